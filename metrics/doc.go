@@ -1,0 +1,3 @@
+// Package metrics computes per-security coverage statistics over a corpus
+// of analysed articles.
+package metrics
