@@ -1,0 +1,353 @@
+package metrics
+
+import (
+	"bytes"
+	"hash/fnv"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/ticker"
+)
+
+// MarketClose is the A-share market close, 15:00 Beijing time, as an offset
+// from midnight: set [Options.Cutoff] to it to count an article published
+// after the close to the next day, as news-day conventions in trading
+// research do.
+const MarketClose = 15 * time.Hour
+
+// Defaults of the zero [Options].
+const (
+	DefaultMaxHamming    = 3              // SimHash bits that may differ between near-duplicates
+	DefaultNoveltyWindow = 24 * time.Hour // window of the novelty score
+	DefaultBaseline      = 60             // trailing days of the abnormal-coverage baseline
+	DefaultMinBaseline   = 20             // fewer baseline days than this give NaN
+	DefaultTopPairs      = 5              // co-mentioned securities kept per row
+)
+
+// beijing is Beijing time without a time-zone database: China has kept
+// UTC+08:00 all year since 1991.
+var beijing = time.FixedZone("CST", 8*60*60)
+
+// Options configures how a [Coverage] turns what it has collected into
+// statistics. The zero value gives the defaults. Options are used only when
+// statistics are computed, never by [Coverage.Add], so accumulators built with
+// different options merge exactly; the receiver's options apply after a merge.
+type Options struct {
+	// Location sets the calendar of the daily series. Nil means Beijing time
+	// (a fixed UTC+08:00 zone, the same as Asia/Shanghai since 1991).
+	Location *time.Location
+
+	// Cutoff, when positive, ends each day at that offset from midnight
+	// instead of at midnight: an article published at or after it counts to
+	// the next calendar day (not the next trading day: the package has no
+	// holiday calendar). Use [MarketClose] for the A-share 15:00 close.
+	Cutoff time.Duration
+
+	// MinRelevance drops links whose relevance is below it. Zero keeps all.
+	MinRelevance float64
+
+	// MaxHamming is the largest number of differing SimHash bits for two
+	// articles to be near-duplicates. Zero means [DefaultMaxHamming]; a
+	// negative value means identical signatures only. Values above 7 are
+	// treated as 7.
+	MaxHamming int
+
+	// NoveltyWindow is the window of the novelty score. Zero means
+	// [DefaultNoveltyWindow].
+	NoveltyWindow time.Duration
+
+	// Baseline is the number of trailing days the abnormal coverage and heat
+	// compare against. Zero means [DefaultBaseline].
+	Baseline int
+
+	// MinBaseline is the least number of baseline days inside the corpus's
+	// date range for abnormal coverage to be defined; with fewer the results
+	// are NaN and the heat 0. Zero means [DefaultMinBaseline].
+	MinBaseline int
+
+	// TopPairs is the number of co-mentioned securities kept in each row.
+	// Zero means [DefaultTopPairs]; negative keeps none.
+	TopPairs int
+
+	// AsOf is the day the windows, abnormal coverage and heat are evaluated
+	// on. The zero time means the last day any article was published.
+	AsOf time.Time
+}
+
+// withDefaults returns a copy of o (nil allowed) with every zero field set
+// to its default.
+func (o *Options) withDefaults() Options {
+	var r Options
+	if o != nil {
+		r = *o
+	}
+	if r.Location == nil {
+		r.Location = beijing
+	}
+	switch {
+	case r.MaxHamming == 0:
+		r.MaxHamming = DefaultMaxHamming
+	case r.MaxHamming < 0:
+		r.MaxHamming = 0
+	case r.MaxHamming > 7:
+		r.MaxHamming = 7
+	}
+	if r.NoveltyWindow <= 0 {
+		r.NoveltyWindow = DefaultNoveltyWindow
+	}
+	if r.Baseline <= 0 {
+		r.Baseline = DefaultBaseline
+	}
+	if r.MinBaseline <= 0 {
+		r.MinBaseline = DefaultMinBaseline
+	}
+	if r.MinBaseline > r.Baseline {
+		r.MinBaseline = r.Baseline
+	}
+	if r.TopPairs == 0 {
+		r.TopPairs = DefaultTopPairs
+	}
+	return r
+}
+
+// Coverage accumulates analysed articles and computes per-security coverage
+// statistics from them. It is the combiner of a distributed job: build one
+// per shard with [New], feed it with [Coverage.Add], combine the shards with
+// [Coverage.Merge] (or ship them as bytes with [Coverage.MarshalBinary]), and
+// read the statistics with [Coverage.Table]. The statistics depend only on
+// the set of articles added, never on the order of Add calls, on how the
+// articles were split into shards, or on the order of merges.
+//
+// To make merging exact, a Coverage keeps a compact record of every distinct
+// article and computes everything, including the near-duplicate clusters,
+// when statistics are asked for. An article is identified by its ID, else
+// its File, else a hash of its text; adding the same article twice, or
+// merging two shards that hold it, counts it once (when two records with the
+// same identity differ, the one whose encoding sorts first is kept, so the
+// choice too is order-free).
+//
+// Memory: about 120 bytes per article plus its ID and media strings, and
+// about 90 bytes plus the name per linked security; a million articles with
+// three links each take roughly 400 MB. [Coverage.Table] adds, per
+// security, 8 bytes per day of the corpus's date range.
+//
+// The zero Coverage is not ready for use: call [New]. A Coverage is not safe
+// for concurrent use; give each goroutine its own and merge them.
+type Coverage struct {
+	opts    Options // as given, defaults not applied
+	records map[string]*record
+	errors  int
+}
+
+// record is what a Coverage keeps of one article.
+type record struct {
+	id     string
+	unix   int64 // publication time, seconds since 1970 UTC; meaningful when dated
+	dated  bool
+	media  string
+	sig    uint64 // SimHash of the text; meaningful when hasSig
+	hasSig bool
+	links  []linkRecord // sorted by symbol string, symbols distinct
+}
+
+// linkRecord is what a Coverage keeps of one security an article links.
+type linkRecord struct {
+	sym       ticker.Symbol
+	name      string
+	mentions  int
+	relevance float64 // clamped to [0, 1]
+	inTitle   bool
+	claims    int // claims in the article about this security
+}
+
+// New returns an empty Coverage. A nil opts means the defaults.
+func New(opts *Options) *Coverage {
+	c := &Coverage{records: make(map[string]*record)}
+	if opts != nil {
+		c.opts = *opts
+	}
+	return c
+}
+
+// Options returns the options the Coverage computes with, as given to [New]
+// or [Coverage.SetOptions].
+func (c *Coverage) Options() Options { return c.opts }
+
+// SetOptions replaces the options used to compute statistics. The collected
+// articles do not change. A nil opts means the defaults.
+func (c *Coverage) SetOptions(opts *Options) {
+	c.opts = Options{}
+	if opts != nil {
+		c.opts = *opts
+	}
+}
+
+// Len returns the number of distinct articles collected.
+func (c *Coverage) Len() int { return len(c.records) }
+
+// Errors returns the number of analyses that were added with Err set. They
+// are counted here and nowhere else: an input that failed has no reliable
+// identity, date or securities. The count is a plain sum, so adding the same
+// failed input twice counts it twice.
+func (c *Coverage) Errors() int { return c.errors }
+
+// Add collects one analysis. A nil analysis is ignored; one with Err set is
+// only counted (see [Coverage.Errors]). Links with an invalid symbol are
+// ignored, links repeated for one symbol are combined (mentions and claims
+// summed, the highest relevance kept), and claims count towards a security
+// only when the article links it.
+func (c *Coverage) Add(a *stocknews.Analysis) {
+	if a == nil {
+		return
+	}
+	if c.records == nil {
+		c.records = make(map[string]*record)
+	}
+	if a.Err != nil {
+		c.errors++
+		return
+	}
+	c.insert(newRecord(a))
+}
+
+// Merge adds everything other has collected to c. Articles both hold are
+// counted once. Merging a Coverage into itself changes nothing. The options
+// of c are kept. Merge returns an error only if other holds records that
+// could not have been produced by Add; it never happens for accumulators
+// built with this package.
+func (c *Coverage) Merge(other *Coverage) error {
+	if other == nil || other == c {
+		return nil
+	}
+	if c.records == nil {
+		c.records = make(map[string]*record)
+	}
+	for _, r := range other.records {
+		if r == nil {
+			return errNilRecord
+		}
+		c.insert(r.clone())
+	}
+	c.errors += other.errors
+	return nil
+}
+
+// insert adds r, resolving a clash of identity by keeping the record whose
+// encoding sorts first.
+func (c *Coverage) insert(r *record) {
+	old, ok := c.records[r.id]
+	if ok && bytes.Compare(old.appendTo(nil), r.appendTo(nil)) <= 0 {
+		return
+	}
+	c.records[r.id] = r
+}
+
+func (r *record) clone() *record {
+	n := *r
+	n.links = slices.Clone(r.links)
+	return &n
+}
+
+// newRecord condenses an analysis.
+func newRecord(a *stocknews.Analysis) *record {
+	art := &a.Article
+	r := &record{id: articleKey(a), media: art.Media}
+	if !art.Published.IsZero() {
+		r.unix = art.Published.Unix()
+		r.dated = true
+	}
+	r.sig, r.hasSig = simHash(art.Text)
+	for _, l := range a.Tickers {
+		if !l.Symbol.IsValid() {
+			continue
+		}
+		rel := l.Relevance
+		if math.IsNaN(rel) || rel < 0 {
+			rel = 0
+		} else if rel > 1 {
+			rel = 1
+		}
+		r.links = append(r.links, linkRecord{
+			sym:       l.Symbol,
+			name:      l.Name,
+			mentions:  max(l.Mentions, 0),
+			relevance: rel,
+			inTitle:   l.InTitle,
+		})
+	}
+	slices.SortFunc(r.links, func(x, y linkRecord) int {
+		return strings.Compare(x.sym.String(), y.sym.String())
+	})
+	// Combine repeated symbols.
+	out := r.links[:0]
+	for _, l := range r.links {
+		if n := len(out); n > 0 && out[n-1].sym == l.sym {
+			p := &out[n-1]
+			p.mentions += l.mentions
+			p.relevance = max(p.relevance, l.relevance)
+			p.inTitle = p.inTitle || l.inTitle
+			if p.name == "" || (l.name != "" && l.name < p.name) {
+				p.name = l.name
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	r.links = out
+	for _, cl := range a.Claims {
+		if !cl.Symbol.IsValid() {
+			continue
+		}
+		if i, ok := r.linkIndex(cl.Symbol); ok {
+			r.links[i].claims++
+		}
+	}
+	return r
+}
+
+func (r *record) linkIndex(s ticker.Symbol) (int, bool) {
+	for i := range r.links {
+		if r.links[i].sym == s {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// articleKey returns the identity of an analysed article: its ID, else its
+// File, else a hash of its text. The prefixes keep the three kinds apart.
+func articleKey(a *stocknews.Analysis) string {
+	if a.Article.ID != "" {
+		return "id:" + a.Article.ID
+	}
+	if a.File != "" {
+		return "file:" + a.File
+	}
+	h := fnv.New128a()
+	h.Write([]byte(a.Article.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(a.Article.Text))
+	var buf [16]byte
+	return "text:" + hexString(h.Sum(buf[:0]))
+}
+
+func hexString(b []byte) string {
+	const digits = "0123456789abcdef"
+	out := make([]byte, 2*len(b))
+	for i, c := range b {
+		out[2*i] = digits[c>>4]
+		out[2*i+1] = digits[c&15]
+	}
+	return string(out)
+}
+
+// displayID strips the identity prefix for output.
+func displayID(key string) string {
+	if i := strings.IndexByte(key, ':'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}

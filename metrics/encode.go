@@ -1,0 +1,353 @@
+package metrics
+
+import (
+	"encoding"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/stocknews/stocknews/ticker"
+)
+
+// Encoding errors. [Coverage.UnmarshalBinary] returns them wrapped in a
+// [*DecodeError] that says where the input went wrong; test for them with
+// [errors.Is].
+var (
+	// ErrVersion means the input is a coverage encoding of a version this
+	// package cannot read, or not a coverage encoding at all.
+	ErrVersion = errors.New("unsupported encoding version")
+	// ErrCorrupt means the input is truncated or holds values that no
+	// encoder writes: lengths past the end, unsorted or repeated records,
+	// out-of-range fields, trailing bytes.
+	ErrCorrupt = errors.New("corrupt encoding")
+)
+
+var errNilRecord = &DecodeError{Offset: -1, Field: "record", Err: ErrCorrupt}
+
+// DecodeError reports where a coverage encoding could not be read.
+type DecodeError struct {
+	Offset int    // byte offset into the input where the bad field starts; -1 when not from bytes
+	Field  string // the field being read: "magic", "record id", "link relevance", …
+	Err    error  // ErrVersion or ErrCorrupt
+}
+
+func (e *DecodeError) Error() string {
+	if e.Offset < 0 {
+		return fmt.Sprintf("metrics: %s: %v", e.Field, e.Err)
+	}
+	return fmt.Sprintf("metrics: decoding coverage: %s at byte %d: %v", e.Field, e.Offset, e.Err)
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Encoding header: four magic bytes and a version byte.
+const (
+	encodingMagic   = "SNCV"
+	encodingVersion = 1
+)
+
+var (
+	_ encoding.BinaryMarshaler   = (*Coverage)(nil)
+	_ encoding.BinaryUnmarshaler = (*Coverage)(nil)
+)
+
+// MarshalBinary encodes what the Coverage has collected, not its options.
+// The bytes are deterministic: two accumulators holding the same articles
+// and error count encode identically whatever the order they were built in.
+//
+// Version 1 layout (uvarint/varint as in encoding/binary, strings as a
+// uvarint length then bytes, fixed-size numbers little-endian):
+//
+//	"SNCV" 0x01  uvarint(errors)  uvarint(records)  record…
+//	record: string(id) flags:u8(bit0 dated, bit1 signed)
+//	        [varint(unix seconds) if dated] string(media)
+//	        [u64(simhash) if signed] uvarint(links) link…
+//	link:   string(code) u8(market) string(name) uvarint(mentions)
+//	        f64(relevance) u8(in title) uvarint(claims)
+//
+// Records are sorted by id and links by symbol.
+func (c *Coverage) MarshalBinary() ([]byte, error) {
+	ids := make([]string, 0, len(c.records))
+	size := 16
+	for id, r := range c.records {
+		ids = append(ids, id)
+		size += len(id) + len(r.media) + 24 + 48*len(r.links)
+	}
+	slices.Sort(ids)
+	b := make([]byte, 0, size)
+	b = append(b, encodingMagic...)
+	b = append(b, encodingVersion)
+	b = binary.AppendUvarint(b, uint64(c.errors))
+	b = binary.AppendUvarint(b, uint64(len(ids)))
+	for _, id := range ids {
+		b = c.records[id].appendTo(b)
+	}
+	return b, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// appendTo appends the record's encoding to b.
+func (r *record) appendTo(b []byte) []byte {
+	b = appendString(b, r.id)
+	var flags byte
+	if r.dated {
+		flags |= 1
+	}
+	if r.hasSig {
+		flags |= 2
+	}
+	b = append(b, flags)
+	if r.dated {
+		b = binary.AppendVarint(b, r.unix)
+	}
+	b = appendString(b, r.media)
+	if r.hasSig {
+		b = binary.LittleEndian.AppendUint64(b, r.sig)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.links)))
+	for _, l := range r.links {
+		b = appendString(b, l.sym.Code())
+		b = append(b, byte(l.sym.Market()))
+		b = appendString(b, l.name)
+		b = binary.AppendUvarint(b, uint64(l.mentions))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.relevance))
+		if l.inTitle {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+		b = binary.AppendUvarint(b, uint64(l.claims))
+	}
+	return b
+}
+
+// UnmarshalBinary replaces what the Coverage has collected with the
+// articles encoded in data by [Coverage.MarshalBinary]; the options are
+// kept. On error the Coverage is unchanged and the error is a
+// [*DecodeError] wrapping [ErrVersion] or [ErrCorrupt]. It never panics,
+// and it allocates in proportion to len(data), whatever the lengths the
+// input claims.
+func (c *Coverage) UnmarshalBinary(data []byte) error {
+	d := decoder{b: data}
+	if len(data) < len(encodingMagic)+1 || string(data[:len(encodingMagic)]) != encodingMagic {
+		return &DecodeError{Offset: 0, Field: "magic", Err: ErrVersion}
+	}
+	d.pos = len(encodingMagic)
+	if v := data[d.pos]; v != encodingVersion {
+		return &DecodeError{Offset: d.pos, Field: fmt.Sprintf("version %d", v), Err: ErrVersion}
+	}
+	d.pos++
+	nerr := d.uvarint("error count")
+	n := d.uvarint("record count")
+	if d.err != nil {
+		return d.err
+	}
+	// Every record takes at least 4 bytes: id length, flags, media length,
+	// link count.
+	if n > uint64(len(data)-d.pos)/4 || nerr > math.MaxInt32 {
+		return &DecodeError{Offset: d.pos, Field: "record count", Err: ErrCorrupt}
+	}
+	records := make(map[string]*record, n)
+	prev := ""
+	for i := uint64(0); i < n; i++ {
+		start := d.pos
+		r := d.record()
+		if d.err != nil {
+			return d.err
+		}
+		if i > 0 && r.id <= prev {
+			return &DecodeError{Offset: start, Field: "record id order", Err: ErrCorrupt}
+		}
+		prev = r.id
+		records[r.id] = r
+	}
+	if d.pos != len(data) {
+		return &DecodeError{Offset: d.pos, Field: "trailing bytes", Err: ErrCorrupt}
+	}
+	c.records = records
+	c.errors = int(nerr)
+	return nil
+}
+
+// decoder reads an encoding with a sticky error.
+type decoder struct {
+	b   []byte
+	pos int
+	err error
+}
+
+func (d *decoder) fail(field string) {
+	if d.err == nil {
+		d.err = &DecodeError{Offset: d.pos, Field: field, Err: ErrCorrupt}
+	}
+}
+
+func (d *decoder) uvarint(field string) uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.pos:])
+	if n <= 0 {
+		d.fail(field)
+		return 0
+	}
+	d.pos += n
+	return v
+}
+
+func (d *decoder) varint(field string) int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.pos:])
+	if n <= 0 {
+		d.fail(field)
+		return 0
+	}
+	d.pos += n
+	return v
+}
+
+func (d *decoder) byte(field string) byte {
+	if d.err != nil {
+		return 0
+	}
+	if d.pos >= len(d.b) {
+		d.fail(field)
+		return 0
+	}
+	v := d.b[d.pos]
+	d.pos++
+	return v
+}
+
+func (d *decoder) uint64(field string) uint64 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b)-d.pos < 8 {
+		d.fail(field)
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b[d.pos:])
+	d.pos += 8
+	return v
+}
+
+func (d *decoder) string(field string) string {
+	start := d.pos
+	n := d.uvarint(field)
+	if d.err != nil {
+		return ""
+	}
+	if n > uint64(len(d.b)-d.pos) {
+		d.pos = start
+		d.fail(field)
+		return ""
+	}
+	s := string(d.b[d.pos : d.pos+int(n)])
+	d.pos += int(n)
+	return s
+}
+
+// count reads a uvarint that must fit in an int32.
+func (d *decoder) count(field string) int {
+	start := d.pos
+	v := d.uvarint(field)
+	if v > math.MaxInt32 {
+		d.pos = start
+		d.fail(field)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) record() *record {
+	r := &record{}
+	r.id = d.string("record id")
+	flagsAt := d.pos
+	flags := d.byte("record flags")
+	if d.err == nil && flags&^3 != 0 {
+		d.pos = flagsAt
+		d.fail("record flags")
+	}
+	r.dated = flags&1 != 0
+	r.hasSig = flags&2 != 0
+	if r.dated {
+		r.unix = d.varint("record time")
+	}
+	r.media = d.string("record media")
+	if r.hasSig {
+		r.sig = d.uint64("record simhash")
+	}
+	nAt := d.pos
+	n := d.uvarint("link count")
+	if d.err != nil {
+		return nil
+	}
+	// Every link takes at least 13 bytes.
+	if n > uint64(len(d.b)-d.pos)/13 {
+		d.pos = nAt
+		d.fail("link count")
+		return nil
+	}
+	r.links = make([]linkRecord, 0, n)
+	prev := ""
+	for i := uint64(0); i < n; i++ {
+		at := d.pos
+		code := d.string("link code")
+		mAt := d.pos
+		m := ticker.Market(d.byte("link market"))
+		if d.err != nil {
+			return nil
+		}
+		sym, err := ticker.New(code, m)
+		if err != nil || !sym.IsValid() || sym.Code() != code {
+			d.pos = mAt
+			d.fail("link symbol")
+			return nil
+		}
+		var l linkRecord
+		l.sym = sym
+		l.name = d.string("link name")
+		l.mentions = d.count("link mentions")
+		relAt := d.pos
+		l.relevance = math.Float64frombits(d.uint64("link relevance"))
+		if d.err == nil && !(l.relevance >= 0 && l.relevance <= 1) {
+			d.pos = relAt
+			d.fail("link relevance")
+		}
+		tAt := d.pos
+		switch d.byte("link in title") {
+		case 0:
+		case 1:
+			l.inTitle = true
+		default:
+			d.pos = tAt
+			d.fail("link in title")
+		}
+		l.claims = d.count("link claims")
+		if d.err != nil {
+			return nil
+		}
+		s := sym.String()
+		if i > 0 && strings.Compare(s, prev) <= 0 {
+			d.pos = at
+			d.fail("link order")
+			return nil
+		}
+		prev = s
+		r.links = append(r.links, l)
+	}
+	if d.err != nil {
+		return nil
+	}
+	return r
+}

@@ -1,0 +1,202 @@
+package metrics
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+)
+
+// ArticleNovelty is the novelty of one article among the articles of a
+// [Coverage].
+type ArticleNovelty struct {
+	ID        string    // the article's identity: its ID, else its file, else a hash of its text
+	Published time.Time // zero when unknown
+	Story     string    // ID of the story's first article (RavenPack's ENS_KEY)
+	K         int       // 1 + earlier articles of the story within the novelty window
+	Score     float64   // novelty score, see [NoveltyScore]
+}
+
+// NoveltyScore is the RavenPack Event Novelty Score form for the k-th
+// similar story within the window (k ≥ 1), rounded to an integer:
+//
+//	ENS_k = round(100 · 0.75^(k−1))   → 100, 75, 56, 42, 32, …
+//
+// In a [Coverage], k counts the article and the earlier articles of its
+// story published within [Options.NoveltyWindow] before it. The first
+// article of a story scores 100; a later article whose earlier story mates
+// all lie outside the window scores 0 (stale news, as RavenPack scores a
+// similar story outside its 24-hour window). NoveltyScore returns 0 for
+// k < 1.
+func NoveltyScore(k int) float64 {
+	if k < 1 {
+		return 0
+	}
+	return math.Round(100 * math.Pow(0.75, float64(k-1)))
+}
+
+// orderedRecords returns the records in story order: dated articles by time,
+// then undated ones, ties by identity. The order is total, so everything
+// derived from it is independent of insertion order.
+func (c *Coverage) orderedRecords() []*record {
+	rs := make([]*record, 0, len(c.records))
+	for _, r := range c.records {
+		rs = append(rs, r)
+	}
+	slices.SortFunc(rs, compareStoryOrder)
+	return rs
+}
+
+func compareStoryOrder(a, b *record) int {
+	if a.dated != b.dated {
+		if a.dated {
+			return -1
+		}
+		return 1
+	}
+	if a.dated {
+		if c := cmp.Compare(a.unix, b.unix); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(a.id, b.id)
+}
+
+// stories groups rs (in story order) into near-duplicate stories and
+// returns, for each record, the index in rs of its story's first record.
+//
+// Two articles are near-duplicates when both have a signature and the
+// signatures differ in at most h bits; stories are the connected components
+// of that relation (single linkage), so they do not depend on order. The
+// candidates are found by the pigeonhole principle: split the 64 bits into
+// h+1 bands; two signatures within h bits agree exactly on at least one
+// band. Cost: O(n·(h+1)) map operations plus the comparisons inside
+// buckets.
+func stories(rs []*record, h int) []int {
+	n := len(rs)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		// The root is always the smaller index: the earliest article.
+		if ra < rb {
+			parent[rb] = ra
+		} else {
+			parent[ra] = rb
+		}
+	}
+
+	// Identical signatures first: one representative per signature.
+	first := make(map[uint64]int)
+	var reps []int
+	for i, r := range rs {
+		if !r.hasSig {
+			continue
+		}
+		if j, ok := first[r.sig]; ok {
+			union(j, i)
+			continue
+		}
+		first[r.sig] = i
+		reps = append(reps, i)
+	}
+	if h > 0 && len(reps) > 1 {
+		bands := h + 1
+		width := (64 + bands - 1) / bands
+		type key struct {
+			band int
+			val  uint64
+		}
+		buckets := make(map[key][]int)
+		for _, i := range reps {
+			sig := rs[i].sig
+			for b := range bands {
+				lo := b * width
+				w := min(width, 64-lo)
+				if w <= 0 {
+					break
+				}
+				k := key{b, sig >> lo & (1<<w - 1)}
+				for _, j := range buckets[k] {
+					if Hamming(rs[j].sig, sig) <= h {
+						union(j, i)
+					}
+				}
+				buckets[k] = append(buckets[k], i)
+			}
+		}
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = find(i)
+	}
+	return out
+}
+
+// novelty computes k and the score of every record (in story order), given
+// the story of each.
+func novelty(rs []*record, story []int, window time.Duration) (k []int, score []float64) {
+	k = make([]int, len(rs))
+	score = make([]float64, len(rs))
+	members := make(map[int][]int) // story → earlier members, in order
+	win := int64(window / time.Second)
+	for i, r := range rs {
+		s := story[i]
+		prev := members[s]
+		members[s] = append(prev, i)
+		if s == i {
+			k[i], score[i] = 1, 100
+			continue
+		}
+		if !r.dated {
+			continue // undated repeats: k 0, score 0
+		}
+		cnt := 1
+		for j := len(prev) - 1; j >= 0; j-- {
+			p := rs[prev[j]]
+			if !p.dated || r.unix-p.unix > win {
+				break
+			}
+			cnt++
+		}
+		if cnt > 1 {
+			k[i], score[i] = cnt, NoveltyScore(cnt)
+		}
+	}
+	return k, score
+}
+
+// Novelty returns the novelty of every article collected, in story order
+// (by publication time, undated last, ties by identity).
+func (c *Coverage) Novelty() []ArticleNovelty {
+	o := c.opts.withDefaults()
+	rs := c.orderedRecords()
+	st := stories(rs, o.MaxHamming)
+	k, score := novelty(rs, st, o.NoveltyWindow)
+	out := make([]ArticleNovelty, len(rs))
+	for i, r := range rs {
+		out[i] = ArticleNovelty{
+			ID:    displayID(r.id),
+			Story: displayID(rs[st[i]].id),
+			K:     k[i],
+			Score: score[i],
+		}
+		if r.dated {
+			out[i].Published = time.Unix(r.unix, 0).In(o.Location)
+		}
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package metrics
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ShingleSize is the number of characters in each shingle [SimHash] hashes.
+const ShingleSize = 3
+
+// SimHash returns the 64-bit SimHash (Charikar 2002) of text over its
+// character shingles, and whether text was long enough to have one (at
+// least [ShingleSize] characters other than white space).
+//
+// White space is skipped and ASCII letters are folded to lower case; every
+// run of ShingleSize consecutive remaining characters c₁c₂c₃ is a feature
+// with hash h = mix(c₁·2⁴² | c₂·2²¹ | c₃), where mix is the SplitMix64
+// finaliser (runes fit in 21 bits, so the packing is exact and mix is a
+// bijection). Then
+//
+//	v_b = Σ_features (+1 if bit b of h is set, else −1),  b = 0…63
+//	SimHash bit b = 1 if v_b > 0
+//
+// Texts that share most of their shingles get signatures that differ in few
+// bits ([Hamming]); with 64 bits, near-duplicate news items (the same story
+// re-posted by another outlet with a different header or footer) typically
+// differ in at most 3, Manku et al.'s threshold for web pages
+// ([DefaultMaxHamming]).
+//
+// It is written here rather than taken from a library: the Go SimHash
+// packages hash words split on spaces, which Chinese text does not have, and
+// the whole algorithm is the loop below; this one allocates nothing.
+func SimHash(text string) (sig uint64, ok bool) {
+	var v [64]int32
+	var win [ShingleSize]uint64
+	n := 0
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if r < utf8.RuneSelf {
+			if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v' {
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else if unicode.IsSpace(r) {
+			continue
+		}
+		copy(win[:], win[1:])
+		win[ShingleSize-1] = uint64(r)
+		n++
+		if n < ShingleSize {
+			continue
+		}
+		h := mix64(win[0]<<42 | win[1]<<21 | win[2])
+		for b := range 64 {
+			v[b] += int32(h>>b&1)*2 - 1
+		}
+	}
+	if n < ShingleSize {
+		return 0, false
+	}
+	for b := range 64 {
+		if v[b] > 0 {
+			sig |= 1 << b
+		}
+	}
+	return sig, true
+}
+
+// simHash is SimHash under the name the accumulator uses.
+func simHash(text string) (uint64, bool) { return SimHash(text) }
+
+// Hamming returns the number of bits in which a and b differ.
+func Hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// mix64 is the SplitMix64 finaliser, a bijection on 64-bit words with good
+// avalanche.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
