@@ -1,0 +1,685 @@
+package ticker
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Convention is a way of writing security codes used by a data vendor or
+// quote site (reference/markets.md §4). The zero value is Canonical.
+//
+// The table shows how each convention writes Kweichow Moutai (Shanghai),
+// Ping An Bank (Shenzhen), a Beijing stock, Tencent (Hong Kong), Apple
+// (NASDAQ) and Alibaba (NYSE); "–" means the convention has no form for the
+// market and Format returns [ErrUnsupported].
+//
+//	Canonical   600519.SH   000001.SZ   430047.BJ    00700.HK    AAPL.US       BABA.US
+//	Eastmoney   1.600519    0.000001    0.430047     116.00700   105.AAPL      106.BABA
+//	Yahoo       600519.SS   000001.SZ   430047.BJ    0700.HK     AAPL          BABA
+//	Wind        600519.SH   000001.SZ   430047.BJ    0700.HK     AAPL.O        BABA.N
+//	Tushare     600519.SH   000001.SZ   430047.BJ    00700.HK    AAPL          BABA
+//	JoinQuant   600519.XSHG 000001.XSHE –            –           –             –
+//	Futu        SH.600519   SZ.000001   –            HK.00700    US.AAPL       US.BABA
+//	Longbridge  600519.SH   000001.SZ   430047.BJ    700.HK      AAPL.US       BABA.US
+//	Xueqiu      SH600519    SZ000001    BJ430047     00700       AAPL          BABA
+//	Baostock    sh.600519   sz.000001   –            –           –             –
+//	Sina        sh600519    sz000001    bj430047     hk00700     usAAPL        usBABA
+//	TradingView SSE:600519  SZSE:000001 –            HKEX:700    NASDAQ:AAPL   NYSE:BABA
+//	Google      600519:SHA  000001:SHE  –            700:HKG     AAPL:NASDAQ   BABA:NYSE
+//
+// Eastmoney, Wind, TradingView and Google name the US venue, which a
+// [Symbol] does not carry: [Symbol.Format] returns [ErrNoVenue] for a US
+// symbol in those conventions, and [Listing.Format] uses the Listing's
+// Venue. Parsing them fills the Venue of the [Listing].
+//
+// Eastmoney boards (BK1037.BK) are written 90.BK1037 by Eastmoney and
+// BK1037.BK canonically; other conventions have no boards. Class shares are
+// written BRK-B (Canonical, Yahoo), BRK_B (Eastmoney) or BRK.B (the others).
+type Convention uint8
+
+// Conventions.
+const (
+	Canonical   Convention = iota // 600519.SH, 00700.HK, AAPL.US (spec/tickers.md)
+	Eastmoney                     // secid: 1.600519, 0.000001, 116.00700, 105.AAPL, 90.BK1037
+	Yahoo                         // 600519.SS, 000001.SZ, 0700.HK, AAPL
+	Wind                          // 600519.SH, 0700.HK, AAPL.O, BABA.N, X.A
+	Tushare                       // ts_code: 600519.SH, 00700.HK, AAPL
+	JoinQuant                     // 600519.XSHG, 000001.XSHE (also RiceQuant)
+	Futu                          // SH.600519, HK.00700, US.AAPL
+	Longbridge                    // 600519.SH, 700.HK, AAPL.US, D05.SG
+	Xueqiu                        // SH600519, 00700, AAPL
+	Baostock                      // sh.600519, sz.000001
+	Sina                          // Sina and Tencent quote prefixes: sh600519, hk00700, usAAPL
+	TradingView                   // SSE:600519, HKEX:700, NASDAQ:AAPL
+	Google                        // 600519:SHA, 700:HKG, AAPL:NASDAQ
+	// Auto is not a convention but asks [ParseListing] to guess, as
+	// [ParseAny] does. Formatting with Auto formats canonically.
+	Auto
+)
+
+var conventionNames = [...]string{"Canonical", "Eastmoney", "Yahoo", "Wind", "Tushare", "JoinQuant", "Futu", "Longbridge", "Xueqiu", "Baostock", "Sina", "TradingView", "Google", "Auto"}
+
+// String returns the convention's name, e.g. "Eastmoney".
+func (c Convention) String() string {
+	if int(c) < len(conventionNames) {
+		return conventionNames[c]
+	}
+	return "Convention(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Venue is the US exchange of a listing. The zero value means unknown.
+type Venue uint8
+
+// US venues.
+const (
+	VenueUnknown Venue = iota
+	NASDAQ             // Eastmoney 105, Wind .O
+	NYSE               // Eastmoney 106, Wind .N
+	AMEX               // NYSE American; Eastmoney 107, Wind .A
+	OTC                // OTC markets (pink sheets); Eastmoney 153
+)
+
+var venueNames = [...]string{"", "NASDAQ", "NYSE", "AMEX", "OTC"}
+
+// String returns "NASDAQ", "NYSE", "AMEX", "OTC", or "" for VenueUnknown.
+func (v Venue) String() string {
+	if int(v) < len(venueNames) {
+		return venueNames[v]
+	}
+	return "Venue(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Listing is a Symbol with the US venue it trades on, for the conventions
+// that write the venue (Eastmoney, Wind, TradingView, Google). Venue is
+// VenueUnknown for non-US symbols and for US symbols read from conventions
+// that do not name the venue.
+type Listing struct {
+	Symbol Symbol
+	Venue  Venue
+}
+
+// ParseAs parses s written in convention conv. Prefixes and suffixes are
+// matched case-insensitively; codes are normalised as by [New]. Errors are
+// [*ParseError] values.
+func ParseAs(s string, conv Convention) (Symbol, error) {
+	l, err := ParseListing(s, conv)
+	return l.Symbol, err
+}
+
+// ParseAny parses s in whichever convention it appears to be written:
+// the market suffix, prefix or Eastmoney number decides. A bare six-digit
+// code is placed by [InferMarket] (so "000001" is Ping An Bank, 000001.SZ),
+// a bare five-digit code is Hong Kong and a bare ticker is US.
+// Where conventions disagree the canonical reading wins: "600519.SZ" is
+// 600519.SZ even though no such stock exists.
+func ParseAny(s string) (Symbol, error) {
+	l, err := ParseListing(s, Auto)
+	return l.Symbol, err
+}
+
+// ParseListing is like [ParseAs] but also returns the US venue when the
+// convention writes it. With conv == Auto it guesses as [ParseAny].
+func ParseListing(s string, conv Convention) (Listing, error) {
+	switch conv {
+	case Canonical:
+		sym, err := Parse(s)
+		return Listing{Symbol: sym}, err
+	case Eastmoney:
+		id, err := ParseSecID(s)
+		if err != nil {
+			return Listing{}, err
+		}
+		l, ok := id.Listing()
+		if !ok {
+			if l.Symbol.market == Unknown && emMarketKnown(id.Market) {
+				return Listing{}, parseErr(s, strings.IndexByte(s, '.')+1, ErrInvalidCode)
+			}
+			return Listing{}, parseErr(s, 0, ErrUnknownMarket)
+		}
+		return l, nil
+	case Yahoo, Wind, Tushare, JoinQuant, Longbridge:
+		return parseSuffixed(s, conv)
+	case Futu, Baostock:
+		return parsePrefixDot(s, conv)
+	case Xueqiu, Sina:
+		return parseGlued(s, conv)
+	case TradingView, Google:
+		return parseColon(s, conv)
+	case Auto:
+		return parseAuto(s)
+	}
+	return Listing{}, parseErr(s, 0, ErrUnsupported)
+}
+
+// suffixMarket maps a code suffix to a market and venue for the suffixed
+// conventions. ok is false for a suffix that conv does not use.
+func suffixMarket(suf string, conv Convention) (Market, Venue, bool) {
+	u := suf
+	if len(u) > 4 {
+		return Unknown, 0, false
+	}
+	var buf [4]byte
+	for i := 0; i < len(u); i++ {
+		buf[i] = upper(u[i])
+	}
+	u = string(buf[:len(suf)]) // does not escape: compared only
+	switch conv {
+	case Yahoo:
+		switch u {
+		case "SS":
+			return SH, 0, true
+		case "SZ":
+			return SZ, 0, true
+		case "BJ":
+			return BJ, 0, true
+		case "HK":
+			return HK, 0, true
+		case "L":
+			return LSE, 0, true
+		case "SI":
+			return SG, 0, true
+		case "T":
+			return JP, 0, true
+		}
+	case Wind:
+		switch u {
+		case "SH":
+			return SH, 0, true
+		case "SZ":
+			return SZ, 0, true
+		case "BJ":
+			return BJ, 0, true
+		case "HK":
+			return HK, 0, true
+		case "O", "OQ":
+			return US, NASDAQ, true
+		case "N":
+			return US, NYSE, true
+		case "A":
+			return US, AMEX, true
+		case "L":
+			return LSE, 0, true
+		case "SI":
+			return SG, 0, true
+		case "T":
+			return JP, 0, true
+		}
+	case Tushare, Longbridge:
+		switch u {
+		case "SH":
+			return SH, 0, true
+		case "SZ":
+			return SZ, 0, true
+		case "BJ":
+			return BJ, 0, true
+		case "HK":
+			return HK, 0, true
+		case "US":
+			if conv == Longbridge {
+				return US, 0, true
+			}
+		case "SG":
+			if conv == Longbridge {
+				return SG, 0, true
+			}
+		}
+	case JoinQuant:
+		switch u {
+		case "XSHG":
+			return SH, 0, true
+		case "XSHE":
+			return SZ, 0, true
+		}
+	}
+	return Unknown, 0, false
+}
+
+func lastDot(s string) int { return strings.LastIndexByte(s, '.') }
+
+func parseSuffixed(s string, conv Convention) (Listing, error) {
+	dot := lastDot(s)
+	if dot > 0 {
+		if m, v, ok := suffixMarket(s[dot+1:], conv); ok {
+			return newListing(s, s[:dot], 0, m, v)
+		}
+	}
+	// Yahoo and Tushare write US tickers bare.
+	if conv == Yahoo || conv == Tushare {
+		if sym, err := New(s, US); err == nil {
+			return Listing{Symbol: sym}, nil
+		}
+	}
+	if dot < 0 {
+		return Listing{}, parseErr(s, len(s), ErrSyntax)
+	}
+	return Listing{}, parseErr(s, dot+1, ErrUnknownMarket)
+}
+
+func newListing(in, code string, off int, m Market, v Venue) (Listing, error) {
+	c, o, ok := normCode(code, m)
+	if !ok {
+		return Listing{}, parseErr(in, off+o, ErrInvalidCode)
+	}
+	return Listing{Symbol: Symbol{code: c, market: m}, Venue: v}, nil
+}
+
+// prefixMarket maps a two-letter market prefix (sh, SZ, hk, us, bj).
+func prefixMarket(p string) Market {
+	if len(p) != 2 {
+		return Unknown
+	}
+	switch m := ParseMarket(p); m {
+	case SH, SZ, BJ, HK, US:
+		return m
+	}
+	return Unknown
+}
+
+func parsePrefixDot(s string, conv Convention) (Listing, error) {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return Listing{}, parseErr(s, len(s), ErrSyntax)
+	}
+	m := prefixMarket(s[:dot])
+	if m == Unknown || (conv == Baostock && m != SH && m != SZ) || (conv == Futu && m == BJ) {
+		return Listing{}, parseErr(s, 0, ErrUnknownMarket)
+	}
+	return newListing(s, s[dot+1:], dot+1, m, 0)
+}
+
+func parseGlued(s string, conv Convention) (Listing, error) {
+	if conv == Sina {
+		// Sina's US quotes are gb_aapl; its realtime HK quotes rt_hk00700.
+		if len(s) > 3 && (s[:3] == "gb_" || s[:3] == "GB_") {
+			return newListing(s, s[3:], 3, US, 0)
+		}
+		if len(s) > 3 && (s[:3] == "rt_" || s[:3] == "RT_") {
+			l, err := parseGlued(s[3:], conv)
+			if err != nil {
+				return Listing{}, parseErr(s, 3, err.(*ParseError).Err)
+			}
+			return l, nil
+		}
+	}
+	if len(s) >= 3 {
+		if m := prefixMarket(s[:2]); m != Unknown && !(conv == Xueqiu && (m == HK || m == US)) {
+			if m != US || conv == Sina {
+				return newListing(s, s[2:], 2, m, 0)
+			}
+		}
+	}
+	if conv == Xueqiu && s != "" {
+		if isDigit(s[0]) {
+			if len(s) == 5 {
+				return newListing(s, s, 0, HK, 0)
+			}
+			return Listing{}, parseErr(s, 0, ErrSyntax)
+		}
+		return newListing(s, s, 0, US, 0)
+	}
+	return Listing{}, parseErr(s, 0, ErrUnknownMarket)
+}
+
+func exchangeWord(w string, conv Convention) (Market, Venue, bool) {
+	w = strings.ToUpper(w)
+	if conv == TradingView {
+		switch w {
+		case "SSE":
+			return SH, 0, true
+		case "SZSE":
+			return SZ, 0, true
+		case "HKEX":
+			return HK, 0, true
+		case "NASDAQ":
+			return US, NASDAQ, true
+		case "NYSE":
+			return US, NYSE, true
+		case "AMEX":
+			return US, AMEX, true
+		case "OTC":
+			return US, OTC, true
+		case "LSE":
+			return LSE, 0, true
+		case "SGX":
+			return SG, 0, true
+		case "TSE":
+			return JP, 0, true
+		}
+		return Unknown, 0, false
+	}
+	switch w {
+	case "SHA":
+		return SH, 0, true
+	case "SHE":
+		return SZ, 0, true
+	case "HKG":
+		return HK, 0, true
+	case "NASDAQ":
+		return US, NASDAQ, true
+	case "NYSE":
+		return US, NYSE, true
+	case "NYSEAMERICAN":
+		return US, AMEX, true
+	case "OTCMKTS":
+		return US, OTC, true
+	case "LON":
+		return LSE, 0, true
+	case "SGX":
+		return SG, 0, true
+	case "TYO":
+		return JP, 0, true
+	}
+	return Unknown, 0, false
+}
+
+func parseColon(s string, conv Convention) (Listing, error) {
+	c := strings.IndexByte(s, ':')
+	if c < 0 {
+		return Listing{}, parseErr(s, len(s), ErrSyntax)
+	}
+	if conv == TradingView {
+		m, v, ok := exchangeWord(s[:c], conv)
+		if !ok {
+			return Listing{}, parseErr(s, 0, ErrUnknownMarket)
+		}
+		return newListing(s, s[c+1:], c+1, m, v)
+	}
+	m, v, ok := exchangeWord(s[c+1:], conv)
+	if !ok {
+		return Listing{}, parseErr(s, c+1, ErrUnknownMarket)
+	}
+	return newListing(s, s[:c], 0, m, v)
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func parseAuto(s string) (Listing, error) {
+	if s == "" {
+		return Listing{}, parseErr(s, 0, ErrSyntax)
+	}
+	if c := strings.IndexByte(s, ':'); c >= 0 {
+		if _, _, ok := exchangeWord(s[:c], TradingView); ok {
+			return parseColon(s, TradingView)
+		}
+		return parseColon(s, Google)
+	}
+	if dot := lastDot(s); dot >= 0 {
+		suf := s[dot+1:]
+		if m := ParseMarket(suf); m != Unknown {
+			return newListing(s, s[:dot], 0, m, 0)
+		}
+		for _, conv := range [...]Convention{Wind, Yahoo, JoinQuant} {
+			if m, v, ok := suffixMarket(suf, conv); ok {
+				return newListing(s, s[:dot], 0, m, v)
+			}
+		}
+		first := strings.IndexByte(s, '.')
+		head := s[:first]
+		if allDigits(head) {
+			return ParseListing(s, Eastmoney)
+		}
+		if m := prefixMarket(head); m != Unknown {
+			return newListing(s, s[first+1:], first+1, m, 0)
+		}
+		if l, err := newListing(s, s, 0, US, 0); err == nil {
+			return l, nil // BRK.B
+		}
+		return Listing{}, parseErr(s, dot+1, ErrUnknownMarket)
+	}
+	if len(s) > 2 && !isDigit(s[0]) && isDigit(s[2]) {
+		return parseGlued(s, Sina)
+	}
+	if len(s) > 3 && (s[:3] == "gb_" || s[:3] == "rt_") {
+		return parseGlued(s, Sina)
+	}
+	if allDigits(s) {
+		switch len(s) {
+		case 6:
+			if m := InferMarket(s); m != Unknown {
+				return newListing(s, s, 0, m, 0)
+			}
+		case 5:
+			return newListing(s, s, 0, HK, 0)
+		}
+		return Listing{}, parseErr(s, 0, ErrSyntax)
+	}
+	if len(s) > 2 && (s[:2] == "us" || s[:2] == "US") && s[2] >= 'A' && s[2] <= 'Z' {
+		if l, err := newListing(s, s[2:], 2, US, 0); err == nil && s[:2] == "us" {
+			return l, nil
+		}
+	}
+	return newListing(s, s, 0, US, 0)
+}
+
+// Format writes s in convention conv. It returns a [*FormatError] wrapping
+// [ErrUnsupported] when conv has no form for the market, and [ErrNoVenue]
+// for a US symbol in a convention that names the venue (Eastmoney, Wind,
+// TradingView, Google); format a [Listing] with its Venue set instead.
+func (s Symbol) Format(conv Convention) (string, error) {
+	return Listing{Symbol: s}.Format(conv)
+}
+
+// Format writes l in convention conv, using l.Venue where the convention
+// names the US venue. See [Symbol.Format].
+func (l Listing) Format(conv Convention) (string, error) {
+	s := l.Symbol
+	if !s.IsValid() {
+		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrInvalidCode}
+	}
+	unsupported := func() (string, error) {
+		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrUnsupported}
+	}
+	noVenue := func() (string, error) {
+		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrNoVenue}
+	}
+	code, m := s.code, s.market
+	if m == US {
+		code = usClass(code, conv)
+	}
+	switch conv {
+	case Canonical, Auto:
+		return s.String(), nil
+	case Eastmoney:
+		switch m {
+		case SH:
+			return "1." + code, nil
+		case SZ, BJ:
+			return "0." + code, nil
+		case HK:
+			return "116." + code, nil
+		case BK:
+			return "90." + code, nil
+		case LSE:
+			return "155." + code, nil
+		case US:
+			switch l.Venue {
+			case NASDAQ:
+				return "105." + code, nil
+			case NYSE:
+				return "106." + code, nil
+			case AMEX:
+				return "107." + code, nil
+			case OTC:
+				return "153." + code, nil
+			}
+			return noVenue()
+		}
+	case Yahoo:
+		switch m {
+		case SH:
+			return code + ".SS", nil
+		case SZ, BJ:
+			return code + "." + m.String(), nil
+		case HK:
+			return hk4(code) + ".HK", nil
+		case US:
+			return code, nil
+		case LSE:
+			return code + ".L", nil
+		case SG:
+			return code + ".SI", nil
+		case JP:
+			return code + ".T", nil
+		}
+	case Wind:
+		switch m {
+		case SH, SZ, BJ:
+			return code + "." + m.String(), nil
+		case HK:
+			return hk4(code) + ".HK", nil
+		case LSE:
+			return code + ".L", nil
+		case SG:
+			return code + ".SI", nil
+		case JP:
+			return code + ".T", nil
+		case US:
+			switch l.Venue {
+			case NASDAQ:
+				return code + ".O", nil
+			case NYSE:
+				return code + ".N", nil
+			case AMEX:
+				return code + ".A", nil
+			case OTC:
+				return unsupported()
+			}
+			return noVenue()
+		}
+	case Tushare:
+		switch m {
+		case SH, SZ, BJ, HK:
+			return code + "." + m.String(), nil
+		case US:
+			return code, nil
+		}
+	case JoinQuant:
+		switch m {
+		case SH:
+			return code + ".XSHG", nil
+		case SZ:
+			return code + ".XSHE", nil
+		}
+	case Futu:
+		switch m {
+		case SH, SZ, HK, US:
+			return m.String() + "." + code, nil
+		}
+	case Longbridge:
+		switch m {
+		case SH, SZ, BJ, US, SG:
+			return code + "." + m.String(), nil
+		case HK:
+			return strings.TrimLeft(code, "0") + ".HK", nil
+		}
+	case Xueqiu:
+		switch m {
+		case SH, SZ, BJ:
+			return m.String() + code, nil
+		case HK, US:
+			return code, nil
+		}
+	case Baostock:
+		switch m {
+		case SH:
+			return "sh." + code, nil
+		case SZ:
+			return "sz." + code, nil
+		}
+	case Sina:
+		switch m {
+		case SH:
+			return "sh" + code, nil
+		case SZ:
+			return "sz" + code, nil
+		case BJ:
+			return "bj" + code, nil
+		case HK:
+			return "hk" + code, nil
+		case US:
+			return "us" + code, nil
+		}
+	case TradingView:
+		switch m {
+		case SH:
+			return "SSE:" + code, nil
+		case SZ:
+			return "SZSE:" + code, nil
+		case HK:
+			return "HKEX:" + strings.TrimLeft(code, "0"), nil
+		case LSE:
+			return "LSE:" + code, nil
+		case SG:
+			return "SGX:" + code, nil
+		case JP:
+			return "TSE:" + code, nil
+		case US:
+			if l.Venue == VenueUnknown {
+				return noVenue()
+			}
+			return l.Venue.String() + ":" + code, nil
+		}
+	case Google:
+		switch m {
+		case SH:
+			return code + ":SHA", nil
+		case SZ:
+			return code + ":SHE", nil
+		case HK:
+			return strings.TrimLeft(code, "0") + ":HKG", nil
+		case LSE:
+			return code + ":LON", nil
+		case SG:
+			return code + ":SGX", nil
+		case JP:
+			return code + ":TYO", nil
+		case US:
+			switch l.Venue {
+			case NASDAQ:
+				return code + ":NASDAQ", nil
+			case NYSE:
+				return code + ":NYSE", nil
+			case AMEX:
+				return code + ":NYSEAMERICAN", nil
+			case OTC:
+				return code + ":OTCMKTS", nil
+			}
+			return noVenue()
+		}
+	}
+	return unsupported()
+}
+
+// hk4 writes a five-digit Hong Kong code with four digits where it fits
+// (00700 → 0700), as Yahoo and Wind do.
+func hk4(code string) string {
+	if len(code) == 5 && code[0] == '0' {
+		return code[1:]
+	}
+	return code
+}
+
+// usClass writes the class separator of a US ticker as conv does.
+func usClass(code string, conv Convention) string {
+	i := strings.IndexByte(code, '-')
+	if i < 0 {
+		return code
+	}
+	switch conv {
+	case Canonical, Auto, Yahoo:
+		return code
+	case Eastmoney:
+		return code[:i] + "_" + code[i+1:]
+	}
+	return code[:i] + "." + code[i+1:]
+}
