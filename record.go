@@ -1,0 +1,134 @@
+package stocknews
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// Record is the analysis record of spec/output.md: the JSON object written
+// for one input, one per line. Its field names are fixed; fields may be
+// added. Slices are never nil in a Record made by [Analysis.Record], so they
+// encode as [] rather than null.
+type Record struct {
+	File      string         `json:"file"`
+	ID        string         `json:"id"`
+	Title     string         `json:"title"`
+	Published string         `json:"published"` // RFC 3339 with the source's offset, "" when unknown
+	Media     string         `json:"media"`
+	Category  string         `json:"category"`
+	Tags      []string       `json:"tags"`
+	URL       string         `json:"url"`
+	Tickers   []TickerRecord `json:"tickers"`
+	Claims    []ClaimRecord  `json:"claims"`
+	Entities  []EntityRecord `json:"entities"`
+	Error     string         `json:"error"` // "" on success, else a one-line reason
+}
+
+// TickerRecord is one linked security in a Record.
+type TickerRecord struct {
+	Symbol    string   `json:"symbol"` // CODE.MARKET
+	Name      string   `json:"name"`
+	Mentions  int      `json:"mentions"`
+	Relevance float64  `json:"relevance"` // 0..1
+	Via       []string `json:"via"`       // "embed", "code", "name"
+}
+
+// ClaimRecord is one numeric claim in a Record. Value and Upper are
+// decimal strings, never floats.
+type ClaimRecord struct {
+	Text       string  `json:"text"`
+	Subject    string  `json:"subject"`
+	Value      string  `json:"value"`
+	Upper      *string `json:"upper,omitempty"` // only for ranges
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`
+	Kind       string  `json:"kind"`
+	Period     string  `json:"period"`
+	Symbol     string  `json:"symbol,omitempty"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+}
+
+// EntityRecord is one named entity in a Record.
+type EntityRecord struct {
+	Text  string `json:"text"`
+	Kind  string `json:"kind"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Record converts the analysis to its output record.
+func (an *Analysis) Record() Record {
+	a := &an.Article
+	r := Record{
+		File:     an.File,
+		ID:       a.ID,
+		Title:    a.Title,
+		Media:    a.Media,
+		Category: a.Category,
+		Tags:     nonNil(a.Tags),
+		URL:      a.URL,
+		Tickers:  make([]TickerRecord, 0, len(an.Tickers)),
+		Claims:   make([]ClaimRecord, 0, len(an.Claims)),
+		Entities: make([]EntityRecord, 0, len(an.Entities)),
+	}
+	if !a.Published.IsZero() {
+		r.Published = a.Published.Format(time.RFC3339)
+	}
+	if an.Err != nil {
+		r.Error = oneLine(an.Err.Error())
+	}
+	for _, t := range an.Tickers {
+		r.Tickers = append(r.Tickers, TickerRecord{
+			Symbol:    t.Symbol.String(),
+			Name:      t.Name,
+			Mentions:  t.Mentions,
+			Relevance: t.Relevance,
+			Via:       nonNil(t.Via.Names()),
+		})
+	}
+	for _, c := range an.Claims {
+		cr := ClaimRecord{
+			Text:       c.Text,
+			Subject:    c.Subject,
+			Value:      c.Value.String(),
+			Unit:       c.Unit,
+			Comparator: c.Comparator.String(),
+			Kind:       c.Kind.String(),
+			Period:     c.Period,
+			Symbol:     c.Symbol.String(),
+			Start:      c.Start,
+			End:        c.End,
+		}
+		if c.Upper.Valid {
+			u := c.Upper.Decimal.String()
+			cr.Upper = &u
+		}
+		r.Claims = append(r.Claims, cr)
+	}
+	for _, e := range an.Entities {
+		r.Entities = append(r.Entities, EntityRecord{Text: e.Text, Kind: e.Kind.String(), Start: e.Start, End: e.End})
+	}
+	return r
+}
+
+// MarshalJSON writes the analysis as its [Record].
+func (an Analysis) MarshalJSON() ([]byte, error) {
+	return json.Marshal(an.Record())
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// oneLine folds an error message onto one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

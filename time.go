@@ -1,0 +1,83 @@
+package stocknews
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// zonedLayouts carry their own offset or zone name.
+var zonedLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05-07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02T15:04:05.000-0700",
+	time.RFC1123,
+	time.RFC1123Z,
+	time.RFC822,
+	time.RFC822Z,
+	time.RFC850,
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	time.UnixDate,
+}
+
+// localLayouts have no offset; they are read in the source's zone.
+var localLayouts = []string{
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04",
+	"2006/01/02 15:04:05",
+	"2006/01/02 15:04",
+	"2006-1-2 15:04:05",
+	"2006-1-2 15:04",
+	"2006年01月02日 15:04:05",
+	"2006年01月02日 15:04",
+	"2006年1月2日 15:04",
+	"2006年01月02日15:04",
+	"2006年1月2日15:04",
+	"2006-01-02",
+	"2006/01/02",
+	"2006-1-2",
+	"2006年1月2日",
+	"2006年01月02日",
+}
+
+// parseTime reads a publication time as the sources write it. Times
+// without an offset are in loc. A zone written as a name (GMT, UTC) keeps
+// that zone. Unparseable values ("Invalid Date", a bare "+0800") give the
+// zero time. Numbers are Unix seconds or milliseconds.
+func parseTime(s string, loc *time.Location) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		switch {
+		case n > 1e11 && n < 1e14: // milliseconds: 1973 to 5138
+			return time.UnixMilli(n).In(loc)
+		case n > 1e8 && n < 1e11: // seconds: 1973 to 5138
+			return time.Unix(n, 0).In(loc)
+		}
+		return time.Time{}
+	}
+	for _, l := range zonedLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if name, off := t.Zone(); off == 0 && (name == "GMT" || name == "UTC" || name == "Z" || name == "") {
+				return t.UTC()
+			}
+			return t
+		}
+	}
+	for _, l := range localLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
