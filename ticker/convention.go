@@ -407,6 +407,14 @@ func parseAuto(s string) (Listing, error) {
 	if s == "" {
 		return Listing{}, parseErr(s, 0, ErrSyntax)
 	}
+	if len(s) > 2 && s[0] == 'u' && s[1] == 's' && s[2] >= 'A' && s[2] <= 'Z' {
+		return newListing(s, s[2:], 2, US, 0) // Tencent: usAAPL, usBRK.B
+	}
+	if len(s) > 3 && (s[2] == '_' || s[2] == '-') {
+		if m := prefixMarket(s[:2]); m != Unknown {
+			return newListing(s, s[3:], 3, m, 0) // guba: HK_00700
+		}
+	}
 	if c := strings.IndexByte(s, ':'); c >= 0 {
 		if _, _, ok := exchangeWord(s[:c], TradingView); ok {
 			return parseColon(s, TradingView)
@@ -425,7 +433,7 @@ func parseAuto(s string) (Listing, error) {
 		}
 		first := strings.IndexByte(s, '.')
 		head := s[:first]
-		if allDigits(head) {
+		if allDigits(head) && len(head) <= 3 {
 			return ParseListing(s, Eastmoney)
 		}
 		if m := prefixMarket(head); m != Unknown {
@@ -452,11 +460,6 @@ func parseAuto(s string) (Listing, error) {
 			return newListing(s, s, 0, HK, 0)
 		}
 		return Listing{}, parseErr(s, 0, ErrSyntax)
-	}
-	if len(s) > 2 && (s[:2] == "us" || s[:2] == "US") && s[2] >= 'A' && s[2] <= 'Z' {
-		if l, err := newListing(s, s[2:], 2, US, 0); err == nil && s[:2] == "us" {
-			return l, nil
-		}
 	}
 	return newListing(s, s, 0, US, 0)
 }

@@ -27,19 +27,22 @@ import (
 //
 // Everything else is not a code: a bare six-digit number (600000元,
 // 100000股, 202401, postal codes), longer digit runs (dates, phone numbers),
-// bare four-digit numbers (2020年), English words as tickers (AI, ON) and
-// decimal numbers. A Hong Kong code needs .HK, an HK prefix, a 港股 label, or
-// five digits with a leading zero in brackets after a name. A bare ticker in
-// brackets after a Chinese name (阿里巴巴(BABA)) counts when it is two to
-// five capital letters and not a common acronym (IPO, ETF, GDP, CEO, …).
+// bare four-digit numbers (2020年), decimal numbers, and capitalised words
+// without an exchange word or suffix (AI, ON, and also 阿里巴巴(BABA): news
+// writes too many acronyms in brackets after their Chinese expansion, such
+// as 国内生产总值(GDP), for a bare bracketed ticker to be a code). A Hong Kong
+// code needs .HK, an HK prefix, a 港股 label, or five digits with a leading
+// zero in brackets after a name (腾讯控股（00700）).
 //
 // A six-digit code without a market is placed by [InferMarketNamed] with
 // the name beside it, so 平安银行(000001) is 000001.SZ and 上证指数(000001)
 // is 000001.SH.
 //
 // Name, when set, is the run of name characters (CJK, letters, digits, *,
-// -, ·) just before the bracket, at most 12 runes, stopping at spaces and
-// punctuation; it may include words before the name proper (龙头贵州茅台).
+// -, ·) just before the bracket, at most 12 runes, stopping at spaces,
+// punctuation and 的/与/及, with a few words that introduce names dropped
+// from its start (维持, 首予, 下调, 记者从, …); it may still include words
+// before the name proper (白酒股龙头贵州茅台).
 //
 // FindCodes makes one pass over text and allocates only for the results.
 func FindCodes(text string) []CodeMatch {
@@ -355,7 +358,7 @@ func (f *finder) labelBefore(i int) int {
 	j := i
 	for k := 0; k < 4 && j > 0; k++ {
 		r, size := foldBefore(t, j)
-		if r == ' ' || r == ':' || r == '为' || r == '是' {
+		if r == ' ' || r == ':' || r == '为' || r == '是' || r == '“' || r == '"' || r == '「' {
 			j -= size
 			continue
 		}
@@ -386,7 +389,7 @@ func (f *finder) inBracketList(i int) bool {
 	j := i
 	for j > 0 {
 		r, size := foldBefore(f.text, j)
-		if r == ' ' {
+		if isSpace(r) {
 			j -= size
 			continue
 		}
@@ -398,7 +401,7 @@ func (f *finder) inBracketList(i int) bool {
 	}
 	for j > 0 {
 		r, size := foldBefore(f.text, j)
-		if r != ' ' {
+		if !isSpace(r) {
 			break
 		}
 		j -= size
@@ -412,9 +415,9 @@ func (f *finder) inBracketList(i int) bool {
 func (f *finder) bracketBefore(i int) (int, int, bool) {
 	t := f.text
 	j := i
-	for k := 0; k < 2 && j > 0; k++ {
+	for k := 0; k < 24 && j > 0; k++ {
 		r, size := foldBefore(t, j)
-		if r != ' ' {
+		if !isSpace(r) {
 			break
 		}
 		j -= size
@@ -464,9 +467,37 @@ func (f *finder) nameBefore(i int) (int, int) {
 		// ASCII letter is not a name.
 		return i, i
 	}
+	j = trimLeadWords(t, j, end)
 	f.lastNameS, f.lastNameE = j, end
 	return j, end
 }
+
+// leadWords are words that news writes right before a company name and
+// that the name run would otherwise take in: 维持港交所(0388.HK).
+var leadWords = [...]string{
+	"记者从", "子公司", "维持", "首予", "下调", "上调", "给予", "随后", "其中", "预计", "旗下", "包括",
+	"例如", "比如", "同时", "此前", "目前", "今日", "昨日", "龙头", "获得", "将", "自", "从", "对", "据",
+	"列", "予", "称", "即", "如", "由", "被", "向", "跟", "让",
+}
+
+// trimLeadWords drops leadWords from the start of the name run
+// text[j:end] while at least two runes would remain.
+func trimLeadWords(text string, j, end int) int {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range leadWords {
+			if strings.HasPrefix(text[j:end], w) && utf8.RuneCountInString(text[j+len(w):end]) >= 2 {
+				j += len(w)
+				changed = true
+			}
+		}
+	}
+	return j
+}
+
+// isSpace reports the white space that may stand between a name, its
+// bracket and the code (text extracted from HTML keeps line breaks).
+func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
 
 func isNameRune(r rune) bool {
 	switch {
@@ -476,7 +507,7 @@ func isNameRune(r rune) bool {
 		return isDigit(byte(r)) || isLetter(byte(r)) || r == '*' || r == '-'
 	case r == '·':
 		return true
-	case r == '的' || r == '和' || r == '与' || r == '及' || r == '在':
+	case r == '的' || r == '与' || r == '及':
 		return false
 	}
 	return unicode.Is(unicode.Han, r)
@@ -489,10 +520,12 @@ func isNameRune(r rune) bool {
 func (f *finder) bracketAfter(i int) (int, int, Market) {
 	t := f.text
 	j := i
-	for k := 0; k < 2; k++ {
-		if r, size := f.peek(j); r == ' ' {
-			j += size
+	for k := 0; k < 24; k++ {
+		r, size := f.peek(j)
+		if !isSpace(r) {
+			break
 		}
+		j += size
 	}
 	r, size := f.peek(j)
 	if isClose(r) {
@@ -592,6 +625,9 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 			if m == US && !(n == 1 && suf == "A") {
 				return f.match(s, US, v, w.start, end)
 			}
+			if suf == "L" && n >= 2 { // Reuters RIC for London: WTB.L
+				return f.match(s, LSE, 0, w.start, end)
+			}
 			return CodeMatch{}, false
 		}
 		// Cashtag: $AAPL (not $贵州茅台(…)$ which has a name).
@@ -603,16 +639,6 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 		// Exchange words in Chinese: 纳斯达克：PDD, 纽交所:BABA.
 		if m, v, ok := f.cjkExchangeBefore(w.start); ok {
 			return f.match(s, m, v, w.start, w.end)
-		}
-		// 阿里巴巴(BABA): a bare ticker in brackets after a Chinese name.
-		if n >= 2 && !commonAcronym(s) {
-			if nameS, nameE, ok := f.bracketBefore(w.start); ok && nameE > nameS {
-				if r, _ := foldBefore(f.text, nameE); r >= utf8.RuneSelf {
-					if closeAt, _, _ := f.bracketAfter(w.end); closeAt >= 0 {
-						return f.named(s, US, 0, w.start, w.end, nameS, nameE)
-					}
-				}
-			}
 		}
 	}
 	return CodeMatch{}, false
@@ -692,24 +718,4 @@ func isUpperRun(s string) bool {
 		}
 	}
 	return true
-}
-
-// commonAcronym reports capitalised words that news writes in brackets
-// after their Chinese expansion and that are not meant as tickers.
-func commonAcronym(s string) bool {
-	switch s {
-	case "AI", "AR", "VR", "XR", "MR", "IPO", "ETF", "LOF", "GDP", "CPI", "PPI", "PMI", "CEO", "CFO", "COO",
-		"CTO", "CIO", "EPS", "PE", "PB", "ROE", "ROA", "ESG", "SPAC", "QFII", "RQFII", "IMF", "WTO", "WHO",
-		"OPEC", "FED", "FOMC", "ECB", "SEC", "CSRC", "EV", "SUV", "MPV", "APP", "API", "SDK", "IOT", "IOS",
-		"CBD", "GPU", "CPU", "DRAM", "NAND", "LED", "OLED", "LCD", "MCU", "SOC", "EDA", "IC", "PCB", "IDC",
-		"SAAS", "PAAS", "IAAS", "OEM", "ODM", "EMS", "KOL", "MCN", "GMV", "DAU", "MAU", "ARPU", "UGC", "PGC",
-		"VC", "PE/VC", "LP", "GP", "MSCI", "FTSE", "LPR", "MLF", "SLF", "RRR", "NPL", "M2", "M1", "TMT",
-		"ADR", "ADS", "GDR", "CDR", "H", "A", "B", "IT", "OTC", "NFT", "DAO", "DEFI", "CRO", "CDMO", "CXO",
-		"CMO", "CSO", "FDA", "NMPA", "EUA", "BLA", "NDA", "IND", "ADC", "PD", "PCT", "IPR", "IP", "USB", "NBA",
-		"AIGC", "LLM", "GPT", "TWS", "ASP", "TOB", "TOC", "BAT", "NEV", "BEV", "PHEV", "EREV", "ADAS", "OTA",
-		"NOA", "HUD", "LNG", "CNG", "PV", "TOPCON", "HJT", "BC", "PERC", "ABS", "REITS", "REIT", "FOF", "QDII",
-		"QDLP", "WFOE", "JV", "MOU", "MBA", "PHD", "HR", "PR", "UI", "UX", "CG", "TV", "OLAP", "ERP", "CRM":
-		return true
-	}
-	return false
 }

@@ -200,13 +200,13 @@ func Parse(s string) (Symbol, error) {
 func normCode(code string, m Market) (string, int, bool) {
 	switch m {
 	case SH, SZ, BJ:
-		if len(code) != 6 {
-			return "", min(len(code), 6), false
-		}
-		for i := 0; i < 6; i++ {
+		for i := 0; i < len(code) && i < 6; i++ {
 			if !isDigit(code[i]) {
 				return "", i, false
 			}
+		}
+		if len(code) != 6 {
+			return "", min(len(code), 6), false
 		}
 		return code, 0, true
 	case HK:
