@@ -1,23 +1,449 @@
 package ticker
 
-// LinkerOptions configures a Linker. The zero value gives the defaults.
-type LinkerOptions struct{}
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// Linker links articles to securities. It is safe for concurrent use.
-type Linker struct {
-	master *Master
+// LinkerOptions configures a Linker. The zero value gives the defaults.
+type LinkerOptions struct {
+	// StopNames are words that never link a security by themselves:
+	// ambiguous short names and aliases (平安, 中信, 东方), security names
+	// that are also common nouns (太阳能, 农产品, 机器人) and products or
+	// subsidiaries that must not link their parent (微信, 天猫, 淘宝, 阿里云).
+	// A stop name still takes part in leftmost-longest matching, so 阿里云
+	// keeps the alias 阿里 inside it from firing. A stop name does link when
+	// the article itself writes it beside a code (新希望(000876)).
+	// Nil means [DefaultStopNames]; an empty non-nil slice means none.
+	StopNames []string
+	// MoreStopNames are added to StopNames (or to the defaults when
+	// StopNames is nil).
+	MoreStopNames []string
+	// Learned maps names to the security they stand for, for names the
+	// master lacks or to override its choice, typically the result of a
+	// [Learner] run over a corpus. Nil means none. Pairs the article itself
+	// writes (贵州茅台(600519)) take precedence.
+	Learned map[string]Symbol
+	// NoArticleLearning turns off learning from the article: by default a
+	// name written beside a code (新材料公司(688123)) links that code
+	// wherever else the article writes it, even when the master does not
+	// know the name.
+	NoArticleLearning bool
 }
 
-// NewLinker returns a Linker over m; a nil m means DefaultMaster().
+// DefaultStopNames returns the built-in stop list of [LinkerOptions.StopNames].
+func DefaultStopNames() []string { return slices.Clone(defaultStopNames) }
+
+var defaultStopNames = []string{
+	// Ambiguous short words that are parts of many names.
+	"平安", "中信", "东方", "中国", "国际", "科技", "招商", "光大", "华夏", "民生",
+	"中航", "国投", "华润", "长江", "长城", "太平洋", "人民", "万达",
+	// Security names that are also ordinary words.
+	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
+	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
+	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国汽研",
+	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技",
+	// Products, platforms and subsidiaries that do not link their parent.
+	"微信", "视频号", "小程序", "天猫", "淘宝", "支付宝", "阿里云", "腾讯云", "腾讯视频",
+	"腾讯新闻", "腾讯会议", "京东商城", "京东云", "京东到家", "百度地图", "百度网盘",
+	"百度搜索", "小米手机", "小米汽车", "华为", "蚂蚁集团", "蚂蚁金服", "饿了么", "抖音",
+	"字节跳动", "拼多多平台", "茅台酒", "茅台镇", "宁德市", "苹果手机", "苹果期货",
+	"海尔集团", "美的电器", "平安夜", "微博上", "高通量", "贝壳类", "快手机",
+	"苹果树", "苹果园", "新东方甄选",
+}
+
+// Linker links articles to securities: it finds them in quote embeds and
+// stock links ([AnchorSymbol]), in codes written in the text ([FindCodes])
+// and by name, then ranks them by relevance.
+//
+// # Names
+//
+// Names are found with an Aho–Corasick automaton over every short name,
+// undecorated name, alias, former name and full name of the master
+// (built once per Master, on first use), in one pass over the text, folding
+// full-width letters and Latin case as it reads. Of overlapping matches the
+// leftmost wins, and of those starting at the same place the longest:
+// 中国平安 is one match, not 平安 inside it; 京东方 is not 京东. Matches then
+// pass boundary rules:
+//
+//   - A name that starts or ends with a Latin letter or digit must not
+//     touch another Latin letter or digit on that side (Meta is not in
+//     Metaverse, 沪深300 is not in 沪深3000).
+//   - A name of two Chinese characters (腾讯, 美的, 小米) fires only at the
+//     start of a word as far as a one-character look-behind can tell: after
+//     the start of the text, a non-Han character, the end of another
+//     mention, or a function character (的, 和, 与, 在, 对, 被, 购, 旗下的 下, …).
+//     So 美的 is found in 收购美的 and 和美的 but not in 最美的, and 平安 is not
+//     found in 保平安.
+//   - Stop names ([LinkerOptions.StopNames]) never link, but still win
+//     leftmost-longest matching.
+//   - A match inside the name or code written beside a code in the text
+//     adds nothing (贵州茅台(600519) is one mention, by code).
+//
+// Undecorated names (国华 for *ST国华) are indexed only from three
+// characters on, so decorations never create new two-character words.
+//
+// # Learning
+//
+// A name written beside a code (新材料(688123)) is learned for the article:
+// its other occurrences link that code, even when the master lacks the
+// name, and override the master's choice for it. Across a corpus, pairs
+// are learned only when asked: run a [Learner] over the articles and pass
+// its result as [LinkerOptions.Learned]. Learning is deterministic.
+//
+// # Dual listings
+//
+// A company listed in several markets (比亚迪 002594.SZ and 比亚迪股份
+// 01211.HK; 阿里巴巴 09988.HK and BABA.US) is linked by name alone to its
+// A-share listing when it has one, else Hong Kong, else US (spec/tickers.md
+// rule 3). A code written in the article links that listing, and the name
+// beside it adds nothing more. When an article writes one listing's code
+// (比亚迪股份(01211.HK)) and elsewhere names the company alone (比亚迪), the
+// name is taken to mean the listing the article chose: it counts as a
+// mention of 01211.HK and does not add 002594.SZ. Listings are the same
+// company when they share a short name, alias or full name in the master
+// (see [Master.Listings]).
+//
+// # Indices
+//
+// The standard index names of spec/tickers.md (上证指数, 沪指, 深证成指,
+// 创业板指, 沪深300, 科创50, 北证50, …) are rows of the default master and
+// link like names. Hong Kong and overseas indices (恒生指数, 纳斯达克) are not
+// linked.
+//
+// A Linker is immutable and safe for concurrent use by multiple goroutines.
+type Linker struct {
+	master  *Master
+	stop    map[string]bool   // stop keys
+	learned map[string]Symbol // keys of LinkerOptions.Learned
+	extra   *acMatcher        // stop names and learned names the master lacks
+	noLearn bool
+}
+
+// NewLinker returns a Linker over m; a nil m means DefaultMaster(). A nil
+// opts means the defaults.
 func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 	if m == nil {
 		m = DefaultMaster()
 	}
-	return &Linker{master: m}
+	var o LinkerOptions
+	if opts != nil {
+		o = *opts
+	}
+	stops := o.StopNames
+	if stops == nil {
+		stops = defaultStopNames
+	}
+	l := &Linker{master: m, stop: make(map[string]bool), noLearn: o.NoArticleLearning}
+	var extra []string
+	for _, s := range slices.Concat(stops, o.MoreStopNames) {
+		k := nameKey(s)
+		if utf8.RuneCountInString(k) < 2 || l.stop[k] {
+			continue
+		}
+		l.stop[k] = true
+		if _, inMaster := m.byKey[k]; !inMaster {
+			extra = append(extra, k)
+		}
+	}
+	if len(o.Learned) > 0 {
+		l.learned = make(map[string]Symbol, len(o.Learned))
+		for name, sym := range o.Learned {
+			k := nameKey(name)
+			if utf8.RuneCountInString(k) < 2 || !sym.IsValid() {
+				continue
+			}
+			l.learned[k] = sym
+			if _, inMaster := m.byKey[k]; !inMaster && !l.stop[k] {
+				extra = append(extra, k)
+			}
+		}
+	}
+	slices.Sort(extra)
+	extra = slices.Compact(extra)
+	if len(extra) > 0 {
+		l.extra = newACMatcher(extra)
+		l.extra.pats = extra
+	}
+	return l
 }
 
-// Mentions returns every mention of a security in doc, in text order.
-func (l *Linker) Mentions(doc Document) []Mention { return nil }
+// Master returns the master l links against.
+func (l *Linker) Master() *Master { return l.master }
 
-// Link returns the securities doc is linked to, most relevant first.
-func (l *Linker) Link(doc Document) []Link { return nil }
+// newMasterMatcher builds the automaton over every key of m.
+func newMasterMatcher(m *Master) *acMatcher {
+	keys := make([]string, 0, len(m.byKey))
+	for k := range m.byKey {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	a := newACMatcher(keys)
+	a.pats = keys
+	return a
+}
+
+// cand is a candidate name match.
+type cand struct {
+	start, end int
+	key        string
+	sym        Symbol // set for names learned in the article
+	fromMaster bool
+}
+
+// scan is what one pass over a document found.
+type scan struct {
+	mentions []Mention
+	beside   map[Symbol]string // name written beside a code
+}
+
+// Mentions returns every mention of a security in doc: embeds first (they
+// have no text position), then text mentions in text order.
+func (l *Linker) Mentions(doc Document) []Mention {
+	return l.scan(doc).mentions
+}
+
+func (l *Linker) scan(doc Document) scan {
+	var sc scan
+	text := doc.Text
+	// 1. Markup.
+	var coded []Symbol // in document order, embeds first
+	for _, a := range doc.Anchors {
+		if sym, ok := AnchorSymbol(a); ok && sym.IsValid() {
+			sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: -1, End: -1, Via: ViaEmbed})
+			coded = append(coded, sym)
+		}
+	}
+	// 2. Codes in the text.
+	var covered [][2]int
+	var inDoc map[string]Symbol
+	for _, c := range FindCodes(text) {
+		if !c.Symbol.IsValid() {
+			continue
+		}
+		sc.mentions = append(sc.mentions, Mention{Symbol: c.Symbol, Start: c.Start, End: c.End, Via: ViaCode})
+		coded = append(coded, c.Symbol)
+		lo, hi := c.Start, c.End
+		if c.Name != "" && c.NameStart >= 0 {
+			lo, hi = min(lo, c.NameStart), max(hi, c.NameEnd)
+			if sc.beside == nil {
+				sc.beside = make(map[Symbol]string)
+			}
+			if _, ok := sc.beside[c.Symbol]; !ok {
+				sc.beside[c.Symbol] = l.displayName(c.Name, c.Symbol)
+			}
+			if !l.noLearn {
+				if inDoc == nil {
+					inDoc = make(map[string]Symbol)
+				}
+				for _, k := range l.learnKeys(c.Name, c.Symbol) {
+					if _, ok := inDoc[k]; !ok {
+						inDoc[k] = c.Symbol
+					}
+				}
+			}
+		}
+		covered = append(covered, [2]int{lo, hi})
+	}
+	// 3. Names.
+	cands := l.candidates(text, inDoc)
+	slices.SortFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+	slices.SortFunc(covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	groupCoded := l.groupCoded(coded)
+	lastEnd, lastMention, ci := 0, -1, 0
+	for _, c := range cands {
+		if c.start < lastEnd {
+			continue
+		}
+		for ci < len(covered) && covered[ci][1] <= c.start {
+			if covered[ci][1] > lastMention {
+				lastMention = covered[ci][1]
+			}
+			ci++
+		}
+		if ci < len(covered) && covered[ci][0] < c.end {
+			continue // inside or across a code and its name
+		}
+		_, learnedHere := inDoc[c.key]
+		stop := l.stop[c.key] && !learnedHere
+		if !asciiBoundaryOK(text, c.start, c.end) {
+			continue
+		}
+		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && c.start != lastMention && !leftBoundaryOK(text, c.start) {
+			continue
+		}
+		lastEnd = c.end
+		if stop {
+			continue
+		}
+		sym := c.sym
+		if c.fromMaster || !sym.IsValid() {
+			sym = l.resolve(c.key, inDoc, groupCoded)
+		}
+		if !sym.IsValid() {
+			continue
+		}
+		lastMention = c.end
+		sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: c.start, End: c.end, Via: ViaName})
+	}
+	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return sc
+}
+
+// candidates returns every name match in text: master keys, stop names and
+// learned names the master lacks, and names learned in this article.
+func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
+	var hits []acHit
+	mm := l.master.matcher()
+	hits = mm.findAll(text, hits)
+	out := make([]cand, 0, len(hits)+4)
+	for _, h := range hits {
+		out = append(out, cand{start: int(h.start), end: int(h.end), key: mm.pats[h.pat], fromMaster: true})
+	}
+	if l.extra != nil {
+		hits = l.extra.findAll(text, hits[:0])
+		for _, h := range hits {
+			k := l.extra.pats[h.pat]
+			out = append(out, cand{start: int(h.start), end: int(h.end), key: k, sym: l.learned[k]})
+		}
+	}
+	// Names learned in this article that neither automaton knows.
+	for k, sym := range inDoc {
+		if _, ok := l.master.byKey[k]; ok {
+			continue
+		}
+		if _, ok := l.learned[k]; ok {
+			continue
+		}
+		if l.stop[k] {
+			if _, inMaster := l.master.byKey[k]; !inMaster {
+				// the extra automaton reports it as a stop name; the
+				// article's pair overrides that in scan.
+				continue
+			}
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], k)
+			if j < 0 {
+				break
+			}
+			out = append(out, cand{start: i + j, end: i + j + len(k), key: k, sym: sym})
+			i += j + len(k)
+		}
+	}
+	return out
+}
+
+// learnKeys returns the keys under which a name written beside sym is
+// learned: the name itself and, when the name runs words before a known
+// name of sym (白酒龙头贵州茅台), that known name.
+func (l *Linker) learnKeys(name string, sym Symbol) []string {
+	k := nameKey(name)
+	if utf8.RuneCountInString(k) < 2 {
+		return nil
+	}
+	keys := []string{k}
+	if undec := undecorate(NormalizeName(name), sym.Market()); undec != "" {
+		keys = append(keys, nameKey(undec))
+	}
+	return keys
+}
+
+// displayName returns the name written beside a code, trimmed of words
+// before a master name of the same security when there are any.
+func (l *Linker) displayName(name string, sym Symbol) string {
+	return NormalizeName(name)
+}
+
+// groupCoded maps each company group of the master to the first symbol of
+// that group the document links by embed or code.
+func (l *Linker) groupCoded(coded []Symbol) map[int32]Symbol {
+	if len(coded) == 0 {
+		return nil
+	}
+	out := make(map[int32]Symbol, len(coded))
+	for _, s := range coded {
+		if i, ok := l.master.bySym[s]; ok {
+			g := l.master.group[i]
+			if _, seen := out[g]; !seen {
+				out[g] = s
+			}
+		}
+	}
+	return out
+}
+
+// resolve returns the security a name key links in this document.
+func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int32]Symbol) Symbol {
+	if s, ok := inDoc[key]; ok {
+		return s
+	}
+	if s, ok := l.learned[key]; ok {
+		return s
+	}
+	idx := l.master.byKey[key]
+	if len(idx) == 0 {
+		return Symbol{}
+	}
+	for _, i := range idx {
+		if s, ok := groupCoded[l.master.group[i]]; ok {
+			return s
+		}
+	}
+	return l.master.secs[idx[0]].Symbol
+}
+
+// asciiBoundaryOK reports whether text[start:end] does not continue a
+// Latin word or number on either side.
+func asciiBoundaryOK(text string, start, end int) bool {
+	if start > 0 && isASCIIAlnum(rune(text[start])) {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if isASCIIAlnum(foldRune(r)) {
+			return false
+		}
+	}
+	if end < len(text) {
+		last, _ := utf8.DecodeLastRuneInString(text[:end])
+		if isASCIIAlnum(foldRune(last)) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if isASCIIAlnum(foldRune(r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// leftBoundaryOK reports whether a two-character name at start begins a
+// word: see the Linker doc comment.
+func leftBoundaryOK(text string, start int) bool {
+	if start == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	if !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	return strings.ContainsRune(wordStarters, r)
+}
+
+// wordStarters are Han characters after which a new word (a company name)
+// usually starts: particles, conjunctions, prepositions, and the last
+// characters of verbs that take companies as objects (收购, 投资, 旗下, 联手,
+// 包括, 超过, 起诉, 表示, 报道, 公布, …).
+const wordStarters = "的了着过和与及跟同或并而对向在从自由被把将为是称据如像即让使令给于以等至到比较" +
+	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾"
+
+func isHanString(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,5 +1,17 @@
 package ticker
 
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
 // Security is one row of a security master.
 type Security struct {
 	Symbol      Symbol
@@ -7,12 +19,468 @@ type Security struct {
 	FullName    string   // registered company name, when known
 	Aliases     []string // common aliases that link by themselves (茅台, 腾讯)
 	FormerNames []string // earlier short names
+	ListDate    string   // listing date as YYYY-MM-DD, "" when unknown
 }
 
 // Master is a security master: the securities a Linker can find by name.
+//
+// A Master is immutable once built and safe for concurrent use; the
+// name matcher a [Linker] needs is built from it lazily, once, on first use.
+//
+// Names are normalised the same way everywhere: NFKC (so 万科Ａ and 万科A
+// are one name), white space removed except between two Latin letters or
+// digits (万  科A is 万科A, Meta Platforms keeps its space), Latin letters
+// upper-cased. Besides the names as written, each security is found under
+// its undecorated name: the A-share risk and trading markers ST, *ST, S*ST,
+// SST, PT, N, C, XD, XR, DR and the delisting suffix 退 are stripped (*ST国华
+// is also 国华), as are the Hong Kong suffixes -W, -SW, -S, -B and the STAR
+// suffixes -U, -UW, -WD; an A-share name ending in the class letter A (万科A)
+// is also found without it (万科). The decorated name stays in Name for
+// display.
+//
+// When one name belongs to several securities, the name links one of them,
+// chosen in this order: a listing in Shanghai, Shenzhen or Beijing before
+// Hong Kong before the United States (spec/tickers.md rule 3); a security
+// still trading (with a list date, no 退 suffix) before one that is not; the
+// newest list date; then the smaller symbol. A caller who wants another
+// choice passes the name in [LinkerOptions.Learned].
 type Master struct {
-	secs []Security
+	secs  []Security
+	bySym map[Symbol]int
+	// byKey maps a normalised name to the securities known by it, preferred
+	// first (see the type comment).
+	byKey map[string][]int32
+	// keyKind records, per key, the strongest kind of name it came from.
+	keyKind map[string]nameKind
+	// group maps a security to a company id shared by all listings of one
+	// company (A+H, H+US, …); see [Master.Listings].
+	group []int32
+
+	matcher func() *acMatcher
 }
 
-// DefaultMaster returns the built-in master.
-func DefaultMaster() *Master { return &Master{} }
+// nameKind is how a key was derived from a security.
+type nameKind uint8
+
+const (
+	kindName   nameKind = iota // short name as written
+	kindBare                   // short name without decorations
+	kindAlias                  // alias
+	kindFormer                 // former short name
+	kindFull                   // registered full name, or its stem
+)
+
+// DefaultMaster returns the built-in master: the most covered A-shares, the
+// Hong Kong and US listings of the Chinese and foreign companies that
+// Chinese financial news covers most, and the standard indices of
+// spec/tickers.md, as of [DataVersion]. It is built once, on first call, and
+// shared; it must not be modified.
+func DefaultMaster() *Master { return defaultMaster() }
+
+var defaultMaster = sync.OnceValue(func() *Master {
+	m, err := LoadCSV(strings.NewReader(defaultCSV), &CSVOptions{Name: "data/default.csv"})
+	if err != nil {
+		// The embedded file is checked by the tests; a failure here is a
+		// build defect, not bad input.
+		panic(err)
+	}
+	return m
+})
+
+// NewMaster returns a master holding secs. Rows are normalised (names to
+// NFKC without padding) and a later row with the same symbol is merged into
+// the earlier one as [Master.Merge] does. Rows without a valid symbol are
+// dropped.
+func NewMaster(secs []Security) *Master {
+	m := &Master{bySym: make(map[Symbol]int, len(secs))}
+	for _, s := range secs {
+		m.add(s)
+	}
+	m.index()
+	return m
+}
+
+// add inserts or merges one row; index must run afterwards.
+func (m *Master) add(s Security) {
+	if !s.Symbol.IsValid() {
+		return
+	}
+	s.Name = NormalizeName(s.Name)
+	s.FullName = NormalizeName(s.FullName)
+	s.Aliases = normList(s.Aliases)
+	s.FormerNames = normList(s.FormerNames)
+	if i, ok := m.bySym[s.Symbol]; ok {
+		m.secs[i] = mergeSecurity(m.secs[i], s)
+		return
+	}
+	m.bySym[s.Symbol] = len(m.secs)
+	m.secs = append(m.secs, s)
+}
+
+// mergeSecurity merges b into a: non-empty scalar fields of b win, lists are
+// united in order without duplicates.
+func mergeSecurity(a, b Security) Security {
+	out := a
+	if b.Name != "" {
+		if a.Name != "" && a.Name != b.Name && !slices.Contains(b.FormerNames, a.Name) {
+			// Keep the replaced short name findable.
+			out.FormerNames = unite(out.FormerNames, []string{a.Name})
+		}
+		out.Name = b.Name
+	}
+	if b.FullName != "" {
+		out.FullName = b.FullName
+	}
+	if b.ListDate != "" {
+		out.ListDate = b.ListDate
+	}
+	out.Aliases = unite(slices.Clone(a.Aliases), b.Aliases)
+	out.FormerNames = unite(slices.Clone(out.FormerNames), b.FormerNames)
+	return out
+}
+
+func unite(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+func normList(in []string) []string {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s = NormalizeName(s); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Merge returns a new master holding the rows of m followed by those of
+// others, in order. Rows with the same symbol are merged field by field:
+// a later non-empty Name, FullName or ListDate replaces the earlier one (a
+// replaced short name is kept as a former name), and Aliases and
+// FormerNames are united. So DefaultMaster().Merge(allCodes) keeps the
+// built-in aliases and takes the names of the loaded file. m and others are
+// not modified; nil masters are skipped.
+func (m *Master) Merge(others ...*Master) *Master {
+	out := &Master{bySym: make(map[Symbol]int)}
+	for _, x := range append([]*Master{m}, others...) {
+		if x == nil {
+			continue
+		}
+		for _, s := range x.secs {
+			out.add(s)
+		}
+	}
+	out.index()
+	return out
+}
+
+// Len returns the number of securities in m.
+func (m *Master) Len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.secs)
+}
+
+// Lookup returns the security with symbol sym.
+func (m *Master) Lookup(sym Symbol) (Security, bool) {
+	if m == nil {
+		return Security{}, false
+	}
+	i, ok := m.bySym[sym]
+	if !ok {
+		return Security{}, false
+	}
+	return m.secs[i], true
+}
+
+// ByName returns the securities known by name, preferred first (see the
+// type comment for the order). name is normalised first and may be a short
+// name with or without decorations, an alias, a former name or a full name.
+func (m *Master) ByName(name string) []Security {
+	if m == nil {
+		return nil
+	}
+	idx := m.byKey[nameKey(name)]
+	out := make([]Security, len(idx))
+	for i, j := range idx {
+		out[i] = m.secs[j]
+	}
+	return out
+}
+
+// Listings returns every listing of the company that lists sym, sym
+// included, A-shares first: for 002594.SZ (比亚迪) it returns 002594.SZ and
+// 01211.HK when both are in m. Listings of one company are those that share
+// a short name, alias or full name.
+func (m *Master) Listings(sym Symbol) []Symbol {
+	i, ok := m.bySym[sym]
+	if !ok {
+		return nil
+	}
+	var out []Symbol
+	for j, g := range m.group {
+		if g == m.group[i] {
+			out = append(out, m.secs[j].Symbol)
+		}
+	}
+	slices.SortFunc(out, func(a, b Symbol) int {
+		return cmp.Or(cmp.Compare(marketRank(a.Market()), marketRank(b.Market())), strings.Compare(a.String(), b.String()))
+	})
+	return out
+}
+
+// All returns the securities of m in load order. The slice is a copy.
+func (m *Master) All() []Security {
+	if m == nil {
+		return nil
+	}
+	return slices.Clone(m.secs)
+}
+
+// AllSeq returns an iterator over the securities of m in load order.
+func (m *Master) AllSeq() iter.Seq[Security] {
+	return func(yield func(Security) bool) {
+		if m == nil {
+			return
+		}
+		for _, s := range m.secs {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
+// keys calls f with every normalised key a security is found under.
+func (s *Security) keys(f func(key string, k nameKind)) {
+	if s.Name != "" {
+		f(nameKey(s.Name), kindName)
+		if b := undecorate(s.Name, s.Symbol.Market()); b != "" {
+			f(nameKey(b), kindBare)
+		}
+	}
+	for _, a := range s.Aliases {
+		f(nameKey(a), kindAlias)
+	}
+	for _, a := range s.FormerNames {
+		f(nameKey(a), kindFormer)
+		if b := undecorate(a, s.Symbol.Market()); b != "" {
+			f(nameKey(b), kindFormer)
+		}
+	}
+	if s.FullName != "" {
+		f(nameKey(s.FullName), kindFull)
+		if st := fullNameStem(s.FullName); st != "" {
+			f(nameKey(st), kindFull)
+		}
+	}
+}
+
+// index builds the name index and the company groups.
+func (m *Master) index() {
+	m.byKey = make(map[string][]int32, len(m.secs)*2)
+	m.keyKind = make(map[string]nameKind, len(m.secs)*2)
+	for i := range m.secs {
+		m.secs[i].keys(func(key string, k nameKind) {
+			if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
+				return
+			}
+			if !slices.Contains(m.byKey[key], int32(i)) {
+				m.byKey[key] = append(m.byKey[key], int32(i))
+			}
+			if old, ok := m.keyKind[key]; !ok || k < old {
+				m.keyKind[key] = k
+			}
+		})
+	}
+	// Company groups: union of securities sharing a key, only across
+	// markets (two A-shares sharing a name are a renamed or moved listing,
+	// which the preference order already handles).
+	parent := make([]int32, len(m.secs))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, idx := range m.byKey {
+		slices.SortFunc(idx, m.prefer)
+		for _, j := range idx[1:] {
+			if marketRank(m.secs[j].Symbol.Market()) != marketRank(m.secs[idx[0]].Symbol.Market()) {
+				parent[find(j)] = find(idx[0])
+			}
+		}
+	}
+	m.group = make([]int32, len(m.secs))
+	for i := range m.group {
+		m.group[i] = find(int32(i))
+	}
+	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
+}
+
+// prefer orders two securities sharing a name, preferred first.
+func (m *Master) prefer(a, b int32) int {
+	x, y := &m.secs[a], &m.secs[b]
+	return cmp.Or(
+		cmp.Compare(marketRank(x.Symbol.Market()), marketRank(y.Symbol.Market())),
+		cmp.Compare(inactive(x), inactive(y)),
+		-strings.Compare(x.ListDate, y.ListDate),
+		strings.Compare(x.Symbol.String(), y.Symbol.String()),
+	)
+}
+
+func inactive(s *Security) int {
+	if s.Symbol.Market() <= BJ && (s.ListDate == "" || strings.HasSuffix(s.Name, "退")) {
+		return 1
+	}
+	return 0
+}
+
+// marketRank orders markets for name linking: A-shares, then Hong Kong,
+// then US, then boards.
+func marketRank(m Market) int {
+	switch m {
+	case SH, SZ, BJ:
+		return 0
+	case HK:
+		return 1
+	case US:
+		return 2
+	}
+	return 3
+}
+
+// NormalizeName returns name as the master stores it: NFKC, trimmed, white
+// space removed except single spaces between two Latin letters or digits.
+// Letter case is kept.
+func NormalizeName(name string) string {
+	name = norm.NFKC.String(name)
+	var b strings.Builder
+	b.Grow(len(name))
+	pendingSpace := false
+	var last rune
+	for _, r := range name {
+		if unicode.IsSpace(r) {
+			pendingSpace = true
+			continue
+		}
+		if pendingSpace && isASCIIAlnum(last) && isASCIIAlnum(r) {
+			b.WriteByte(' ')
+		}
+		pendingSpace = false
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// nameKey is the matching key of a name: NormalizeName with Latin letters
+// upper-cased.
+func nameKey(name string) string {
+	n := NormalizeName(name)
+	var b strings.Builder
+	b.Grow(len(n))
+	for _, r := range n {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+// foldRune maps a rune of article text to the rune a key holds: full-width
+// ASCII to ASCII, the ideographic space to a space, Latin letters to upper
+// case. It is the per-rune part of NFKC that matters for names, cheap
+// enough for the matcher's inner loop.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return r - 'a' + 'A'
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFEE0
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		return r
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+// A-share decorations, longest first so that *ST is stripped before ST.
+var aPrefixes = []string{"S*ST", "*ST", "SST", "ST", "PT", "XD", "XR", "DR", "N", "C"}
+
+// Suffixes of Hong Kong and STAR names, longest first.
+var listSuffixes = []string{"-SWR", "-UWD", "-SW", "-UW", "-WD", "-W", "-S", "-B", "-U", "-R"}
+
+// undecorate returns name without its trading decorations, or "" when it
+// has none or what is left is shorter than two runes.
+func undecorate(name string, mk Market) string {
+	s := name
+	if mk <= BJ {
+		for _, p := range aPrefixes {
+			if rest, ok := strings.CutPrefix(s, p); ok {
+				r, _ := utf8.DecodeRuneInString(rest)
+				if r >= utf8.RuneSelf { // only before a Chinese name: not in TCL科技
+					s = rest
+				}
+				break
+			}
+		}
+		s = strings.TrimSuffix(s, "退")
+		if rest, ok := strings.CutSuffix(s, "A"); ok && utf8.RuneCountInString(rest) >= 2 {
+			if r, _ := utf8.DecodeLastRuneInString(rest); r >= utf8.RuneSelf {
+				s = rest
+			}
+		}
+	}
+	if mk == HK || mk == SH {
+		for _, suf := range listSuffixes {
+			if rest, ok := strings.CutSuffix(s, suf); ok {
+				s = rest
+				break
+			}
+		}
+	}
+	if s == name || utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// Suffixes of registered names that news leaves off: 万科企业股份有限公司 is
+// written 万科企业.
+var fullSuffixes = []string{"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "INC.", "INC", "LTD.", "LTD", "CORPORATION", "CORP.", "LIMITED", "CO., LTD."}
+
+// fullNameStem returns a full name without its company-form suffix, or ""
+// when the stem would be too short (under four runes) to be safe.
+func fullNameStem(full string) string {
+	up := strings.ToUpper(full)
+	for _, suf := range fullSuffixes {
+		if strings.HasSuffix(up, suf) {
+			st := strings.TrimRight(full[:len(full)-len(suf)], " ,")
+			if utf8.RuneCountInString(st) >= 4 {
+				return st
+			}
+			return ""
+		}
+	}
+	return ""
+}

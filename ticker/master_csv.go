@@ -1,0 +1,399 @@
+package ticker
+
+import (
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// DataVersion is the date of the facts in the built-in master
+// (data/default.csv): codes, short names and aliases as of that day.
+const DataVersion = "2025-06-30"
+
+//go:embed data/default.csv
+var defaultCSV string
+
+// Errors of the master loaders. They are wrapped in a [*CSVError] that says
+// where they occurred.
+var (
+	// ErrLayout means the header row is not one of the layouts LoadCSV knows.
+	ErrLayout = errors.New("unknown master layout")
+	// ErrRecord means a row lacks a field the layout requires or has the
+	// wrong number of fields.
+	ErrRecord = errors.New("bad master record")
+	// ErrCode means a row's code or exchange is not a valid security code.
+	ErrCode = errors.New("bad security code")
+)
+
+// CSVError is one problem in a master file: where it is and what it is.
+// It unwraps to one of ErrLayout, ErrRecord, ErrCode or a csv.ParseError.
+type CSVError struct {
+	File  string // CSVOptions.Name, or "" when none was given
+	Line  int    // 1-based line of the record
+	Input string // the offending field or record, as read
+	Err   error
+}
+
+func (e *CSVError) Error() string {
+	where := e.File
+	if where == "" {
+		where = "csv"
+	}
+	if e.Input != "" {
+		return fmt.Sprintf("ticker: %s:%d: %v %q", where, e.Line, e.Err, e.Input)
+	}
+	return fmt.Sprintf("ticker: %s:%d: %v", where, e.Line, e.Err)
+}
+
+func (e *CSVError) Unwrap() error { return e.Err }
+
+// CSVErrors lists every bad row of one file, in line order.
+type CSVErrors []*CSVError
+
+func (l CSVErrors) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
+}
+
+// Unwrap returns the individual errors, so that errors.Is and errors.As
+// see each of them.
+func (l CSVErrors) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Err returns l as an error, or nil when l is empty.
+func (l CSVErrors) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Layout is a master file layout.
+type Layout uint8
+
+// Layouts LoadCSV reads. The zero value, LayoutAuto, detects the layout
+// from the header row.
+const (
+	LayoutAuto Layout = iota
+	// LayoutAllCode is the A-share list stock_code,short_name,exchange,list_date
+	// (exchange SH, SZ or BJ; list_date YYYY-MM-DD, empty when not listed).
+	LayoutAllCode
+	// LayoutTushare is tushare's stock_basic export: ts_code,symbol,name,
+	// area,industry,… with optional fullname, list_status and list_date
+	// (YYYYMMDD) columns. Rows with list_status D are kept without a list
+	// date, so that a listed security is preferred.
+	LayoutTushare
+	// LayoutGeneric is the project's own layout, also used by the built-in
+	// master:
+	//
+	//	symbol,name,full_name,aliases,former_names,list_date
+	//
+	// Only symbol and name are required, columns may come in any order and
+	// unknown columns are ignored. symbol is canonical (600519.SH, 00700.HK,
+	// AAPL.US, BK1037.BK); a bare six-digit A-share code is accepted and
+	// its exchange inferred from the code. aliases and former_names are
+	// lists separated by "|". Lines starting with # are comments.
+	LayoutGeneric
+)
+
+// CSVOptions configures LoadCSV. The zero value reads a comma-separated
+// file, detecting its layout.
+type CSVOptions struct {
+	Name   string // file name used in errors; "" for none
+	Layout Layout // LayoutAuto (zero) detects it from the header
+	Comma  rune   // field separator; 0 means ','
+}
+
+// LoadMasterFile reads the master file at path with LoadCSV, naming the file
+// in errors.
+func LoadMasterFile(path string) (*Master, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ticker: %w", err)
+	}
+	defer f.Close()
+	return LoadCSV(f, &CSVOptions{Name: path})
+}
+
+// LoadCSV reads a security master from a CSV file with a header row in one
+// of the layouts [LayoutAllCode], [LayoutTushare] or [LayoutGeneric],
+// detected from the header unless opts says which. Names are normalised as
+// [Master] describes; a UTF-8 byte-order mark is skipped.
+//
+// LoadCSV reads every row it can. When some rows are bad it returns the
+// master of the good rows and a [CSVErrors] naming each bad row by line; an
+// unreadable or unrecognised header returns a nil master.
+func LoadCSV(r io.Reader, opts *CSVOptions) (*Master, error) {
+	var o CSVOptions
+	if opts != nil {
+		o = *opts
+	}
+	cr := csv.NewReader(r)
+	if o.Comma != 0 {
+		cr.Comma = o.Comma
+	}
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			err = fmt.Errorf("%w: empty file", ErrLayout)
+		}
+		return nil, &CSVError{File: o.Name, Line: 1, Err: err}
+	}
+	line, _ := cr.FieldPos(0)
+	cols := make(map[string]int, len(header))
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, dup := cols[h]; !dup {
+			cols[h] = i
+		}
+	}
+	layout := o.Layout
+	if layout == LayoutAuto {
+		layout = detectLayout(cols)
+	}
+	rd, err := newRowReader(layout, cols)
+	if err != nil {
+		return nil, &CSVError{File: o.Name, Line: line, Input: strings.Join(header, ","), Err: err}
+	}
+
+	m := &Master{bySym: make(map[Symbol]int)}
+	var errs CSVErrors
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			errs = append(errs, &CSVError{File: o.Name, Line: line, Err: err})
+			if !errors.As(err, &pe) {
+				break // an I/O error: nothing more can be read
+			}
+			continue
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		sec, bad, err := rd.read(rec)
+		if err != nil {
+			errs = append(errs, &CSVError{File: o.Name, Line: line, Input: bad, Err: err})
+			continue
+		}
+		m.add(sec)
+	}
+	m.index()
+	return m, errs.Err()
+}
+
+func detectLayout(cols map[string]int) Layout {
+	has := func(c string) bool { _, ok := cols[c]; return ok }
+	switch {
+	case has("ts_code") && has("name"):
+		return LayoutTushare
+	case has("stock_code") && has("short_name"):
+		return LayoutAllCode
+	case has("symbol") && has("name"):
+		return LayoutGeneric
+	}
+	return LayoutAuto
+}
+
+// rowReader turns one record of a known layout into a Security.
+type rowReader struct {
+	layout                      Layout
+	code, name, exch, list      int
+	full, aliases, former, stat int
+}
+
+func newRowReader(l Layout, cols map[string]int) (*rowReader, error) {
+	col := func(names ...string) int {
+		for _, n := range names {
+			if i, ok := cols[n]; ok {
+				return i
+			}
+		}
+		return -1
+	}
+	rd := &rowReader{layout: l, exch: -1, full: -1, aliases: -1, former: -1, stat: -1, list: col("list_date")}
+	switch l {
+	case LayoutAllCode:
+		rd.code, rd.name, rd.exch = col("stock_code"), col("short_name"), col("exchange")
+	case LayoutTushare:
+		rd.code, rd.name, rd.full, rd.stat = col("ts_code"), col("name"), col("fullname"), col("list_status")
+	case LayoutGeneric:
+		rd.code, rd.name = col("symbol"), col("name")
+		rd.full, rd.aliases, rd.former = col("full_name", "fullname"), col("aliases"), col("former_names")
+	default:
+		return nil, ErrLayout
+	}
+	if rd.code < 0 || rd.name < 0 {
+		return nil, fmt.Errorf("%w: missing code or name column", ErrLayout)
+	}
+	return rd, nil
+}
+
+func field(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// read returns the security of rec, or the offending input and an error.
+func (rd *rowReader) read(rec []string) (Security, string, error) {
+	code, name := field(rec, rd.code), field(rec, rd.name)
+	if code == "" {
+		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no code", ErrRecord)
+	}
+	if name == "" {
+		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no name", ErrRecord)
+	}
+	var sym Symbol
+	var ok bool
+	switch rd.layout {
+	case LayoutAllCode:
+		mk := ParseMarket(field(rec, rd.exch))
+		if mk == Unknown || mk > BJ {
+			ok = false
+		} else {
+			sym, ok = newCode(code, mk)
+		}
+	default:
+		sym, ok = parseLoose(code)
+	}
+	if !ok {
+		return Security{}, code, ErrCode
+	}
+	sec := Security{
+		Symbol:   sym,
+		Name:     name,
+		FullName: field(rec, rd.full),
+		ListDate: normDate(field(rec, rd.list)),
+	}
+	if rd.stat >= 0 && strings.EqualFold(field(rec, rd.stat), "D") {
+		sec.ListDate = ""
+	}
+	sec.Aliases = splitList(field(rec, rd.aliases))
+	sec.FormerNames = splitList(field(rec, rd.former))
+	return sec, "", nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// normDate turns YYYYMMDD into YYYY-MM-DD and keeps YYYY-MM-DD; anything
+// else becomes "".
+func normDate(s string) string {
+	if len(s) == 8 && digitsOnly(s) {
+		return s[:4] + "-" + s[4:6] + "-" + s[6:]
+	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' && digitsOnly(s[:4]+s[5:7]+s[8:]) {
+		return s
+	}
+	return ""
+}
+
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// newCode builds a symbol from a code and a market, checking the code's
+// shape for the market and normalising it (Hong Kong codes padded to five
+// digits, US tickers upper-cased with class shares joined by "-").
+func newCode(code string, mk Market) (Symbol, bool) {
+	code = strings.TrimSpace(code)
+	switch mk {
+	case SH, SZ, BJ:
+		if len(code) != 6 || !digitsOnly(code) {
+			return Symbol{}, false
+		}
+	case HK:
+		if !digitsOnly(code) || len(code) > 5 {
+			return Symbol{}, false
+		}
+		code = strings.Repeat("0", 5-len(code)) + code
+	case US:
+		code = strings.ToUpper(strings.ReplaceAll(code, ".", "-"))
+		if code == "" || len(code) > 10 {
+			return Symbol{}, false
+		}
+		for i := 0; i < len(code); i++ {
+			c := code[i]
+			if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return Symbol{}, false
+			}
+		}
+	case BK:
+		if len(code) != 6 || !strings.HasPrefix(strings.ToUpper(code), "BK") || !digitsOnly(code[2:]) {
+			return Symbol{}, false
+		}
+		code = "BK" + code[2:]
+	default:
+		return Symbol{}, false
+	}
+	s, err := New(code, mk)
+	if err != nil {
+		return Symbol{}, false
+	}
+	return s, true
+}
+
+// parseLoose reads a master file's symbol: canonical CODE.MARKET, or any
+// other convention [ParseAny] understands (SH600519, 600519.SS, 116.00700,
+// a bare six-digit A-share code whose exchange follows from its range).
+func parseLoose(s string) (Symbol, bool) {
+	s = strings.TrimSpace(s)
+	if code, suf, ok := cutLast(s, '.'); ok {
+		if mk := ParseMarket(suf); mk != Unknown {
+			return newCode(code, mk)
+		}
+	}
+	sym, err := ParseAny(s)
+	if err != nil || !sym.IsValid() {
+		return Symbol{}, false
+	}
+	return sym, true
+}
+
+func cutLast(s string, sep byte) (before, after string, ok bool) {
+	i := strings.LastIndexByte(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+1:], true
+}
