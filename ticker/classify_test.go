@@ -78,7 +78,7 @@ func TestClassify(t *testing.T) {
 }
 
 var inferTests = []struct {
-	code, name string
+	code, name  string
 	want, named Market
 }{
 	{"600519", "", SH, SH},
