@@ -1,0 +1,355 @@
+package stocknews_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/internal/gencorpus"
+)
+
+// genInputs returns n generated articles as in-memory inputs.
+func genInputs(seed uint64, n int) []stocknews.Input {
+	g := gencorpus.New(seed, nil)
+	in := make([]stocknews.Input, n)
+	for i := range in {
+		d := g.Doc(i)
+		in[i] = stocknews.Input{Name: d.Name, Data: d.Data}
+	}
+	return in
+}
+
+// jitter is an AnalyzeFunc that takes a random short time, so that workers
+// finish out of order.
+func jitter(name string, a *stocknews.Article) stocknews.Analysis {
+	time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
+	return stocknews.Analysis{Article: *a}
+}
+
+func names(as []stocknews.Analysis) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.File
+	}
+	return out
+}
+
+func TestPipelineOrder(t *testing.T) {
+	in := genInputs(1, 500)
+	for _, workers := range []int{1, 3, 8} {
+		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
+			p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: workers, Window: 5})
+			got, err := p.CollectInputs(context.Background(), in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(in) {
+				t.Fatalf("%d records for %d inputs", len(got), len(in))
+			}
+			for i, a := range got {
+				if a.File != in[i].Name {
+					t.Fatalf("record %d is %q, want %q", i, a.File, in[i].Name)
+				}
+				if a.Err != nil {
+					t.Fatalf("record %d: %v", i, a.Err)
+				}
+				if a.Article.Title == "" {
+					t.Fatalf("record %d: no title", i)
+				}
+			}
+		})
+	}
+}
+
+// failingReader returns data, then err.
+type failingReader struct {
+	data []byte
+	err  error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+func jsonl(docs ...gencorpus.Doc) []byte {
+	var b []byte
+	for _, d := range docs {
+		b = d.AppendJSON(b)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// TestPipelineOneRecordPerInput feeds a mix of good and bad inputs and
+// checks that every input gets exactly one record, in order, with the
+// failures where they were injected.
+func TestPipelineOneRecordPerInput(t *testing.T) {
+	dir := t.TempDir()
+	g := gencorpus.New(2, nil)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good1 := write("a.md", g.Doc(0).Data)
+	notGzip := write("b.md.gz", []byte("not gzip at all"))
+	var zbuf bytes.Buffer
+	zw := gzip.NewWriter(&zbuf)
+	zw.Write(g.Doc(1).Data)
+	zw.Close()
+	gz := write("c.md.gz", zbuf.Bytes())
+	feedPath := write("d.jsonl", append(append(jsonl(g.Doc(2)), "{not json\n\n"...), jsonl(g.Doc(3))...))
+	missing := filepath.Join(dir, "missing.md")
+	panicky := write("panic.md", g.Doc(4).Data)
+	empty := write("empty.md", nil)
+
+	broken := &failingReader{data: append(jsonl(g.Doc(5), g.Doc(6)), `{"title":"cut`...), err: io.ErrUnexpectedEOF}
+
+	inputs := slices.Concat(
+		stocknews.InputList(good1, notGzip, gz, feedPath, missing, panicky, dir),
+		stocknews.ReaderInputList("feed", broken),
+	)
+	analyze := func(name string, a *stocknews.Article) stocknews.Analysis {
+		if name == panicky {
+			var m map[string]int
+			m["boom"]++ // a bug in analysis code: nil map write
+		}
+		return stocknews.Analysis{Article: *a}
+	}
+	p := stocknews.NewPipeline(analyze, &stocknews.PipelineOptions{Workers: 3})
+	got, err := p.CollectInputs(context.Background(), inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// the folder expands to a.md, d.jsonl (2 good records, 1 bad), empty.md,
+	// panic.md; .gz files are not taken from folders
+	want := []struct {
+		name string
+		err  error // nil: success; errAny: any error
+	}{
+		{good1, nil},
+		{notGzip, gzip.ErrHeader},
+		{gz, nil},
+		{feedPath + ":1", nil},
+		{feedPath + ":2", stocknews.ErrFormat},
+		{feedPath + ":4", nil},
+		{missing, fs.ErrNotExist},
+		{panicky, stocknews.ErrPanic},
+		{good1, nil},
+		{feedPath + ":1", nil},
+		{feedPath + ":2", stocknews.ErrFormat},
+		{feedPath + ":4", nil},
+		{empty, stocknews.ErrEmpty},
+		{panicky, stocknews.ErrPanic},
+		{"feed:1", nil},
+		{"feed:2", nil},
+		{"feed:3", io.ErrUnexpectedEOF},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d records, want %d:\n%s", len(got), len(want), strings.Join(names(got), "\n"))
+	}
+	for i, w := range want {
+		a := got[i]
+		if a.File != w.name {
+			t.Errorf("record %d: file %q, want %q", i, a.File, w.name)
+		}
+		switch {
+		case w.err == nil && a.Err != nil:
+			t.Errorf("record %d (%s): unexpected error %v", i, a.File, a.Err)
+		case w.err != nil && !errors.Is(a.Err, w.err):
+			t.Errorf("record %d (%s): error %v, want %v", i, a.File, a.Err, w.err)
+		}
+		if a.Err != nil {
+			var ie *stocknews.InputError
+			if !errors.As(a.Err, &ie) || ie.Name != a.File {
+				t.Errorf("record %d: error %v is not an InputError naming %q", i, a.Err, a.File)
+			}
+		}
+	}
+}
+
+func TestPipelineCancel(t *testing.T) {
+	in := genInputs(3, 2000)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: 4})
+	n := 0
+	err := p.Run(ctx, slices.Values(in), func(a stocknews.Analysis) error {
+		n++
+		if n == 100 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run returned %v, want context.Canceled", err)
+	}
+	if n != 100 {
+		t.Fatalf("%d records delivered, want 100 (none after cancellation)", n)
+	}
+	waitGoroutines(t, before)
+
+	// fn's error stops the run and is returned
+	stop := errors.New("enough")
+	n = 0
+	err = p.Run(context.Background(), slices.Values(in), func(stocknews.Analysis) error {
+		if n++; n == 10 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 10 {
+		t.Fatalf("Run = %v after %d records, want %v after 10", err, n, stop)
+	}
+
+	// breaking out of All stops the workers
+	n = 0
+	for a := range p.All(context.Background(), slices.Values(in)) {
+		if a.Err != nil {
+			t.Fatal(a.Err)
+		}
+		if n++; n == 50 {
+			break
+		}
+	}
+	waitGoroutines(t, before)
+
+	// a context that is already done delivers nothing
+	done, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	if err := p.Run(done, slices.Values(in), func(stocknews.Analysis) error {
+		t.Fatal("record after cancellation")
+		return nil
+	}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run on a done context = %v", err)
+	}
+}
+
+func waitGoroutines(t *testing.T, want int) {
+	t.Helper()
+	for range 200 {
+		if runtime.NumGoroutine() <= want {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%d goroutines still running, want at most %d", runtime.NumGoroutine(), want)
+}
+
+// TestPipelineBoundedWindow checks that no more than Window inputs are
+// taken from the sequence ahead of the consumer.
+func TestPipelineBoundedWindow(t *testing.T) {
+	const window = 6
+	var taken, delivered atomic.Int64
+	var maxAhead int64
+	seq := func(yield func(stocknews.Input) bool) {
+		for i := range 300 {
+			taken.Add(1)
+			if ahead := taken.Load() - delivered.Load(); ahead > maxAhead {
+				maxAhead = ahead
+			}
+			if !yield(stocknews.Input{Name: fmt.Sprint(i), Data: []byte("title\nbody")}) {
+				return
+			}
+		}
+	}
+	p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: 2, Window: window})
+	err := p.Run(context.Background(), seq, func(stocknews.Analysis) error {
+		delivered.Add(1)
+		time.Sleep(50 * time.Microsecond) // a slow consumer
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// window in the queue, one held by the producer, one being delivered
+	if maxAhead > window+2 {
+		t.Fatalf("%d inputs in flight, window %d", maxAhead, window)
+	}
+}
+
+// TestPipelineGOMAXPROCS checks that the real analyzer gives the same
+// records whatever the parallelism.
+func TestPipelineGOMAXPROCS(t *testing.T) {
+	in := genInputs(4, 300)
+	an, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{NoEntities: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for _, procs := range []int{1, 2, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		p := stocknews.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
+			return an.Analyze(a)
+		}, nil)
+		var buf bytes.Buffer
+		err := p.Run(context.Background(), slices.Values(in), func(a stocknews.Analysis) error {
+			line, err := a.MarshalJSON()
+			buf.Write(line)
+			buf.WriteByte('\n')
+			return err
+		})
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = buf.Bytes()
+			continue
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Fatalf("GOMAXPROCS=%d gives different records", procs)
+		}
+	}
+}
+
+func TestInputsFeedGzip(t *testing.T) {
+	dir := t.TempDir()
+	g := gencorpus.New(5, nil)
+	var zbuf bytes.Buffer
+	zw := gzip.NewWriter(&zbuf)
+	zw.Write(jsonl(g.Doc(0), g.Doc(1), g.Doc(2)))
+	zw.Close()
+	path := filepath.Join(dir, "feed.jsonl.gz")
+	if err := os.WriteFile(path, zbuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := stocknews.InputList(path)
+	if len(in) != 3 {
+		t.Fatalf("%d inputs, want 3", len(in))
+	}
+	for i, x := range in {
+		if want := fmt.Sprintf("%s:%d", path, i+1); x.Name != want || x.Format != stocknews.JSON {
+			t.Errorf("input %d: %q format %v, want %q json", i, x.Name, x.Format, want)
+		}
+	}
+	// a truncated gzip stream: records before the cut, then one error
+	cut := zbuf.Bytes()[:zbuf.Len()-12]
+	in = stocknews.ReaderInputList("cut", bytes.NewReader(cut))
+	last := in[len(in)-1]
+	if last.Err == nil {
+		t.Fatalf("truncated gzip feed: no error input, got %d inputs", len(in))
+	}
+}
