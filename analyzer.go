@@ -148,3 +148,12 @@ func firstFrame(stack []byte) string {
 	}
 	return ""
 }
+
+// Article analyses a parsed article read from the input called name, as
+// Analyze does, and sets File to name. It has the shape of an
+// [AnalyzeFunc], for use with a [Pipeline].
+func (z *Analyzer) Article(name string, a *Article) Analysis {
+	an := z.Analyze(a)
+	an.File = name
+	return an
+}

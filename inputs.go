@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// articleExts are the extensions ExpandInputs takes from folders.
-var articleExts = map[string]bool{
+// inputExts are the extensions ExpandInputs takes from folders.
+var inputExts = map[string]bool{
 	".md": true, ".markdown": true, ".html": true, ".htm": true,
 	".json": true, ".jsonl": true, ".ndjson": true, ".txt": true,
 }
@@ -75,7 +75,7 @@ func walkArticles(root string) []string {
 		if name == "MANIFEST.tsv" || strings.EqualFold(name, "README.md") || strings.HasPrefix(name, ".") {
 			return nil
 		}
-		if articleExts[strings.ToLower(filepath.Ext(name))] {
+		if inputExts[strings.ToLower(filepath.Ext(name))] {
 			out = append(out, p)
 		}
 		return nil

@@ -296,6 +296,9 @@ func (p *parser) finish(a *Article) {
 	if a.Media == "" {
 		a.Media = p.authorMedia
 	}
+	if a.Media == "" {
+		a.Media = mediaFromURL(a.URL)
+	}
 	a.Media = normaliseMedia(a.Media)
 	if a.ID == "" {
 		a.ID = infoCode(a.URL)
@@ -395,12 +398,49 @@ var mediaAliases = map[string]string{
 	"36kr":      "36氪",
 }
 
+// normaliseMedia maps labels to outlet names: "新浪财经 - 新浪财经－国內"
+// gives 新浪财经, "36kr - 资讯" gives 36氪.
 func normaliseMedia(m string) string {
 	m = markup.Fold(m)
 	if v, ok := mediaAliases[m]; ok {
 		return v
 	}
+	if k := strings.Index(m, " - "); k > 0 {
+		m = m[:k]
+	}
+	if v, ok := mediaAliases[m]; ok {
+		return v
+	}
 	return m
+}
+
+// hostMedia names the outlet of a news site by its host, the last resort
+// for Media.
+var hostMedia = []struct{ host, media string }{
+	{"reuters.com", "路透中文网"},
+	{"cls.cn", "财联社"},
+	{"stcn.com", "证券时报网"},
+	{"sina.com.cn", "新浪财经"},
+	{"nbd.com.cn", "每日经济新闻"},
+	{"36kr.com", "36氪"},
+	{"eastmoney.com", "东方财富网"},
+}
+
+func mediaFromURL(u string) string {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(u, "http://")
+	}
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	for _, h := range hostMedia {
+		if host == h.host || strings.HasSuffix(host, "."+h.host) {
+			return h.media
+		}
+	}
+	return ""
 }
 
 // mediaFromTag reads the outlet from a mirror's tag: 中国证券报新闻 gives

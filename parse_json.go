@@ -62,6 +62,8 @@ func (p *parser) jsonErr(data []byte, err error) error {
 		off = int(se.Offset)
 	case errors.As(err, &te):
 		off = int(te.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off = len(data)
 	}
 	line := 0
 	if off >= 0 && off <= len(data) {

@@ -8,9 +8,9 @@ import (
 
 // Fold cleans one paragraph of text: it trims white space at both ends and
 // folds every inner run of white space. A run that holds a line break or a
-// full-width space (U+3000) is layout, not text: it is dropped next to a
+// full-width space (U+3000) or a no-break space is layout, not text: it is dropped next to a
 // Chinese character or inside brackets, and becomes one ASCII space between
-// two Latin words. Any other run (ASCII spaces, tabs, no-break spaces)
+// two Latin words. Any other run (ASCII spaces, tabs)
 // becomes one ASCII space. Zero-width spaces and byte-order marks are
 // dropped. Fold allocates only when s changes.
 func Fold(s string) string {
@@ -27,7 +27,7 @@ func Fold(s string) string {
 		switch {
 		case r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d':
 			continue
-		case r == '\n' || r == '\r' || r == '\u3000':
+		case r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
 			inRun, layout = true, true
 			continue
 		case unicode.IsSpace(r):

@@ -85,6 +85,8 @@ type walker struct {
 	headingP bool
 	mdBold   bool
 
+	anchorMark int // len(res.Anchors) when the current paragraph began
+
 	capBuf map[string]*strings.Builder
 }
 
@@ -514,6 +516,8 @@ func nonSpace(s string) int {
 func (w *walker) flush() {
 	raw := w.cur.String()
 	w.cur.Reset()
+	mark := w.anchorMark
+	w.anchorMark = len(w.res.Anchors)
 	bold, plain := w.boldN, w.plainN
 	quote, heading := w.quoteP, w.headingP
 	w.boldN, w.plainN, w.quoteP, w.headingP = 0, 0, false, false
@@ -527,6 +531,15 @@ func (w *walker) flush() {
 	if m, ok := MediaLine(text); ok {
 		if w.res.Media == "" {
 			w.res.Media = m
+		}
+		// Stock links inside the source line (上海<a>证券</a>报) are not
+		// about the article: drop them unless one is still open.
+		open := false
+		for _, e := range w.stack {
+			open = open || e.anchor >= mark
+		}
+		if !open && mark <= len(w.res.Anchors) {
+			w.res.Anchors = w.res.Anchors[:mark]
 		}
 		return
 	}

@@ -62,7 +62,7 @@ func Markdown(body string, wantTitle bool) (string, MarkdownInfo) {
 				continue
 			}
 		}
-		if isNavLine(t) {
+		if isNavLine(t) || t == "<>" {
 			b.WriteString("\n")
 			continue
 		}
