@@ -1,6 +1,12 @@
 package entities
 
-import "github.com/stocknews/stocknews/ticker"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/stocknews/stocknews/ticker"
+)
 
 // ClaimOptions configures claim extraction. A nil *ClaimOptions gives the
 // defaults.
@@ -9,9 +15,532 @@ type ClaimOptions struct {
 	// 0 leaves such periods without a year.
 	Year int
 	// Mentions are the article's security mentions (ticker.Linker.Mentions),
-	// used to attach a Symbol to claims about a security.
+	// used to attach a Symbol to claims about a security. They need not be
+	// sorted; mentions with no text position (Start < 0) are ignored.
 	Mentions []ticker.Mention
 }
 
-// Claims returns the numeric claims in text, in text order.
-func Claims(text string, opts *ClaimOptions) []Claim { return nil }
+// Claims returns the numeric claims in text, in text order, as
+// spec/claims.md defines them. See the package documentation's "Claims"
+// section for the rules. Claims needs no dictionary or segmenter: it is a
+// single scan over the text with small fixed word tables.
+func Claims(text string, opts *ClaimOptions) []Claim {
+	if opts == nil {
+		opts = &ClaimOptions{}
+	}
+	nums := Numbers(text)
+	if len(nums) == 0 {
+		return nil
+	}
+	mentions := sortedMentions(opts.Mentions)
+	out := make([]Claim, 0, len(nums))
+	prevEnd := 0
+	for i := range nums {
+		n := &nums[i]
+		c, ok := claimOf(text, n, prevEnd, out, opts.Year)
+		prevEnd = n.End
+		if !ok {
+			continue
+		}
+		c.Symbol = symbolFor(text, mentions, c.Start)
+		out = append(out, c)
+	}
+	return out
+}
+
+// claimOf turns a number into a claim, or reports false when the number
+// is not a claim. prevEnd is the end of the previous number; earlier holds
+// the claims found so far.
+func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Claim, bool) {
+	unit := n.Unit
+	if n.lone || n.class == classTime {
+		return Claim{}, false
+	}
+	if unit == "" {
+		if !n.scaled {
+			return Claim{}, false
+		}
+		unit = inferUnit(text, n)
+	}
+	start := n.Start
+	// 每1个小时: a number in a rate's denominator; 第三, 前十名: ranks.
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	switch before {
+	case '每', '第', '/', '=', '#', '_':
+		return Claim{}, false
+	case '前', '后', '头':
+		if n.class == classCount {
+			return Claim{}, false
+		}
+	}
+	if before < 0x80 && before > 0 && isASCIILetter(byte(before)) {
+		if code, _ := currencyBefore(text, start); code == "" {
+			return Claim{}, false
+		}
+	}
+	// The same quantity restated in brackets: 营收100亿元（100亿元）.
+	if (before == '（' || before == '(') && len(earlier) > 0 {
+		last := earlier[len(earlier)-1]
+		if last.Unit == unit && last.Value.Equal(n.Value) && start-last.End <= 3 {
+			return Claim{}, false
+		}
+	}
+	c := Claim{Value: n.Value, Upper: n.Upper, Unit: unit}
+
+	// Comparator words before and after the number.
+	p, cmp, explicit := comparatorBefore(text, start)
+	end, after := comparatorAfter(text, n.End)
+	switch {
+	case n.Upper.Valid:
+		c.Comparator = GreaterEqual
+	case cmp != Equal:
+		c.Comparator = cmp
+	case explicit:
+		c.Comparator = Equal
+	case after != Equal:
+		c.Comparator = after
+	default:
+		c.Comparator = n.Approx
+	}
+
+	// The clause that holds the number, from its start or the previous
+	// number, whichever is later.
+	ws := clauseStart(text, p)
+	if prevEnd > ws && prevEnd <= p {
+		ws = prevEnd
+	}
+	w := text[ws:p]
+	kind, kwAt, sign := changeKind(w, n, unit)
+	if kind == kindNone && strings.HasPrefix(afterSpace(text, end), "蒸发") {
+		kind, sign = kindChange, -1
+		end = len(text) - len(afterSpace(text, end)) + len("蒸发")
+	}
+	if unit == "times" && kind == kindNone {
+		rest := text[end:]
+		if strings.HasPrefix(rest, "大牛股") || strings.HasPrefix(rest, "牛股") || strings.HasPrefix(rest, "股") {
+			kind = kindChange
+		}
+	}
+	subjEnd := p
+	switch kind {
+	case kindChange:
+		c.Kind = Change
+		if sign < 0 && c.Value.IsPositive() {
+			c.Value = c.Value.Neg()
+			if c.Upper.Valid {
+				lo := c.Upper.Decimal.Neg()
+				c.Upper.Decimal = c.Value
+				c.Value = lo
+			}
+		}
+		subjEnd = ws + kwAt
+	case kindLevel, kindFlow, kindTarget:
+		subjEnd = ws + kwAt
+	}
+	if kind == kindTarget && unit == "percent" {
+		c.Kind = Change
+	}
+	subjStart, subjEnd := trimSubject(text, ws, subjEnd)
+	c.Subject = text[subjStart:subjEnd]
+	if kind == kindFlow {
+		c.Subject = flowSubject(w[kwAt:], c.Subject)
+	}
+	c.Start = start
+	if p < c.Start {
+		c.Start = p
+	}
+	if kind != kindNone && ws+kwAt < c.Start {
+		c.Start = ws + kwAt
+	}
+	if c.Subject != "" && subjStart < c.Start {
+		c.Start = subjStart
+	}
+	if c.Subject == "" {
+		// A list continued after a comma: 净额分别为92.85亿元、35.18亿元.
+		if len(earlier) > 0 {
+			last := earlier[len(earlier)-1]
+			if sentenceStart(text, start) <= last.Start {
+				c.Subject = last.Subject
+			}
+		}
+	}
+	c.End = end
+	c.Text = text[c.Start:c.End]
+	c.Period = periodOf(text, c.Start, year)
+	return c, true
+}
+
+// afterSpace returns text[i:] without leading spaces.
+func afterSpace(text string, i int) string {
+	return strings.TrimLeft(text[i:], " ")
+}
+
+type comparatorWord struct {
+	word     string
+	cmp      Comparator
+	explicit bool // 多达, 高达: the plain "=" on purpose
+}
+
+// comparatorsBefore are the words written before a number, longest first
+// (sorted at start-up). 为, 达, 了 and the like carry no comparison but are
+// skipped over on the way to one: 达到接近5个亿.
+var comparatorsBefore = func() []comparatorWord {
+	l := []comparatorWord{
+		{"不超过", LessEqual, false}, {"不超", LessEqual, false}, {"不高于", LessEqual, false},
+		{"至多", LessEqual, false}, {"最多", LessEqual, false}, {"不大于", LessEqual, false},
+		{"≤", LessEqual, false}, {"<=", LessEqual, false},
+		{"不少于", GreaterEqual, false}, {"至少", GreaterEqual, false}, {"不低于", GreaterEqual, false},
+		{"不小于", GreaterEqual, false}, {"最少", GreaterEqual, false}, {"≥", GreaterEqual, false},
+		{">=", GreaterEqual, false},
+		{"不到", Less, false}, {"不足", Less, false}, {"低于", Less, false}, {"少于", Less, false},
+		{"未达", Less, false}, {"未超过", Less, false}, {"小于", Less, false}, {"<", Less, false},
+		{"未满", Less, false},
+		{"超过", Greater, false}, {"超", Greater, false}, {"逾", Greater, false}, {"突破", Greater, false},
+		{"高于", Greater, false}, {"多于", Greater, false}, {"大于", Greater, false}, {"超出", Greater, false},
+		{">", Greater, false},
+		{"约", About, false}, {"近", About, false}, {"接近", About, false}, {"大约", About, false},
+		{"约为", About, false}, {"约合", About, false}, {"大概", About, false}, {"将近", About, false},
+		{"≈", About, false}, {"约占", About, false}, {"近乎", About, false}, {"约有", About, false},
+		{"多达", Equal, true}, {"高达", Equal, true},
+		{"达", Equal, false}, {"达到", Equal, false}, {"为", Equal, false}, {"了", Equal, false},
+		{"是", Equal, false}, {"有", Equal, false}, {"共", Equal, false}, {"共计", Equal, false},
+		{"合计", Equal, false}, {"报", Equal, false}, {"至", Equal, false}, {"到", Equal, false},
+		{"可达", Equal, false}, {"：", Equal, false}, {":", Equal, false},
+	}
+	sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	return l
+}()
+
+// comparatorBefore reads comparator and linking words before byte i. It
+// returns where they start, the nearest comparison that is not plain, and
+// whether 多达/高达 made a plain comparison explicit.
+func comparatorBefore(text string, i int) (int, Comparator, bool) {
+	cmp := Equal
+	explicit := false
+	for steps := 0; steps < 3; steps++ {
+		for i > 0 && text[i-1] == ' ' {
+			i--
+		}
+		found := false
+		for _, w := range comparatorsBefore {
+			if strings.HasSuffix(text[:i], w.word) {
+				// 至 and 到 end a verb (增长至) and are a target, not a
+				// comparison; leave them to the kind.
+				if w.word == "至" || w.word == "到" || w.word == "了" || w.word == "有" || w.word == "是" {
+					return i, cmp, explicit
+				}
+				if cmp == Equal && w.cmp != Equal {
+					cmp = w.cmp
+				}
+				if w.explicit && cmp == Equal {
+					explicit = true
+				}
+				i -= len(w.word)
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return i, cmp, explicit
+}
+
+var comparatorsAfter = []comparatorWord{
+	{"以上", Greater, false}, {"之上", Greater, false}, {"有余", Greater, false},
+	{"出头", Greater, false}, {"开外", Greater, false}, {"多", Greater, false}, {"余", Greater, false},
+	{"以下", LessEqual, false}, {"以内", LessEqual, false}, {"之内", LessEqual, false},
+	{"左右", About, false}, {"上下", About, false}, {"之多", Equal, true},
+}
+
+// comparatorAfter reads a comparator word right after byte i and returns
+// the new end and the comparison.
+func comparatorAfter(text string, i int) (int, Comparator) {
+	for _, w := range comparatorsAfter {
+		if strings.HasPrefix(text[i:], w.word) {
+			if w.word == "上下" && strings.HasPrefix(text[i+len(w.word):], "游") {
+				continue
+			}
+			if w.word == "多" || w.word == "余" {
+				r, _ := utf8.DecodeRuneInString(text[i+3:])
+				if r >= 0x4e00 && r <= 0x9fff && r != '的' {
+					continue // 多家, 余额: a word follows
+				}
+			}
+			return i + len(w.word), w.cmp
+		}
+	}
+	return i, Equal
+}
+
+// clauseStart returns the start of the clause holding byte i: after the
+// last clause mark (，。；：！？、 or a newline) before it, looking back at
+// most 90 bytes.
+func clauseStart(text string, i int) int {
+	lo := i - 90
+	if lo < 0 {
+		lo = 0
+	}
+	for j := i; j > lo; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		switch r {
+		case '，', '。', '；', '：', '！', '？', '\n', ',', ';', '!', '?', '、':
+			return j
+		}
+		j -= size
+	}
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	return lo
+}
+
+// sentenceStart returns the start of the sentence holding byte i.
+func sentenceStart(text string, i int) int {
+	for j := i; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		switch r {
+		case '。', '！', '？', '\n', '!', '?', '；':
+			return j
+		}
+		j -= size
+	}
+	return 0
+}
+
+type claimKind uint8
+
+const (
+	kindNone   claimKind = iota
+	kindChange           // 增长, 下降, 同比
+	kindFlow             // 净买入, 减持: a level with the direction in the subject
+	kindTarget           // 增长至, 跌到: the value reached
+	kindLevel            // 占比, 市值: explicitly a level
+)
+
+type kindWord struct {
+	word string
+	kind claimKind
+	sign int // -1 for a decline
+}
+
+// kindWords mark a change, a flow or a level in the clause before a
+// number. The nearest one wins.
+var kindWords = []kindWord{
+	{"净买入", kindFlow, 0}, {"净卖出", kindFlow, 0}, {"净流入", kindFlow, 0}, {"净流出", kindFlow, 0},
+	{"增持", kindFlow, 0}, {"减持", kindFlow, 0}, {"流入", kindFlow, 0}, {"流出", kindFlow, 0},
+	{"净申购", kindFlow, 0}, {"净赎回", kindFlow, 0}, {"买入", kindFlow, 0}, {"卖出", kindFlow, 0},
+	{"增长", kindChange, 1}, {"上涨", kindChange, 1}, {"上升", kindChange, 1}, {"提升", kindChange, 1},
+	{"提高", kindChange, 1}, {"增加", kindChange, 1}, {"增幅", kindChange, 1}, {"涨幅", kindChange, 1},
+	{"增速", kindChange, 1}, {"增长率", kindChange, 1}, {"年增", kindChange, 1}, {"上扬", kindChange, 1},
+	{"攀升", kindChange, 1}, {"飙升", kindChange, 1}, {"大增", kindChange, 1}, {"暴涨", kindChange, 1},
+	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
+	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
+	{"收涨", kindChange, 1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
+	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
+	{"下降", kindChange, -1}, {"下跌", kindChange, -1}, {"下滑", kindChange, -1}, {"减少", kindChange, -1},
+	{"降低", kindChange, -1}, {"回落", kindChange, -1}, {"跌幅", kindChange, -1}, {"降幅", kindChange, -1},
+	{"缩量", kindChange, -1}, {"缩减", kindChange, -1}, {"萎缩", kindChange, -1}, {"下挫", kindChange, -1},
+	{"走低", kindChange, -1}, {"暴跌", kindChange, -1}, {"大跌", kindChange, -1}, {"重挫", kindChange, -1},
+	{"跳水", kindChange, -1}, {"缩水", kindChange, -1}, {"下行", kindChange, -1}, {"回调", kindChange, -1},
+	{"收跌", kindChange, -1}, {"下调", kindChange, -1}, {"蒸发", kindChange, -1}, {"跌去", kindChange, -1},
+	{"减值", kindLevel, 0}, {"增值税", kindLevel, 0}, {"占比", kindLevel, 0}, {"市值", kindLevel, 0},
+	{"报收", kindLevel, 0}, {"收报", kindLevel, 0}, {"余额", kindLevel, 0}, {"增发", kindLevel, 0},
+}
+
+// singleKindRunes are one-character verbs that mark a change only right
+// before the number: 沪指微涨0.04%, 续跌超16%.
+var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降': -1, '减': -1}
+
+// changeKind classifies a number from the clause w before it (comparator
+// words already cut off). It returns the kind, the byte offset in w of the
+// word that decided it, and the sign of a change.
+func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
+	best, bestAt, sign := kindNone, -1, 0
+	for _, k := range kindWords {
+		if at := strings.LastIndex(w, k.word); at >= 0 && (at > bestAt || at == bestAt && len(k.word) > 0) {
+			if at == bestAt {
+				continue
+			}
+			best, bestAt, sign = k.kind, at, k.sign
+		}
+	}
+	// A single verb right before the number.
+	t := strings.TrimRight(w, " 了")
+	if r, size := utf8.DecodeLastRuneInString(t); singleKindRunes[r] != 0 && len(t)-size >= bestAt {
+		if bestAt < 0 || len(t)-size > bestAt+2 {
+			best, bestAt, sign = kindChange, len(t)-size, singleKindRunes[r]
+		}
+	}
+	if best == kindNone {
+		return kindNone, len(w), 0
+	}
+	if best == kindChange {
+		// 增长至, 攀升到: the number is the level reached.
+		rest := w[bestAt:]
+		if strings.Contains(rest, "至") || strings.Contains(rest, "到") {
+			return kindTarget, bestAt, 0
+		}
+	}
+	return best, bestAt, sign
+}
+
+// trimSubject trims connectives, punctuation and linking verbs from the
+// subject span [s, e) and caps it at 24 runes, keeping the end.
+func trimSubject(text string, s, e int) (int, int) {
+	if e < s {
+		e = s
+	}
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if r == ' ' || r == '“' || r == '”' || r == '"' || r == '（' || r == '(' || r == '）' || r == ')' || r == '《' || r == '》' || r == '「' || r == '」' || r == '—' || r == '-' {
+			s += size
+			continue
+		}
+		trimmed := false
+		for _, w := range []string{"其中", "以及", "同时", "此外", "另外", "而且", "并且", "而", "其", "则", "但", "并", "且", "和", "及", "从", "在", "据", "由"} {
+			if strings.HasPrefix(text[s:e], w) && e-s > len(w) {
+				s += len(w)
+				trimmed = true
+				break
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	for s < e {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		switch r {
+		case ' ', '为', '达', '是', '的', '了', '有', '共', '：', ':', '“', '”', '"', '（', '(', '，', '约', '近', '超', '逾', '报', '至', '到', '—':
+			e -= size
+			continue
+		}
+		break
+	}
+	n := 0
+	for j := e; j > s; {
+		_, size := utf8.DecodeLastRuneInString(text[s:j])
+		j -= size
+		n++
+		if n == 24 {
+			s = j
+			break
+		}
+	}
+	return s, e
+}
+
+// flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
+func flowSubject(fromWord, subject string) string {
+	word := ""
+	for _, k := range kindWords {
+		if k.kind == kindFlow && strings.HasPrefix(fromWord, k.word) {
+			word = k.word
+			break
+		}
+	}
+	s := subject
+	for _, suf := range []string{"被", "获", "遭", "则", "今日", "全天", "累计"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	if strings.HasPrefix(s, word) {
+		return s
+	}
+	return word + s
+}
+
+// inferUnit decides whether a bare amount with a scale word (8642亿,
+// 7570万MAU) is money or a count, from the words around it.
+func inferUnit(text string, n *Number) string {
+	after := text[n.End:]
+	for _, w := range countNouns {
+		if strings.HasPrefix(after, w) {
+			return "count"
+		}
+	}
+	if len(after) > 0 && isASCIILetter(after[0]) {
+		return "count"
+	}
+	for _, w := range moneyNounsAfter {
+		if strings.HasPrefix(after, w) {
+			return "CNY"
+		}
+	}
+	ws := clauseStart(text, n.Start)
+	if s := sentenceStart(text, n.Start); s < ws && n.Start-s < 60 {
+		ws = s
+	}
+	w := text[ws:n.Start]
+	moneyAt, countAt := -1, -1
+	for _, k := range moneyNouns {
+		if at := strings.LastIndex(w, k); at > moneyAt {
+			moneyAt = at
+		}
+	}
+	for _, k := range countNouns {
+		if at := strings.LastIndex(w, k); at > countAt {
+			countAt = at
+		}
+	}
+	switch {
+	case moneyAt > countAt:
+		return "CNY"
+	case countAt > moneyAt:
+		return "count"
+	}
+	if strings.Contains(n.Text, "亿") {
+		return "CNY"
+	}
+	return "count"
+}
+
+var countNouns = []string{"用户", "人", "股东", "客户", "创作者", "员工", "粉丝", "会员", "投资者",
+	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份",
+	"户", "位", "名", "家", "次", "股民", "居民", "网民", "玩家", "商户", "商家", "企业", "票"}
+
+var moneyNounsAfter = []string{"市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
+	"估值", "现金", "元", "订单", "投资", "补贴", "薪酬", "年薪", "身家", "财富"}
+
+var moneyNouns = []string{"元", "额", "资金", "市值", "营收", "收入", "利润", "净利", "罚", "赚", "亏",
+	"成本", "投资", "融资", "募资", "募集", "金额", "消费", "资产", "规模", "估值", "现金", "价", "费",
+	"款", "税", "支出", "买入", "卖出", "增持", "减持", "流入", "流出", "扫货", "营业", "负债", "债",
+	"预算", "补贴", "贷款", "存款", "保费", "薪", "GMV", "销售", "花", "投入", "出资", "拨", "分红",
+	"收购", "并购", "净买", "净卖", "交易", "盈利", "损失", "开支"}
+
+// sortedMentions returns the mentions with a text position, by Start.
+func sortedMentions(ms []ticker.Mention) []ticker.Mention {
+	out := make([]ticker.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.Start >= 0 && m.End > m.Start && m.Symbol.IsValid() {
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// symbolFor returns the security a claim starting at i is about: the one
+// whose mention is nearest before i in the same sentence, or else the one
+// mentioned first in that sentence after i, or the zero Symbol.
+func symbolFor(text string, ms []ticker.Mention, i int) ticker.Symbol {
+	if len(ms) == 0 {
+		return ticker.Symbol{}
+	}
+	s := sentenceStart(text, i)
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= i })
+	if k > 0 && ms[k-1].Start >= s {
+		return ms[k-1].Symbol
+	}
+	e := strings.IndexAny(text[i:], "。！？\n")
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += i
+	}
+	if k < len(ms) && ms[k].Start < e {
+		return ms[k].Symbol
+	}
+	return ticker.Symbol{}
+}

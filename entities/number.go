@@ -1,0 +1,1055 @@
+package entities
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxDigits is the most digits a number may have; see [ErrRange].
+const maxDigits = 40
+
+// limit is the exclusive bound on a number's magnitude: 10^24, 一亿亿亿.
+var limit = decimal.New(1, 24)
+
+// Number is a numeric expression found in text by [Numbers].
+//
+// Value is exact and in base units: scale words are multiplied out
+// (4.5亿 is 450000000), Chinese numerals converted, percentages given in
+// percent (百分之九十七 and 97% are 97, 九成 is 90, 三分之一 is 33.33,
+// 2.1个基点 is 0.021, 5‰ is 0.5). A range (3%-5%, 两到三万) has its lower
+// bound in Value and its upper bound in Upper.
+//
+// Start and End are byte offsets of Text in the string passed to
+// [Numbers], half-open and on UTF-8 boundaries.
+type Number struct {
+	Text  string
+	Value decimal.Decimal
+	Upper decimal.NullDecimal // upper bound of a range, else not Valid
+	// Unit is "count" for a classifier (家, 个, 名), "percent", an ISO 4217
+	// code for money, "times" for 倍, "pt" for index points, a physical
+	// unit symbol ("t", "m2", "GWh"), or "" when no unit is written.
+	Unit string
+	// Approx is Greater when the expression itself says "more than"
+	// (1800多, 560余万, 十几万: Value is then the lower bound), else Equal.
+	Approx     Comparator
+	Start, End int
+
+	scaled  bool // a scale word (万, 亿) was written
+	lone    bool // a single Chinese numeral 一 or 壹 with no scale: "一家" is "a company"
+	chinese bool // written in Chinese numerals
+	unitAt  int  // byte offset where the unit word starts (End when none)
+	class   unitClass
+}
+
+// Numbers returns the numeric expressions in text, in text order: Arabic
+// numbers with separators and full-width digits, Chinese numerals
+// (capitals included), mixed forms (4.5亿, 四点五亿, 1800多, 十几万),
+// percentages, fractions, ranges and amounts with their units.
+//
+// Numbers that are not quantities are skipped: dates and times (2021年,
+// 1月6日, 20:44), durations and ages (3个月, 五周年), ordinals (第三),
+// codes and other numbers run together with Latin letters (600519.SH, 5G,
+// K图 00700_0), and numbers in URLs. A number with no unit word (a bare
+// 3.7) is reported with an empty Unit.
+//
+// Numbers makes a single pass over text and never fails: a malformed or
+// absurdly large number is skipped.
+func Numbers(text string) []Number {
+	var out []Number
+	prevEnd := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 {
+			if isASCIIDigit(c) || (c == '-' && i+1 < len(text) && isASCIIDigit(text[i+1]) && signAllowed(text, i, prevEnd)) {
+				n, next, ok := scanNumber(text, i)
+				if ok {
+					out = append(out, n)
+					prevEnd = n.End
+				}
+				i = next
+				continue
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if startsNumber(text, i, r, size) && (r != '负' && r != '－' || signAllowed(text, i, prevEnd)) {
+			n, next, ok := scanNumber(text, i)
+			if ok {
+				out = append(out, n)
+				prevEnd = n.End
+			}
+			if next > i {
+				i = next
+				continue
+			}
+		}
+		i += size
+	}
+	distribute(text, out)
+	return out
+}
+
+// signAllowed reports whether a minus sign at i can start a number: not
+// right after a number (3%-5% is a range) or a letter.
+func signAllowed(text string, i, prevEnd int) bool {
+	if i == 0 {
+		return true
+	}
+	if prevEnd == i {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !(r < 0x80 && (isASCIIDigit(byte(r)) || isASCIILetter(byte(r)) || r == '%' || r == ')' || r == '.'))
+}
+
+// startsNumber reports whether rune r at i (size bytes) can start a number.
+func startsNumber(text string, i int, r rune, size int) bool {
+	switch {
+	case r >= '０' && r <= '９':
+		return true
+	case r == '负' || r == '－':
+		_, n := digitAt(text, i+size)
+		if n > 0 {
+			return true
+		}
+		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		return cnDigit(r2) >= 0
+	case strings.HasPrefix(text[i:], "百分之") || strings.HasPrefix(text[i:], "千分之") || strings.HasPrefix(text[i:], "万分之"):
+		return true
+	}
+	if cnDigit(r) >= 0 || r == '十' || r == '拾' {
+		return true
+	}
+	if cnUnit(r) == 100 || cnUnit(r) == 1000 {
+		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		return cnScale(r2) > 0
+	}
+	return false
+}
+
+// digitAt returns the Arabic digit (ASCII or full-width) at byte i, and
+// its size, or -1, 0.
+func digitAt(s string, i int) (int, int) {
+	if i >= len(s) {
+		return -1, 0
+	}
+	c := s[i]
+	if isASCIIDigit(c) {
+		return int(c - '0'), 1
+	}
+	if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+		return int(s[i+2] - 0x90), 3
+	}
+	return -1, 0
+}
+
+// cnDigit returns the value of a Chinese digit, or -1.
+func cnDigit(r rune) int {
+	switch r {
+	case '零', '〇', '○':
+		return 0
+	case '一', '壹':
+		return 1
+	case '二', '两', '贰', '貳', '兩':
+		return 2
+	case '三', '叁', '參':
+		return 3
+	case '四', '肆':
+		return 4
+	case '五', '伍':
+		return 5
+	case '六', '陆', '陸':
+		return 6
+	case '七', '柒':
+		return 7
+	case '八', '捌':
+		return 8
+	case '九', '玖':
+		return 9
+	}
+	return -1
+}
+
+// cnUnit returns 10, 100 or 1000 for 十, 百, 千 and their capitals, else 0.
+func cnUnit(r rune) int {
+	switch r {
+	case '十', '拾':
+		return 10
+	case '百', '佰':
+		return 100
+	case '千', '仟':
+		return 1000
+	}
+	return 0
+}
+
+// cnScale returns 4 or 8 (the power of ten) for 万 and 亿, else 0.
+func cnScale(r rune) int {
+	switch r {
+	case '万', '萬':
+		return 4
+	case '亿', '億':
+		return 8
+	}
+	return 0
+}
+
+// quantity is a number being read.
+type quantity struct {
+	val     decimal.Decimal
+	scale   decimal.Decimal // the trailing scale written (万 → 10000), for 两到三万
+	end     int
+	scaled  bool
+	chinese bool
+	lone    bool
+	approx  bool
+	skip    bool // a date, time, duration or code: consume, report nothing
+	err     error
+	errAt   int
+}
+
+// scanNumber reads the number starting at byte i. It returns the number,
+// the offset to continue scanning from (always > i), and whether a
+// quantity was found.
+func scanNumber(text string, i int) (Number, int, bool) {
+	q, unit, class, unitAt := readQuantity(text, i, false)
+	if q.end <= i {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		return Number{}, i + size, false
+	}
+	if q.skip || q.err != nil {
+		return Number{}, q.end, false
+	}
+	n := Number{Value: q.val, Unit: unit, Start: i, End: q.end, scaled: q.scaled,
+		lone: q.lone, chinese: q.chinese, unitAt: unitAt, class: class}
+	if q.approx {
+		n.Approx = Greater
+	}
+	// A range: 3%-5%, 3%至5%, 两到三万.
+	if end, ok := readRange(text, &n, q); ok {
+		n.End = end
+	} else if end < 0 {
+		return Number{}, -end, false
+	}
+	if n.Unit == "" {
+		if code, at := currencyBefore(text, n.Start); code != "" {
+			n.Unit, n.class, n.Start = code, classMoney, at
+		}
+	}
+	n.Text = text[n.Start:n.End]
+	return n, n.End, true
+}
+
+// readRange extends n into a range when a range mark and a second number
+// follow. It returns the new end and true; or 0, false when there is no
+// range; or -end, false when the pair is a date or time range to skip.
+func readRange(text string, n *Number, q quantity) (int, bool) {
+	j := n.End
+	sep := 0
+	for _, s := range []string{"-", "－", "—", "–", "~", "～", "〜", "至", "到"} {
+		if strings.HasPrefix(text[j:], s) {
+			sep = len(s)
+			break
+		}
+	}
+	if sep == 0 {
+		return 0, false
+	}
+	k := j + sep
+	if k >= len(text) {
+		return 0, false
+	}
+	r, size := utf8.DecodeRuneInString(text[k:])
+	if _, d := digitAt(text, k); d == 0 && !startsNumber(text, k, r, size) {
+		return 0, false
+	}
+	q2, unit2, class2, _ := readQuantity(text, k, false)
+	if q2.end <= k || q2.err != nil {
+		return 0, false
+	}
+	if q2.skip {
+		if q2.end > k && (n.Unit == "" || n.class == classTime) {
+			return -q2.end, false // 1-3月, 2021-2022年
+		}
+		return 0, false
+	}
+	if n.chinese != q2.chinese {
+		return 0, false
+	}
+	lo := n.Value
+	switch {
+	case n.Unit == "" && unit2 != "":
+		if !q.scaled && q2.scaled {
+			lo = lo.Mul(q2.scale)
+		}
+		n.Unit, n.class = unit2, class2
+		lo = convert(lo, class2, true)
+	case n.Unit != "" && unit2 == "":
+		if q2.scaled {
+			return 0, false
+		}
+		q2.val = convert(q2.val, n.class, false)
+		unit2 = n.Unit
+	case n.Unit == "" && unit2 == "":
+		if !q.scaled && q2.scaled {
+			lo = lo.Mul(q2.scale)
+		}
+		n.scaled = n.scaled || q2.scaled
+	}
+	if unit2 != n.Unit || lo.GreaterThan(q2.val) || lo.Equal(q2.val) {
+		return 0, false
+	}
+	n.Value = lo
+	n.Upper = decimal.NullDecimal{Decimal: q2.val, Valid: true}
+	n.scaled = n.scaled || q2.scaled
+	return q2.end, true
+}
+
+// convert applies a unit class to a raw value: ‰ and basis points become
+// percent. already says whether the value was converted before.
+func convert(v decimal.Decimal, c unitClass, raw bool) decimal.Decimal {
+	if !raw {
+		return v
+	}
+	switch c {
+	case classPermille:
+		return v.Div(ten)
+	case classBasis:
+		return v.Div(hundred)
+	}
+	return v
+}
+
+// readQuantity reads one number with its scale and unit at i. whole is
+// set by ParseNumber, which also accepts an exponent (1.5e3).
+func readQuantity(text string, i int, whole bool) (q quantity, unit string, class unitClass, unitAt int) {
+	start := i
+	neg := false
+	if strings.HasPrefix(text[i:], "-") {
+		neg, i = true, i+1
+	} else if strings.HasPrefix(text[i:], "负") || strings.HasPrefix(text[i:], "－") {
+		neg, i = true, i+3
+	}
+	// 百分之九十七, 千分之三, 万分之五.
+	for _, p := range []struct {
+		word string
+		div  int64
+	}{{"百分之", 1}, {"千分之", 10}, {"万分之", 100}} {
+		if strings.HasPrefix(text[i:], p.word) {
+			q = readCore(text, i+len(p.word), whole)
+			if q.end == i+len(p.word) {
+				q.end = start + 1
+				q.err = ErrSyntax
+				q.errAt = i + len(p.word)
+				return q, "", 0, 0
+			}
+			if p.div != 1 {
+				q.val = q.val.Div(decimal.NewFromInt(p.div))
+			}
+			if neg {
+				q.val = q.val.Neg()
+			}
+			q.scaled = false
+			return q, "percent", classPercent, i
+		}
+	}
+	q = readCore(text, i, whole)
+	if q.end == i || q.err != nil || q.skip {
+		if q.end <= start {
+			q.end = start
+		}
+		return q, "", 0, 0
+	}
+	j := q.end
+	// Fractions: 三分之一 is 33.33 percent.
+	if strings.HasPrefix(text[j:], "分之") {
+		num := readCore(text, j+len("分之"), whole)
+		if num.end > j+len("分之") && num.err == nil && !q.val.IsZero() {
+			v := num.val.Mul(hundred).DivRound(q.val, 2)
+			q.val, q.end, q.scaled, q.lone = v, num.end, false, false
+			if neg {
+				q.val = q.val.Neg()
+			}
+			return q, "percent", classPercent, j
+		}
+	}
+	// 九成, 三成五, 7.2成: tenths, as percent.
+	if strings.HasPrefix(text[j:], "成") && !q.scaled {
+		next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
+		if !strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
+			q.val = q.val.Mul(ten)
+			q.end = j + len("成")
+			if d := cnDigit(next); d > 0 && q.chinese {
+				r2, _ := utf8.DecodeRuneInString(text[q.end+3:])
+				if cnDigit(r2) < 0 && cnUnit(r2) == 0 && cnScale(r2) == 0 {
+					q.val = q.val.Add(decimal.NewFromInt(int64(d)))
+					q.end += 3
+				}
+			}
+			q.lone = false
+			if neg {
+				q.val = q.val.Neg()
+			}
+			return q, "percent", classPercent, j
+		}
+	}
+	unitAt = j
+	k := j
+	for k < len(text) && text[k] == ' ' && k-j < 2 {
+		k++
+	}
+	u, n := matchUnit(text[k:])
+	if n == 0 && k != j {
+		u, n = matchUnit(text[j:])
+		k = j
+	}
+	switch {
+	case n > 0 && u.class == classTime:
+		q.skip = true
+		q.end = k + n
+		return q, "", 0, 0
+	case n > 0:
+		unitAt = k
+		q.end = k + n
+		unit, class = u.unit, u.class
+		if class == classMoney && strings.HasPrefix(text[q.end:], "/") {
+			q.end = perUnitEnd(text, q.end)
+		}
+		if class == classTimes && (strings.HasPrefix(text[q.end:], "多") || strings.HasPrefix(text[q.end:], "余")) {
+			q.approx = true
+			q.end += 3
+		}
+		q.val = convert(q.val, class, true)
+	case strings.HasPrefix(text[j:], "点") && !q.chinese:
+		if isIndexPoint(text, start, j, q) {
+			unit, class, unitAt = "pt", classPhysical, j
+			q.end = j + len("点")
+		} else {
+			q.skip = true
+			q.end = j + len("点")
+			return q, "", 0, 0
+		}
+	default:
+		// A number run together with Latin letters or an underscore is a
+		// code or a name (5G, 00700_0, Q3), not a quantity.
+		if j < len(text) && (isASCIILetter(text[j]) || text[j] == '_' || text[j] == '.' && j+1 < len(text) && isASCIILetter(text[j+1])) && !q.scaled {
+			if text[j] == '.' {
+				q.end++
+			}
+			q.skip = true
+			for q.end < len(text) && (isASCIILetter(text[q.end]) || isASCIIDigit(text[q.end]) || text[q.end] == '_') {
+				q.end++
+			}
+			return q, "", 0, 0
+		}
+	}
+	if neg {
+		q.val = q.val.Neg()
+	}
+	return q, unit, class, unitAt
+}
+
+// perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price.
+func perUnitEnd(text string, i int) int {
+	j := i + 1
+	n := 0
+	for j < len(text) && n < 4 {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !(r >= 0x4e00 && r <= 0x9fff || r < 0x80 && isASCIILetter(byte(r))) || r == '的' || r == '和' || r == '及' {
+			break
+		}
+		j += size
+		n++
+	}
+	if n == 0 {
+		return i
+	}
+	return j
+}
+
+// isIndexPoint decides whether 点 after an Arabic number at start..j is an
+// index level or move (报3500.25点, 下跌30点) rather than a clock time
+// (晚上8点, 9点30分).
+func isIndexPoint(text string, start, j int, q quantity) bool {
+	after := text[j+len("点"):]
+	if _, n := digitAt(after, 0); n > 0 {
+		return false
+	}
+	for _, w := range []string{"半", "前", "后", "起", "左右", "钟", "整", "开始", "之前", "以后", "多"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	before := text[:start]
+	for _, w := range []string{"上午", "下午", "晚上", "早上", "凌晨", "中午", "傍晚", "晚", "早", "当天", "今天", "明天", "昨天", "夜里", "夜间", "日"} {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// readCore reads the number proper at i: Arabic or Chinese digits, a
+// decimal part, 多/余/几 markers and scale words, without a unit.
+func readCore(text string, i int, whole bool) quantity {
+	if _, n := digitAt(text, i); n > 0 {
+		return readArabic(text, i, whole)
+	}
+	return readChinese(text, i)
+}
+
+// readArabic reads 1,234.5亿, １２３, 1800多, 560余万, 5个亿.
+func readArabic(text string, i int, whole bool) quantity {
+	var buf [maxDigits + 2]byte
+	nb, digits, frac := 0, 0, 0
+	q := quantity{scale: decimal.NewFromInt(1)}
+	j := i
+	full := false
+	if _, n := digitAt(text, i); n == 3 {
+		full = true
+	}
+	inFrac := false
+	tooLong := false
+	for j < len(text) {
+		d, n := digitAt(text, j)
+		if n > 0 {
+			if digits < maxDigits {
+				buf[nb] = byte('0' + d)
+				nb++
+			} else {
+				tooLong = true
+			}
+			digits++
+			if inFrac {
+				frac++
+			}
+			j += n
+			continue
+		}
+		// Thousands separators: a comma followed by exactly three digits.
+		if !inFrac && (text[j] == ',' && !full || strings.HasPrefix(text[j:], "，") && full) {
+			w := 1
+			if full {
+				w = 3
+			}
+			if groupOfThree(text, j+w) {
+				j += w
+				continue
+			}
+			break
+		}
+		if !inFrac && (text[j] == '.' && !full || strings.HasPrefix(text[j:], "．") && full) {
+			w := 1
+			if full {
+				w = 3
+			}
+			if _, n := digitAt(text, j+w); n > 0 {
+				inFrac = true
+				buf[nb] = '.'
+				nb++
+				j += w
+				continue
+			}
+		}
+		break
+	}
+	q.end = j
+	if tooLong {
+		q.err, q.errAt = ErrRange, i
+		return q
+	}
+	// 1.2.3 and 2021.12.08 are versions and dates; 20:44 is a time.
+	if j+1 < len(text) && (text[j] == '.' || text[j] == ':') && isASCIIDigit(text[j+1]) && !whole {
+		q.skip = true
+		for q.end < len(text) && (isASCIIDigit(text[q.end]) || text[q.end] == '.' || text[q.end] == ':') {
+			q.end++
+		}
+		return q
+	}
+	q.val = decimalFromDigits(buf[:nb], digits-frac, frac)
+	if whole && j < len(text) && (text[j] == 'e' || text[j] == 'E') {
+		return readExponent(text, j, q)
+	}
+	// 1800多, 560余万.
+	if m := marker(text, q.end); m > 0 {
+		q.approx = true
+		q.end += m
+	}
+	// Scale words: 4.5亿, 3.5万亿, 5千万, 1百万, 5个亿.
+	k := q.end
+	if strings.HasPrefix(text[k:], "个") {
+		r, _ := utf8.DecodeRuneInString(text[k+3:])
+		if cnScale(r) > 0 {
+			k += 3
+		}
+	}
+	scaled := false
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if s := cnScale(r); s > 0 {
+			q.scale = q.scale.Mul(decimal.New(1, int32(s)))
+			k += size
+			scaled = true
+			continue
+		}
+		if u := cnUnit(r); u == 1000 || u == 100 {
+			if un, _ := matchUnit(text[k:]); un.word != "" {
+				break
+			}
+			r2, _ := utf8.DecodeRuneInString(text[k+size:])
+			if u == 100 && cnScale(r2) == 0 {
+				break
+			}
+			q.scale = q.scale.Mul(decimal.NewFromInt(int64(u)))
+			k += size
+			scaled = true
+			continue
+		}
+		break
+	}
+	if scaled {
+		q.end = k
+		q.scaled = true
+		q.val = q.val.Mul(q.scale)
+		if m := marker(text, q.end); m > 0 {
+			q.approx = true
+			q.end += m
+		}
+	}
+	if q.val.Abs().GreaterThanOrEqual(limit) {
+		q.err, q.errAt = ErrRange, i
+	}
+	return q
+}
+
+// readExponent reads e[+-]digits after a mantissa (ParseNumber only).
+func readExponent(text string, j int, q quantity) quantity {
+	k := j + 1
+	neg := false
+	if k < len(text) && (text[k] == '+' || text[k] == '-') {
+		neg = text[k] == '-'
+		k++
+	}
+	e, nd := 0, 0
+	for k < len(text) && isASCIIDigit(text[k]) {
+		if e < 10000 {
+			e = e*10 + int(text[k]-'0')
+		}
+		k++
+		nd++
+	}
+	if nd == 0 {
+		q.err, q.errAt, q.end = ErrSyntax, j, j
+		return q
+	}
+	q.end = k
+	if neg {
+		e = -e
+	}
+	if e > 60 || e < -60 {
+		q.err, q.errAt = ErrRange, j
+		return q
+	}
+	q.val = q.val.Shift(int32(e))
+	if q.val.Abs().GreaterThanOrEqual(limit) {
+		q.err, q.errAt = ErrRange, j
+	}
+	return q
+}
+
+// groupOfThree reports whether exactly three digits (of one width) start
+// at i.
+func groupOfThree(text string, i int) bool {
+	for n := 0; n < 3; n++ {
+		_, w := digitAt(text, i)
+		if w == 0 {
+			return false
+		}
+		i += w
+	}
+	_, w := digitAt(text, i)
+	return w == 0
+}
+
+// marker returns the size of a 多, 余 or 几 at i that says "more than", or 0.
+func marker(text string, i int) int {
+	if strings.HasPrefix(text[i:], "多") || strings.HasPrefix(text[i:], "余") {
+		// 多元, 多家 and 余额 are words: 多 must be followed by a unit or scale,
+		// or end the number. 余额 is a balance.
+		next := text[i+3:]
+		if strings.HasPrefix(next, "额") || strings.HasPrefix(next, "元化") || strings.HasPrefix(next, "种") && false {
+			return 0
+		}
+		return 3
+	}
+	return 0
+}
+
+// decimalFromDigits builds a decimal from ASCII digits with an optional
+// '.', without allocating when it fits in 18 digits.
+func decimalFromDigits(b []byte, intDigits, frac int) decimal.Decimal {
+	if intDigits+frac <= 18 {
+		var m int64
+		for _, c := range b {
+			if c != '.' {
+				m = m*10 + int64(c-'0')
+			}
+		}
+		return decimal.New(m, -int32(frac))
+	}
+	d, err := decimal.NewFromString(string(b))
+	if err != nil {
+		return decimal.Zero
+	}
+	return d
+}
+
+// Chinese numeral tokens.
+const (
+	tokPoint  = -1
+	tokMarker = -2
+)
+
+// readChinese reads a Chinese numeral at i: 一百二十三, 两千一百八十九万,
+// 四点五亿, 十几万, 壹佰, 二〇二一.
+func readChinese(text string, i int) quantity {
+	q := quantity{chinese: true, scale: decimal.NewFromInt(1)}
+	var toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
+	nt := 0
+	j := i
+	sawPoint := false
+	for j < len(text) && nt < len(toks) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		prev := 0
+		if nt > 0 {
+			prev = toks[nt-1]
+		}
+		switch {
+		case cnDigit(r) >= 0:
+			toks[nt] = cnDigit(r)
+		case cnUnit(r) > 0 && !sawPoint:
+			if un, _ := matchUnit(text[j:]); un.word != "" && nt > 0 {
+				goto done // 千瓦, 千克, 百分点
+			}
+			if strings.HasPrefix(text[j:], "百分之") || strings.HasPrefix(text[j:], "千分之") {
+				goto done
+			}
+			toks[nt] = cnUnit(r)
+		case cnScale(r) > 0:
+			if strings.HasPrefix(text[j:], "万分之") {
+				goto done
+			}
+			if nt == 0 {
+				goto done
+			}
+			toks[nt] = 1
+			for s := cnScale(r); s > 0; s-- {
+				toks[nt] *= 10
+			}
+		case r == '点' && !sawPoint && nt > 0 && prev != tokMarker:
+			r2, _ := utf8.DecodeRuneInString(text[j+size:])
+			if cnDigit(r2) < 0 {
+				goto done
+			}
+			sawPoint = true
+			toks[nt] = tokPoint
+		case (r == '多' || r == '余' || r == '几') && nt > 0 && prev >= 10 && !sawPoint:
+			if marker(text, j) == 0 && r != '几' {
+				goto done
+			}
+			toks[nt] = tokMarker
+		default:
+			goto done
+		}
+		nt++
+		j += size
+	}
+done:
+	if nt == len(toks) {
+		q.end = j
+		q.err, q.errAt = ErrRange, i
+		return q
+	}
+	q.end = j
+	if nt == 0 {
+		return q
+	}
+	// Drop the markers; they make the value a lower bound.
+	clean := toks[:0:0]
+	var cbuf [maxDigits]int
+	clean = cbuf[:0]
+	for _, t := range toks[:nt] {
+		if t == tokMarker {
+			q.approx = true
+			continue
+		}
+		clean = append(clean, t)
+	}
+	v, ok := cnValue(clean)
+	if !ok {
+		q.err, q.errAt = ErrSyntax, i
+		return q
+	}
+	// The trailing scale, for ranges such as 两到三万 and 两到三千万.
+	s := len(clean)
+	for s > 0 && clean[s-1] >= 10000 {
+		s--
+	}
+	if s < len(clean) {
+		q.scaled = true
+		for _, t := range clean[s:] {
+			q.scale = q.scale.Mul(decimal.NewFromInt(int64(t)))
+		}
+		if s == 2 && clean[0] < 10 && clean[1] >= 100 {
+			q.scale = q.scale.Mul(decimal.NewFromInt(int64(clean[1])))
+		}
+	}
+	q.lone = nt == 1 && toks[0] == 1
+	q.val = v
+	if q.val.Abs().GreaterThanOrEqual(limit) {
+		q.err, q.errAt = ErrRange, i
+	}
+	return q
+}
+
+// cnValue evaluates Chinese numeral tokens.
+func cnValue(t []int) (decimal.Decimal, bool) {
+	// A decimal: int 点 digits, then scales.
+	for p, x := range t {
+		if x == tokPoint {
+			ip, ok := cnValue(t[:p])
+			if !ok {
+				return decimal.Zero, false
+			}
+			var m int64
+			k := p + 1
+			nd := 0
+			for k < len(t) && t[k] < 10 && t[k] >= 0 && nd < 18 {
+				m = m*10 + int64(t[k])
+				k++
+				nd++
+			}
+			if nd == 0 {
+				return decimal.Zero, false
+			}
+			v := ip.Add(decimal.New(m, -int32(nd)))
+			for ; k < len(t); k++ {
+				if t[k] < 10000 {
+					return decimal.Zero, false
+				}
+				v = v.Mul(decimal.NewFromInt(int64(t[k])))
+			}
+			return v, true
+		}
+	}
+	// Plain digits: 二〇二一, 一二三.
+	allDigits := true
+	for _, x := range t {
+		if x >= 10 {
+			allDigits = false
+			break
+		}
+	}
+	if allDigits {
+		if len(t) > 18 {
+			return decimal.Zero, false
+		}
+		var m int64
+		for _, x := range t {
+			m = m*10 + int64(x)
+		}
+		return decimal.NewFromInt(m), true
+	}
+	return cnInt(t)
+}
+
+// cnInt evaluates an integer numeral by splitting at its last 亿, then 万.
+func cnInt(t []int) (decimal.Decimal, bool) {
+	for _, sc := range []int{100000000, 10000} {
+		k := -1
+		for p := len(t) - 1; p >= 0; p-- {
+			if t[p] == sc {
+				k = p
+				break
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		left := decimal.NewFromInt(1)
+		if k > 0 {
+			var ok bool
+			if left, ok = cnInt(t[:k]); !ok {
+				return decimal.Zero, false
+			}
+		}
+		v := left.Mul(decimal.NewFromInt(int64(sc)))
+		right := t[k+1:]
+		if len(right) == 0 {
+			return v, true
+		}
+		// 三万五 is 35000: a lone digit after a scale is the next place down.
+		if len(right) == 1 && right[0] < 10 && k > 0 && t[k-1] != 0 {
+			return v.Add(decimal.NewFromInt(int64(right[0] * sc / 10))), true
+		}
+		for len(right) > 0 && right[0] == 0 {
+			right = right[1:]
+		}
+		if len(right) == 0 {
+			return v, true
+		}
+		r, ok := cnInt(right)
+		if !ok {
+			return decimal.Zero, false
+		}
+		return v.Add(r), true
+	}
+	n, ok := cnSmall(t)
+	return decimal.NewFromInt(n), ok
+}
+
+// cnSmall evaluates a numeral below 万: 一千零二十, 十五, 一百二 (120).
+func cnSmall(t []int) (int64, bool) {
+	var total int64
+	digit := int64(-1)
+	last := int64(0)
+	zero := false
+	for i, x := range t {
+		switch {
+		case x == 0:
+			if digit > 0 {
+				return 0, false
+			}
+			zero = true
+			digit = -1
+		case x < 10:
+			if digit >= 0 {
+				return 0, false
+			}
+			digit = int64(x)
+		case x <= 1000:
+			u := int64(x)
+			if last != 0 && u >= last {
+				return 0, false
+			}
+			if digit < 0 {
+				if i != 0 {
+					return 0, false
+				}
+				digit = 1 // 十五, 百亿
+			}
+			total += digit * u
+			digit = -1
+			last = u
+			zero = false
+		default:
+			return 0, false
+		}
+	}
+	if digit >= 0 {
+		if last >= 100 && !zero {
+			total += digit * last / 10 // 一百二 is 120
+		} else {
+			total += digit
+		}
+	}
+	return total, true
+}
+
+// distribute carries a unit and scale written once over a list of numbers:
+// in 24.8/25.6万辆, 1.3、1.4倍 and 6.8亿和6,100万美元 the first number takes
+// the second's scale and unit.
+func distribute(text string, ns []Number) {
+	for i := len(ns) - 2; i >= 0; i-- {
+		a, b := &ns[i], &ns[i+1]
+		if a.Unit != "" || b.Unit == "" && !b.scaled || a.Upper.Valid {
+			continue
+		}
+		gap := text[a.End:b.Start]
+		switch gap {
+		case "、", "/", "和", "及", "与", "或", "，", ",":
+		default:
+			continue
+		}
+		if gap == "，" || gap == "," {
+			if b.Unit == "" {
+				continue
+			}
+		}
+		if !a.scaled && b.scaled && !b.chinese {
+			bs := scaleOf(text[b.Start:b.unitAt])
+			a.Value = a.Value.Mul(bs)
+			a.scaled = true
+		}
+		if b.Unit != "" {
+			a.Unit, a.class = b.Unit, b.class
+			a.Value = convert(a.Value, b.class, true)
+		}
+	}
+}
+
+// scaleOf returns the product of the scale words at the end of an Arabic
+// number with scale: "25.6万" → 10000.
+func scaleOf(s string) decimal.Decimal {
+	v := decimal.NewFromInt(1)
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r == '多' || r == '余' || r == '个' {
+			s = s[:len(s)-size]
+			continue
+		}
+		if sc := cnScale(r); sc > 0 {
+			v = v.Mul(decimal.New(1, int32(sc)))
+		} else if u := cnUnit(r); u >= 100 {
+			v = v.Mul(decimal.NewFromInt(int64(u)))
+		} else {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return v
+}
+
+// ParseNumber parses s, which must hold exactly one number in any form
+// that [Numbers] finds, optionally with a unit word, and returns its value
+// in base units: "1,234.5" → 1234.5, "４．５亿元" → 450000000, "百分之九十七"
+// and "97%" → 97, "三分之一" → 33.33, "两千一百八十九万" → 21890000. A
+// range is not one number and is rejected. Scientific notation ("1.5e3")
+// is accepted. Surrounding white space is ignored.
+//
+// Errors are [*NumberError] values wrapping [ErrSyntax] or [ErrRange].
+func ParseNumber(s string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	off := strings.Index(s, t)
+	if t == "" {
+		return decimal.Zero, &NumberError{Input: s, Offset: 0, Err: ErrSyntax}
+	}
+	if strings.HasPrefix(t, "+") {
+		t = t[1:]
+		off++
+	}
+	q, _, _, _ := readQuantity(t, 0, true)
+	if q.err != nil {
+		return decimal.Zero, &NumberError{Input: s, Offset: off + q.errAt, Err: q.err}
+	}
+	if q.end == 0 || q.skip && !strings.HasSuffix(t[:q.end], "点") {
+		return decimal.Zero, &NumberError{Input: s, Offset: off, Err: ErrSyntax}
+	}
+	if q.skip {
+		// A bare "20点" reads as a time in running text; alone, it is points.
+		q2 := readCore(t, 0, true)
+		if strings.HasPrefix(t, "-") {
+			q2 = readCore(t, 1, true)
+			q2.val = q2.val.Neg()
+		}
+		q.val = q2.val
+	}
+	// Allow a trailing comparator-free marker such as 多 after a unit.
+	if q.end != len(t) {
+		return decimal.Zero, &NumberError{Input: s, Offset: off + q.end, Err: ErrSyntax}
+	}
+	return q.val, nil
+}
