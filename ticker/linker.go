@@ -52,7 +52,9 @@ var defaultStopNames = []string{
 	"百度搜索", "小米手机", "小米汽车", "华为", "蚂蚁集团", "蚂蚁金服", "饿了么", "抖音",
 	"字节跳动", "拼多多平台", "茅台酒", "茅台镇", "宁德市", "苹果手机", "苹果期货",
 	"海尔集团", "美的电器", "平安夜", "微博上", "高通量", "贝壳类", "快手机",
-	"苹果树", "苹果园", "新东方甄选",
+	"苹果树", "苹果园", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道",
+	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
+	"万得", "Wind",
 }
 
 // Linker links articles to securities: it finds them in quote embeds and
@@ -278,7 +280,7 @@ func (l *Linker) scan(doc Document) scan {
 			continue
 		}
 		lastEnd = c.end
-		if stop {
+		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) {
 			continue
 		}
 		sym := c.sym
@@ -401,22 +403,48 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 // asciiBoundaryOK reports whether text[start:end] does not continue a
 // Latin word or number on either side.
 func asciiBoundaryOK(text string, start, end int) bool {
-	if start > 0 && isASCIIAlnum(rune(text[start])) {
+	if start > 0 && isASCIIAlnum(foldRune(firstRune(text[start:]))) {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if isASCIIAlnum(foldRune(r)) {
-			return false
+		if r = foldRune(r); isASCIIAlnum(r) || r == '/' || r == '.' || r == '_' || r == '@' {
+			return false // inside a word, a URL or an identifier
 		}
 	}
 	if end < len(text) {
 		last, _ := utf8.DecodeLastRuneInString(text[:end])
 		if isASCIIAlnum(foldRune(last)) {
 			r, _ := utf8.DecodeRuneInString(text[end:])
-			if isASCIIAlnum(foldRune(r)) {
+			if r = foldRune(r); isASCIIAlnum(r) || r == '/' || r == '_' || r == '@' {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// institutionSuffixes turn a company name into another body: 贝壳研究院,
+// 腾讯基金会, 长江商学院.
+var institutionSuffixes = []string{"研究院", "基金会", "商学院", "大学"}
+
+// institutionAfter reports whether the name ending at end is the start of
+// an institution's name.
+func institutionAfter(text string, end int) bool {
+	rest := text[end:]
+	for _, s := range institutionSuffixes {
+		if strings.HasPrefix(rest, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditBefore reports whether the name starting at start is a data or
+// picture credit (数据来源：同花顺, 图片来源：视觉中国): the outlet or vendor
+// that supplied material, not a subject of the article (relevance 0 in
+// LSEG's terms, so not linked).
+func creditBefore(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-16):start], " \t")
+	return strings.HasSuffix(before, "来源：") || strings.HasSuffix(before, "来源:") ||
+		strings.HasSuffix(before, "来源") || strings.HasSuffix(before, "供图：")
 }
 
 // leftBoundaryOK reports whether a two-character name at start begins a
@@ -438,6 +466,11 @@ func leftBoundaryOK(text string, start int) bool {
 // 包括, 超过, 起诉, 表示, 报道, 公布, …).
 const wordStarters = "的了着过和与及跟同或并而对向在从自由被把将为是称据如像即让使令给于以等至到比较" +
 	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾"
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
 
 func isHanString(s string) bool {
 	for _, r := range s {

@@ -279,9 +279,7 @@ func (s *Security) keys(f func(key string, k nameKind)) {
 	}
 	if s.FullName != "" {
 		f(nameKey(s.FullName), kindFull)
-		if st := fullNameStem(s.FullName); st != "" {
-			f(nameKey(st), kindFull)
-		}
+		fullNameStems(s.FullName, func(st string) { f(nameKey(st), kindFull) })
 	}
 }
 
@@ -469,18 +467,30 @@ func undecorate(name string, mk Market) string {
 // written 万科企业.
 var fullSuffixes = []string{"股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "INC.", "INC", "LTD.", "LTD", "CORPORATION", "CORP.", "LIMITED", "CO., LTD."}
 
-// fullNameStem returns a full name without its company-form suffix, or ""
-// when the stem would be too short (under four runes) to be safe.
-func fullNameStem(full string) string {
+// Words news leaves off the end of a registered name after the company
+// form: 招商局蛇口工业区控股 is written 招商局蛇口工业区.
+var stemSuffixes = []string{"控股", "集团", "(集团)", "股份"}
+
+// fullNameStems calls f with the stems of a full name: without its
+// company-form suffix (万科企业股份有限公司 → 万科企业), then also without a
+// trailing 控股, 集团 or 股份. Stems shorter than four runes are skipped as
+// unsafe.
+func fullNameStems(full string, f func(string)) {
 	up := strings.ToUpper(full)
 	for _, suf := range fullSuffixes {
-		if strings.HasSuffix(up, suf) {
-			st := strings.TrimRight(full[:len(full)-len(suf)], " ,")
-			if utf8.RuneCountInString(st) >= 4 {
-				return st
-			}
-			return ""
+		if !strings.HasSuffix(up, suf) {
+			continue
 		}
+		st := strings.TrimRight(full[:len(full)-len(suf)], " ,")
+		if utf8.RuneCountInString(st) < 4 {
+			return
+		}
+		f(st)
+		for _, s2 := range stemSuffixes {
+			if rest, ok := strings.CutSuffix(st, s2); ok && utf8.RuneCountInString(rest) >= 4 {
+				f(rest)
+			}
+		}
+		return
 	}
-	return ""
 }
