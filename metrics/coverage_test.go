@@ -1,7 +1,6 @@
 package metrics_test
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"testing"
@@ -42,7 +41,7 @@ func corpus(t testing.TB) (as []*stocknews.Analysis, a, b, c ticker.Symbol) {
 		[]ticker.Link{link(a, "贵州茅台", 1, 0.4, false), link(c, "腾讯控股", 2, 0.9, true)})
 	a4 := analysis("a4", time.Time{}, "", textBank,
 		[]ticker.Link{link(b, "平安银行", 1, 0.2, false)})
-	bad := &stocknews.Analysis{File: "broken.md", Err: errors.New("unreadable")}
+	bad := &stocknews.Analysis{File: "broken.md", Err: errBroken}
 	return []*stocknews.Analysis{a1, a2, a3, a4, a1, bad}, a, b, c
 }
 

@@ -145,6 +145,7 @@ func (c *Coverage) UnmarshalBinary(data []byte) error {
 	}
 	d.pos++
 	nerr := d.uvarint("error count")
+	nAt := d.pos
 	n := d.uvarint("record count")
 	if d.err != nil {
 		return d.err
@@ -152,7 +153,7 @@ func (c *Coverage) UnmarshalBinary(data []byte) error {
 	// Every record takes at least 4 bytes: id length, flags, media length,
 	// link count.
 	if n > uint64(len(data)-d.pos)/4 || nerr > math.MaxInt32 {
-		return &DecodeError{Offset: d.pos, Field: "record count", Err: ErrCorrupt}
+		return &DecodeError{Offset: nAt, Field: "record count", Err: ErrCorrupt}
 	}
 	records := make(map[string]*record, n)
 	prev := ""

@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"testing"
@@ -70,3 +71,6 @@ func dump(t *metrics.Table) string {
 	}
 	return s
 }
+
+// errBroken stands for an input that failed to parse.
+var errBroken = errors.New("unreadable")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"math"
+	"strconv"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -68,15 +70,24 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 	p.X.Label.Text = "day (" + t.Start.Location().String() + ")"
 	p.Y.Label.Text = "articles"
 	p.Y.Min = 0
-	p.X.Tick.Marker = plot.TimeTicks{
-		Format: time.DateOnly,
-		Time:   func(v float64) time.Time { return time.Unix(int64(v), 0).In(t.Start.Location()) },
-	}
 	p.Add(plotter.NewGrid())
 	p.Legend.Top = true
-	p.Legend.Left = true
 
 	n := min(o.Top, len(t.Rows))
+	var ymax float64
+	for i := range n {
+		for _, v := range t.Rows[i].Series.Counts {
+			ymax = max(ymax, v)
+		}
+	}
+	p.Y.Max = max(1, ymax) * 1.3 // room for the legend
+	p.Y.Tick.Marker = countTicks{}
+	days := t.Rows[0].Series.Len()
+	p.X.Tick.Marker = dayTicks{start: t.Start, days: days}
+	if days == 1 {
+		p.X.Min = float64(t.Start.Add(-12 * time.Hour).Unix())
+		p.X.Max = float64(t.Start.Add(12 * time.Hour).Unix())
+	}
 	for i := range n {
 		s := &t.Rows[i]
 		xys := make(plotter.XYs, s.Series.Len())
@@ -106,4 +117,51 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 		return nil, fmt.Errorf("metrics: plot: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// dayTicks labels the x axis at day boundaries, at most about eight labels.
+type dayTicks struct {
+	start time.Time
+	days  int
+}
+
+func (d dayTicks) Ticks(min, max float64) []plot.Tick {
+	step := 1
+	for _, s := range []int{1, 2, 7, 14, 30, 61, 91, 182, 365, 730} {
+		step = s
+		if d.days/s <= 8 {
+			break
+		}
+	}
+	var ticks []plot.Tick
+	for i := 0; i < d.days; i++ {
+		v := float64(d.start.AddDate(0, 0, i).Unix())
+		if v < min || v > max {
+			continue
+		}
+		if i%step == 0 {
+			ticks = append(ticks, plot.Tick{Value: v, Label: d.start.AddDate(0, 0, i).Format(time.DateOnly)})
+		} else if step <= 14 {
+			ticks = append(ticks, plot.Tick{Value: v})
+		}
+	}
+	return ticks
+}
+
+// countTicks labels the y axis with whole numbers.
+type countTicks struct{}
+
+func (countTicks) Ticks(min, max float64) []plot.Tick {
+	step := 1.0
+	for _, s := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
+		step = s
+		if (max-min)/s <= 6 {
+			break
+		}
+	}
+	var ticks []plot.Tick
+	for v := math.Ceil(min/step) * step; v <= max; v += step {
+		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return ticks
 }
