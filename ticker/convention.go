@@ -320,54 +320,39 @@ func parseGlued(s string, conv Convention) (Listing, error) {
 	return Listing{}, parseErr(s, 0, ErrUnknownMarket)
 }
 
+// exchange names of TradingView (prefix) and Google (suffix).
+var tvExchanges = [...]struct {
+	w string
+	m Market
+	v Venue
+}{
+	{"SSE", SH, 0}, {"SZSE", SZ, 0}, {"HKEX", HK, 0}, {"NASDAQ", US, NASDAQ}, {"NYSE", US, NYSE},
+	{"AMEX", US, AMEX}, {"OTC", US, OTC}, {"LSE", LSE, 0}, {"SGX", SG, 0}, {"TSE", JP, 0},
+}
+
+var googleExchanges = [...]struct {
+	w string
+	m Market
+	v Venue
+}{
+	{"SHA", SH, 0}, {"SHE", SZ, 0}, {"HKG", HK, 0}, {"NASDAQ", US, NASDAQ}, {"NYSE", US, NYSE},
+	{"NYSEAMERICAN", US, AMEX}, {"OTCMKTS", US, OTC}, {"LON", LSE, 0}, {"SGX", SG, 0}, {"TYO", JP, 0},
+}
+
+// exchangeWord maps a TradingView or Google exchange name, in any case.
 func exchangeWord(w string, conv Convention) (Market, Venue, bool) {
-	w = strings.ToUpper(w)
 	if conv == TradingView {
-		switch w {
-		case "SSE":
-			return SH, 0, true
-		case "SZSE":
-			return SZ, 0, true
-		case "HKEX":
-			return HK, 0, true
-		case "NASDAQ":
-			return US, NASDAQ, true
-		case "NYSE":
-			return US, NYSE, true
-		case "AMEX":
-			return US, AMEX, true
-		case "OTC":
-			return US, OTC, true
-		case "LSE":
-			return LSE, 0, true
-		case "SGX":
-			return SG, 0, true
-		case "TSE":
-			return JP, 0, true
+		for _, e := range tvExchanges {
+			if strings.EqualFold(w, e.w) {
+				return e.m, e.v, true
+			}
 		}
 		return Unknown, 0, false
 	}
-	switch w {
-	case "SHA":
-		return SH, 0, true
-	case "SHE":
-		return SZ, 0, true
-	case "HKG":
-		return HK, 0, true
-	case "NASDAQ":
-		return US, NASDAQ, true
-	case "NYSE":
-		return US, NYSE, true
-	case "NYSEAMERICAN":
-		return US, AMEX, true
-	case "OTCMKTS":
-		return US, OTC, true
-	case "LON":
-		return LSE, 0, true
-	case "SGX":
-		return SG, 0, true
-	case "TYO":
-		return JP, 0, true
+	for _, e := range googleExchanges {
+		if strings.EqualFold(w, e.w) {
+			return e.m, e.v, true
+		}
 	}
 	return Unknown, 0, false
 }

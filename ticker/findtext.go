@@ -138,16 +138,39 @@ type word struct {
 	n          int
 	start, end int // byte offsets in text
 	long       bool
-	digits     int // leading digits
+	folded     bool // some runes were full-width
+	digits     int  // leading digits
 	letters    int // leading letters
 }
 
-func (w *word) s() string { return string(w.buf[:w.n]) }
+// str returns the word, folded to ASCII. It slices text when the word
+// was written in ASCII and allocates only for full-width words.
+func (w *word) str(text string) string {
+	if !w.folded {
+		return text[w.start:w.end]
+	}
+	return string(w.buf[:w.n])
+}
 
 // readWord reads the alnum run at i, folding full-width forms.
 func readWord(text string, i int) word {
 	w := word{start: i}
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isDigit(c) && !isLetter(c) {
+				break
+			}
+			if w.n < len(w.buf) {
+				w.buf[w.n] = c
+				w.n++
+			} else {
+				w.long = true
+			}
+			i++
+			continue
+		} else if c != 0xEF {
+			break
+		}
 		r, size := foldAt(text, i)
 		if !isAlnumRune(r) {
 			break
@@ -157,6 +180,9 @@ func readWord(text string, i int) word {
 			w.n++
 		} else {
 			w.long = true
+		}
+		if size > 1 {
+			w.folded = true
 		}
 		i += size
 	}
@@ -186,8 +212,9 @@ func (f *finder) word(i, _ int, out *[]CodeMatch) int {
 		return w.end
 	}
 	prev, _ := foldBefore(f.text, i)
-	if prev == '.' || prev == '-' || prev == '/' && w.digits == w.n {
-		// Part of a decimal number, a URL path or a dashed number.
+	if prev == '.' || prev == '-' || prev == '/' || prev == '_' || prev == '=' || prev == '&' {
+		// Part of a decimal number, a URL, a dashed number or an
+		// identifier; but 比亚迪（002594.SZ/01211.HK） lists codes with '/'.
 		if prev != '/' || !f.inBracketList(i) {
 			return w.end
 		}
@@ -238,7 +265,37 @@ func (f *finder) suffixAfter(i int) (string, int, bool) {
 			return "", i, false
 		}
 	}
-	return string(buf[:n]), j, true
+	return suffixName(buf[:n]), j, true
+}
+
+// suffixName returns the known suffix spelled by b as a constant string,
+// without allocating, or "?" for any other suffix.
+func suffixName(b []byte) string {
+	switch string(b) {
+	case "SH":
+		return "SH"
+	case "SS":
+		return "SS"
+	case "SZ":
+		return "SZ"
+	case "BJ":
+		return "BJ"
+	case "HK":
+		return "HK"
+	case "US":
+		return "US"
+	case "O":
+		return "O"
+	case "OQ":
+		return "OQ"
+	case "N":
+		return "N"
+	case "A":
+		return "A"
+	case "L":
+		return "L"
+	}
+	return "?"
 }
 
 // codeSuffix maps a text suffix to a market: SH SZ BJ SS HK US O N A OQ.
@@ -265,7 +322,7 @@ func codeSuffix(s string) (Market, Venue) {
 }
 
 func (f *finder) digitsWord(w *word) (CodeMatch, bool) {
-	code := w.s()
+	code := w.str(f.text)
 	n := w.n
 	// Suffix forms: 600519.SH, 0700.HK.
 	if suf, end, ok := f.suffixAfter(w.end); ok {
@@ -431,7 +488,7 @@ func (f *finder) bracketBefore(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	if isListSep(r) && f.inBracketList(i) {
-		return f.lastNameS, f.lastNameS, true
+		return f.lastNameS, f.lastNameE, true
 	}
 	return 0, 0, false
 }
@@ -442,6 +499,13 @@ func (f *finder) nameBefore(i int) (int, int) {
 	j := i
 	if r, size := foldBefore(t, j); r == '$' {
 		j -= size // $贵州茅台$(…) is not written, but tolerate 茅台$(…)
+	}
+	for k := 0; k < 3 && j > 0; k++ { // 招商银行 (600036)
+		r, size := foldBefore(t, j)
+		if r != ' ' {
+			break
+		}
+		j -= size
 	}
 	end := j
 	runes := 0
@@ -543,7 +607,7 @@ func (f *finder) bracketAfter(i int) (int, int, Market) {
 		}
 		w := readWord(t, k)
 		if w.n == 2 && w.letters == 2 {
-			if m := prefixMarket(w.s()); m == SH || m == SZ || m == BJ || m == HK {
+			if m := prefixMarket(w.str(t)); m == SH || m == SZ || m == BJ || m == HK {
 				if rc, _ := f.peek(w.end); isClose(rc) {
 					return w.end, w.end, m
 				}
@@ -567,7 +631,7 @@ var exchangeWords = [...]struct {
 }
 
 func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
-	s := w.s()
+	s := w.str(f.text)
 	n := w.n
 	L := w.letters
 	// Market prefix glued to digits: SH600519, hk00700, BJ430047.
@@ -583,9 +647,9 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 			}
 			return CodeMatch{}, false
 		}
-		if m == US && s[0] == 'u' && s[1] == 's' && isUpperRun(rest) && len(rest) <= 5 {
-			return f.match(rest, US, 0, w.start, w.end)
-		}
+	}
+	if n > 2 && n <= 7 && s[0] == 'u' && s[1] == 's' && isUpperRun(s[2:]) { // Tencent: usAAPL
+		return f.match(s[2:], US, 0, w.start, w.end)
 	}
 	if L != n { // letters then digits, e.g. A50, H7N9
 		return CodeMatch{}, false
@@ -596,7 +660,7 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 			r, size := f.peek(w.end)
 			if r == '.' || r == '_' || r == ':' || r == ' ' {
 				nw := readWord(f.text, w.end+size)
-				ns := nw.s()
+				ns := nw.str(f.text)
 				switch {
 				case nw.long || nw.n == 0:
 				case (m == SH || m == SZ || m == BJ) && nw.digits == 6 && nw.n == 6:
@@ -610,12 +674,11 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 		}
 	}
 	// Exchange word, colon, ticker: NASDAQ: AAPL, NYSE:BABA, HKEX:700.
-	if m, v, ok := exchangeWord(s, TradingView); ok && n >= 3 && isUpperRun(s) || strings.EqualFold(s, "nasdaq") {
-		if strings.EqualFold(s, "nasdaq") {
-			m, v, ok = US, NASDAQ, true
-		}
-		if cm, ok := f.afterExchange(w.start, w.end, m, v); ok {
-			return cm, true
+	if n >= 3 && n <= 6 && (isUpperRun(s) || s == "Nasdaq") {
+		if m, v, ok := exchangeWord(s, TradingView); ok {
+			if cm, ok := f.afterExchange(w.start, w.end, m, v); ok {
+				return cm, true
+			}
 		}
 	}
 	// Ticker with suffix: INTC.O, BABA.N, TUYA.US.
@@ -637,8 +700,8 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 			}
 		}
 		// Exchange words in Chinese: 纳斯达克：PDD, 纽交所:BABA.
-		if m, v, ok := f.cjkExchangeBefore(w.start); ok {
-			return f.match(s, m, v, w.start, w.end)
+		if m, v, at, ok := f.cjkExchangeBefore(w.start); ok {
+			return f.match(s, m, v, at, w.end)
 		}
 	}
 	return CodeMatch{}, false
@@ -664,7 +727,7 @@ func (f *finder) afterExchange(start, i int, m Market, v Venue) (CodeMatch, bool
 	if nw.n == 0 || nw.long {
 		return CodeMatch{}, false
 	}
-	code := nw.s()
+	code := nw.str(f.text)
 	end := nw.end
 	if m == US {
 		if !isUpperRun(code) || nw.n > 5 {
@@ -672,8 +735,8 @@ func (f *finder) afterExchange(start, i int, m Market, v Venue) (CodeMatch, bool
 		}
 		// Class shares: BRK.B
 		if r, size := f.peek(end); r == '.' {
-			if cw := readWord(f.text, end+size); cw.n == 1 && isUpperRun(cw.s()) {
-				code += "-" + cw.s()
+			if cw := readWord(f.text, end+size); cw.n == 1 && isUpperRun(cw.str(f.text)) {
+				code += "-" + cw.str(f.text)
 				end = cw.end
 			}
 		}
@@ -684,7 +747,8 @@ func (f *finder) afterExchange(start, i int, m Market, v Venue) (CodeMatch, bool
 }
 
 // cjkExchangeBefore reports a Chinese exchange word and a colon just before i.
-func (f *finder) cjkExchangeBefore(i int) (Market, Venue, bool) {
+// It returns where the word starts.
+func (f *finder) cjkExchangeBefore(i int) (Market, Venue, int, bool) {
 	j := i
 	colon := false
 	for k := 0; k < 3 && j > 0; k++ {
@@ -700,12 +764,12 @@ func (f *finder) cjkExchangeBefore(i int) (Market, Venue, bool) {
 	for _, e := range exchangeWords {
 		if strings.HasSuffix(t, e.w) {
 			if !colon && e.w != "美股代码" {
-				return Unknown, 0, false
+				return Unknown, 0, 0, false
 			}
-			return e.m, e.v, true
+			return e.m, e.v, j - len(e.w), true
 		}
 	}
-	return Unknown, 0, false
+	return Unknown, 0, 0, false
 }
 
 func isUpperRun(s string) bool {
