@@ -140,7 +140,7 @@ type word struct {
 	long       bool
 	folded     bool // some runes were full-width
 	digits     int  // leading digits
-	letters    int // leading letters
+	letters    int  // leading letters
 }
 
 // str returns the word, folded to ASCII. It slices text when the word
