@@ -56,22 +56,35 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if n.lone || n.class == classTime {
 		return Claim{}, false
 	}
+	if n.chinese && text[n.unitAt:n.End] == "大" {
+		return Claim{}, false // 四大行, 十大股东: names, not counts
+	}
 	if unit == "" {
-		if !n.scaled {
+		switch {
+		case n.scaled:
+			unit = inferUnit(text, n)
+		case bareTimes(text, n.Start):
+			unit = "times" // 全场倍数为3.7
+		default:
 			return Claim{}, false
 		}
-		unit = inferUnit(text, n)
 	}
 	start := n.Start
 	// 每1个小时: a number in a rate's denominator; 第三, 前十名: ranks.
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
 	switch before {
-	case '每', '第', '/', '=', '#', '_':
+	case '每', '第', '=', '#', '_', '这', '那', '哪', '该':
 		return Claim{}, false
 	case '前', '后', '头':
 		if n.class == classCount {
 			return Claim{}, false
 		}
+	}
+	if inURL(text, start) {
+		return Claim{}, false
+	}
+	if isRank(text, n) {
+		return Claim{}, false
 	}
 	if before < 0x80 && before > 0 && isASCIILetter(byte(before)) {
 		if code, _ := currencyBefore(text, start); code == "" {
@@ -121,6 +134,21 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 			kind = kindChange
 		}
 	}
+	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
+	if kind == kindNone && strings.TrimSpace(w) == "" && len(earlier) > 0 && p == start {
+		last := earlier[len(earlier)-1]
+		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/") {
+			if last.Kind == Change {
+				kind = kindChange
+				if last.Value.IsNegative() {
+					sign = -1
+				}
+			}
+			if c.Comparator == Equal && !n.Upper.Valid {
+				c.Comparator = last.Comparator
+			}
+		}
+	}
 	subjEnd := p
 	switch kind {
 	case kindChange:
@@ -134,7 +162,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 			}
 		}
 		subjEnd = ws + kwAt
-	case kindLevel, kindFlow, kindTarget:
+	case kindFlow, kindTarget:
 		subjEnd = ws + kwAt
 	}
 	if kind == kindTarget && unit == "percent" {
@@ -357,20 +385,23 @@ var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降
 // words already cut off). It returns the kind, the byte offset in w of the
 // word that decided it, and the sign of a change.
 func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
-	best, bestAt, sign := kindNone, -1, 0
+	best, bestAt, bestLen, sign := kindNone, -1, 0, 0
 	for _, k := range kindWords {
-		if at := strings.LastIndex(w, k.word); at >= 0 && (at > bestAt || at == bestAt && len(k.word) > 0) {
-			if at == bestAt {
-				continue
-			}
-			best, bestAt, sign = k.kind, at, k.sign
+		if at := strings.LastIndex(w, k.word); at >= 0 && (at > bestAt || at == bestAt && len(k.word) > bestLen) {
+			best, bestAt, bestLen, sign = k.kind, at, len(k.word), k.sign
 		}
 	}
-	// A single verb right before the number.
+	// A single verb right before the number: 微涨0.04%, 续跌超16%, 跌至2%.
 	t := strings.TrimRight(w, " 了")
-	if r, size := utf8.DecodeLastRuneInString(t); singleKindRunes[r] != 0 && len(t)-size >= bestAt {
-		if bestAt < 0 || len(t)-size > bestAt+2 {
-			best, bestAt, sign = kindChange, len(t)-size, singleKindRunes[r]
+	target := false
+	if strings.HasSuffix(t, "至") || strings.HasSuffix(t, "到") {
+		t = strings.TrimRight(t[:len(t)-3], " 了")
+		target = true
+	}
+	if r, size := utf8.DecodeLastRuneInString(t); singleKindRunes[r] != 0 && len(t)-size >= bestAt+bestLen {
+		best, bestAt, sign = kindChange, len(t)-size, singleKindRunes[r]
+		if target {
+			return kindTarget, bestAt, 0
 		}
 	}
 	if best == kindNone {
@@ -454,7 +485,7 @@ func flowSubject(fromWord, subject string) string {
 // inferUnit decides whether a bare amount with a scale word (8642亿,
 // 7570万MAU) is money or a count, from the words around it.
 func inferUnit(text string, n *Number) string {
-	after := text[n.End:]
+	after := strings.TrimPrefix(text[n.End:], "的")
 	for _, w := range countNouns {
 		if strings.HasPrefix(after, w) {
 			return "count"
@@ -543,4 +574,47 @@ func symbolFor(text string, ms []ticker.Mention, i int) ticker.Symbol {
 		return ms[k].Symbol
 	}
 	return ticker.Symbol{}
+}
+
+// inURL reports whether byte i is inside a URL: a run of non-space ASCII
+// holding "://" or starting with "www.".
+func inURL(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] > ' ' && text[j-1] < 0x80 {
+		j--
+	}
+	run := text[j:i]
+	return strings.Contains(run, "://") || strings.HasPrefix(run, "www.")
+}
+
+// isRank reports whether a count is a rank or a place: 排名200名,
+// 从132位上升到121位, 两位数.
+func isRank(text string, n *Number) bool {
+	if n.class != classCount {
+		return false
+	}
+	u := text[n.unitAt:n.End]
+	if u != "名" && u != "位" {
+		return false
+	}
+	if strings.HasPrefix(text[n.End:], "数") {
+		return true
+	}
+	b := text[:n.Start]
+	for _, w := range []string{"排名", "排", "名列", "位列", "位居", "从", "到", "至", "升至", "降至", "第"} {
+		if strings.HasSuffix(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareTimes reports whether a number with no unit at i is a multiple
+// named before it: 全场倍数为3.7, 市盈率为14.6.
+func bareTimes(text string, i int) bool {
+	b := strings.TrimRight(text[:i], " ")
+	for _, w := range []string{"为", "达", "是", "：", ":"} {
+		b = strings.TrimSuffix(b, w)
+	}
+	return strings.HasSuffix(b, "倍数") || strings.HasSuffix(b, "市盈率") || strings.HasSuffix(b, "市净率")
 }

@@ -125,6 +125,9 @@ func startsNumber(text string, i int, r rune, size int) bool {
 	}
 	if cnUnit(r) == 100 || cnUnit(r) == 1000 {
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		if p, _ := utf8.DecodeLastRuneInString(text[:i]); strings.ContainsRune("几数上成千万百以", p) {
+			return false // 几千万, 数百亿, 千千万万, 数以百万: no exact value
+		}
 		return cnScale(r2) > 0
 	}
 	return false
@@ -171,6 +174,11 @@ func cnDigit(r rune) int {
 		return 9
 	}
 	return -1
+}
+
+// cnCapital reports whether r is a financial capital digit (壹, 贰, …).
+func cnCapital(r rune) bool {
+	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖兩", r)
 }
 
 // cnUnit returns 10, 100 or 1000 for 十, 百, 千 and their capitals, else 0.
@@ -580,6 +588,11 @@ func readArabic(text string, i int, whole bool) quantity {
 	}
 	// Scale words: 4.5亿, 3.5万亿, 5千万, 1百万, 5个亿.
 	k := q.end
+	if k+1 < len(text) && text[k] == ' ' {
+		if r, _ := utf8.DecodeRuneInString(text[k+1:]); cnScale(r) > 0 {
+			k++
+		}
+	}
 	if strings.HasPrefix(text[k:], "个") {
 		r, _ := utf8.DecodeRuneInString(text[k+3:])
 		if cnScale(r) > 0 {
@@ -807,7 +820,14 @@ done:
 			q.scale = q.scale.Mul(decimal.NewFromInt(int64(clean[1])))
 		}
 	}
-	q.lone = nt == 1 && toks[0] == 1
+	// A single 一, 二 or 零 is an article or part of a word (一家, 二次元,
+	// 零部件), and a single capital digit is part of a name (毕陆).
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	q.lone = nt == 1 && (toks[0] <= 1 || first == '二')
+	if nt == 1 && first != '两' && cnCapital(first) {
+		q.end = i
+		return q
+	}
 	q.val = v
 	if q.val.Abs().GreaterThanOrEqual(limit) {
 		q.err, q.errAt = ErrRange, i

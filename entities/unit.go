@@ -84,13 +84,13 @@ var unitWords = []unitWord{
 	{"伏", "V", classPhysical}, {"伏特", "V", classPhysical}, {"毫安时", "mAh", classPhysical},
 	{"米", "m", classPhysical}, {"公里", "km", classPhysical}, {"千米", "km", classPhysical},
 	{"毫米", "mm", classPhysical}, {"纳米", "nm", classPhysical}, {"微米", "um", classPhysical},
-	{"英寸", "in", classPhysical}, {"升", "L", classPhysical}, {"毫升", "mL", classPhysical},
+	{"升", "L", classPhysical}, {"毫升", "mL", classPhysical},
 	{"桶", "bbl", classPhysical}, {"盎司", "oz", classPhysical}, {"赫兹", "Hz", classPhysical},
 	{"度", "deg", classPhysical}, {"摄氏度", "degC", classPhysical}, {"℃", "degC", classPhysical},
 	{"GWh", "GWh", classPhysical}, {"MWh", "MWh", classPhysical}, {"kWh", "kWh", classPhysical},
 	{"KWh", "kWh", classPhysical}, {"TWh", "TWh", classPhysical}, {"Wh", "Wh", classPhysical},
 	{"GW", "GW", classPhysical}, {"MW", "MW", classPhysical}, {"kW", "kW", classPhysical},
-	{"KW", "kW", classPhysical}, {"W", "W", classPhysical}, {"V", "V", classPhysical},
+	{"KW", "kW", classPhysical}, {"V", "V", classPhysical},
 	{"kV", "kV", classPhysical}, {"mAh", "mAh", classPhysical}, {"Ah", "Ah", classPhysical},
 	{"TB", "TB", classPhysical}, {"GB", "GB", classPhysical}, {"MB", "MB", classPhysical},
 	{"KB", "KB", classPhysical}, {"PB", "PB", classPhysical}, {"GHz", "GHz", classPhysical},
@@ -143,6 +143,11 @@ func matchUnit(s string) (unitWord, int) {
 		}
 		if u.word == "股" && n < len(s) {
 			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("东票份价市权民指本息利神王性灾评吧改", r2) {
+				continue
+			}
+		}
+		if u.word == "次" && n < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[n:]); r2 == '元' || r2 == '方' {
 				continue
 			}
 		}
