@@ -112,8 +112,13 @@ func scanTokens(text string, toks []token, full bool) []Entity {
 				continue
 			}
 		} else if full && t.pos == "nt" && t.runes >= 3 && t.han && orgLikeEnding(t.text) && !placeCompany(t.text) {
-			// gse's own dictionary knows this organisation (人民检察院).
-			cands = append(cands, candidate{t.start, t.end, Organization})
+			// gse's own dictionary knows this organisation (人民检察院); a
+			// place before it belongs to the name (深圳市人民检察院).
+			s := t.start
+			for k := i; k > 0 && toks[k-1].end == toks[k].start && isPlace(toks[k-1]); k-- {
+				s = toks[k-1].start
+			}
+			cands = append(cands, candidate{s, t.end, Organization})
 		}
 		switch {
 		case t.lex && t.kind == WordTitle:
@@ -194,25 +199,29 @@ func nameAfter(toks []token, i int, full bool) (start, end int, ok bool) {
 		return 0, 0, false // a listed person is found anyway; other kinds are not names
 	}
 	if personLike(t, full) {
-		return t.start, extendName(toks, i, t.runes), true
+		return t.start, extendName(toks, i, t.text), true
 	}
-	if t.runes == 1 && t.han && isSurnameStart(t.text) && i+1 < len(toks) {
+	// The segmenter split the name: a surname (张, 欧阳) and a given name
+	// that is unknown or a word of its own (王|启航). After a title that is
+	// still a name.
+	if n := surnameLen(t.text); t.han && n == t.runes && i+1 < len(toks) {
 		u := toks[i+1]
 		if u.start == t.end && !u.lex && u.han && u.runes <= 2 && !numeralTail(u.text) &&
-			(!full || !u.big || isNameTag(u.pos) || u.runes == 1) {
-			return t.start, extendName(toks, i+1, t.runes+u.runes), true
+			!hasFunctionRune(u.text) && !isNonNameRune(firstRune(u.text)) && !honorific(u.text) {
+			return t.start, extendName(toks, i+1, t.text+u.text), true
 		}
 	}
 	return 0, 0, false
 }
 
-// extendName returns the end of a two-character name whose last token is
-// toks[i], extended by one more character when the segmenter left the given
-// name's second half apart (张大|伟|认为, 李立|峰|对): a lone Han character
-// that is neither a function word nor a word of its own.
-func extendName(toks []token, i, runes int) int {
+// extendName returns the end of a name whose last token is toks[i] and
+// whose given name has one character, extended by one more character when
+// the segmenter left the given name's second half apart (张大|伟|认为,
+// 欧阳明|辉|表示): a lone Han character that is neither a function word nor
+// a word of its own.
+func extendName(toks []token, i int, name string) int {
 	end := toks[i].end
-	if runes != 2 || i+1 >= len(toks) {
+	if i+1 >= len(toks) || utf8.RuneCountInString(name)-surnameLen(name) != 1 {
 		return end
 	}
 	u := toks[i+1]
@@ -224,6 +233,16 @@ func extendName(toks []token, i, runes int) int {
 		return end
 	}
 	return u.end
+}
+
+// honorific reports forms of address that follow a surname but are not
+// given names (王先生, 李总).
+func honorific(s string) bool {
+	switch s {
+	case "先生", "女士", "小姐", "总", "董", "老师", "教授", "博士", "某", "某某", "姓":
+		return true
+	}
+	return false
 }
 
 // nameBefore reads a person name ending right before a cue verb
@@ -357,7 +376,18 @@ func orgEndingAt(toks []token, i int, full bool) (start, end int, ok bool) {
 			break
 		}
 		cls := prefixClass(p, full)
-		if cls == notPrefix || runes+p.runes > 12 {
+		if cls == notPrefix {
+			// The HMM glued a preposition to the name (据|辉腾 → 据辉腾):
+			// keep the name, drop the preposition.
+			if n == 0 && full && !p.big && !p.lex && p.han && p.runes >= 3 && isFunctionRune(firstRune(p.text)) {
+				_, size := utf8.DecodeRuneInString(p.text)
+				if rest := p.text[size:]; !hasFunctionRune(rest) && !numeralTail(rest) {
+					return p.start + size, end, true
+				}
+			}
+			break
+		}
+		if runes+p.runes > 12 {
 			break
 		}
 		if !strong && (cls == genericPrefix || n == 2 || runes+p.runes > 6) {
@@ -399,6 +429,11 @@ func orgEndingAt(toks []token, i int, full bool) (start, end int, ok bool) {
 // names but that are used as nouns (明星投资, 家族基金).
 const rareWordFreq = 200
 
+// isPlace reports a place token: a listed place or one gse tags ns.
+func isPlace(t token) bool {
+	return t.lex && t.kind == WordPlace || !t.lex && t.big && t.pos == "ns"
+}
+
 type prefixKind uint8
 
 const (
@@ -417,6 +452,8 @@ func prefixClass(t token, full bool) prefixKind {
 			return properPrefix
 		case WordPlace:
 			return placePrefix
+		case WordPlain:
+			return genericPrefix // 数据 in X数据科技有限公司
 		case WordOrgSuffix:
 			if !strongSuffix(t.low) && t.low != "公司" {
 				return genericPrefix // 证券 in 中信证券投资
@@ -434,7 +471,12 @@ func prefixClass(t token, full bool) prefixKind {
 	if t.runes < 2 || hasFunctionRune(t.text) || numeralTail(t.text) {
 		return notPrefix
 	}
-	if !full || !t.big {
+	if !full {
+		// Without gse's dictionary every word but the listed ones is
+		// unknown, and unknown runs are as often phrases as names.
+		return notPrefix
+	}
+	if !t.big {
 		// Unknown to every dictionary: a run the HMM joined, usually a name.
 		return properPrefix
 	}
@@ -469,7 +511,8 @@ func isFunctionRune(r rune) bool {
 		'把', '对', '从', '向', '以', '于', '而', '则', '但', '并', '还', '又', '已', '再',
 		'不', '没', '很', '更', '最', '这', '那', '其', '该', '此', '每', '各', '们', '遭',
 		'仍', '无', '且', '由', '至', '自', '因', '若', '如', '即', '让', '给', '您', '我',
-		'你', '他', '她', '它', '吗', '呢', '吧', '啊', '着', '过', '得', '地', '之', '所':
+		'你', '他', '她', '它', '吗', '呢', '吧', '啊', '着', '过', '得', '地', '之', '所',
+		'据', '令', '按', '凭', '跟', '替', '叫', '使':
 		return true
 	}
 	return false
