@@ -135,7 +135,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 	}
 	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
-	if kind == kindNone && strings.TrimSpace(w) == "" && len(earlier) > 0 && p == start {
+	if kind == kindNone && strings.Trim(w, " /") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
 		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/") {
 			if last.Kind == Change {
@@ -425,7 +425,7 @@ func trimSubject(text string, s, e int) (int, int) {
 	}
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:e])
-		if r == ' ' || r == '“' || r == '”' || r == '"' || r == '（' || r == '(' || r == '）' || r == ')' || r == '《' || r == '》' || r == '「' || r == '」' || r == '—' || r == '-' {
+		if r == ' ' || r == '/' || r == '“' || r == '”' || r == '"' || r == '（' || r == '(' || r == '）' || r == ')' || r == '《' || r == '》' || r == '「' || r == '」' || r == '—' || r == '-' {
 			s += size
 			continue
 		}
@@ -531,7 +531,7 @@ var countNouns = []string{"用户", "人", "股东", "客户", "创作者", "员
 	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份",
 	"户", "位", "名", "家", "次", "股民", "居民", "网民", "玩家", "商户", "商家", "企业", "票"}
 
-var moneyNounsAfter = []string{"市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
+var moneyNounsAfter = []string{"天价", "市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
 	"估值", "现金", "元", "订单", "投资", "补贴", "薪酬", "年薪", "身家", "财富"}
 
 var moneyNouns = []string{"元", "额", "资金", "市值", "营收", "收入", "利润", "净利", "罚", "赚", "亏",

@@ -415,6 +415,8 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		k = j
 	}
 	switch {
+	case n > 0 && u.class == classTime && q.scaled:
+		// 12亿天价罚单: after a scale word, 天 starts a word; no unit.
 	case n > 0 && u.class == classTime:
 		q.skip = true
 		q.end = k + n
