@@ -135,7 +135,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 	}
 	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
-	if kind == kindNone && strings.Trim(w, " /") == "" && len(earlier) > 0 && p == start {
+	if kind == kindNone && strings.Trim(w, " /和及与") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
 		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/") {
 			if last.Kind == Change {
