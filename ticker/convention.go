@@ -482,6 +482,12 @@ func (l Listing) Format(conv Convention) (string, error) {
 		case SH:
 			return "1." + code, nil
 		case SZ, BJ:
+			// Market 0 holds both exchanges; the code range tells them
+			// apart, so a code outside its exchange's range cannot be
+			// written.
+			if (m == BJ) != emBeijing(code) {
+				return unsupported()
+			}
 			return "0." + code, nil
 		case HK:
 			return "116." + code, nil

@@ -63,7 +63,7 @@ func (id SecID) Listing() (l Listing, ok bool) {
 		m = SH
 	case 0:
 		m = SZ
-		if c := id.Code; len(c) == 6 && (c[0] == '4' || c[0] == '8' || (c[0] == '9' && c[1] == '2')) {
+		if emBeijing(id.Code) {
 			m = BJ
 		}
 	case 116, 128:
@@ -94,4 +94,10 @@ func (id SecID) Listing() (l Listing, ok bool) {
 func (id SecID) Symbol() (Symbol, bool) {
 	l, ok := id.Listing()
 	return l.Symbol, ok
+}
+
+// emBeijing reports a code of Eastmoney market 0 in the Beijing ranges:
+// 4xxxxx, 8xxxxx and 92xxxx.
+func emBeijing(c string) bool {
+	return len(c) == 6 && (c[0] == '4' || c[0] == '8' || (c[0] == '9' && c[1] == '2'))
 }

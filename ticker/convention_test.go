@@ -210,3 +210,13 @@ func BenchmarkFormat(b *testing.B) {
 		_, _ = l.Format(Eastmoney)
 	}
 }
+
+func TestEastmoneyMarketZero(t *testing.T) {
+	// Eastmoney market 0 holds Shenzhen and Beijing; codes outside their
+	// exchange's range cannot be written.
+	for _, in := range []string{"800000.SZ", "430047.SZ", "600000.BJ"} {
+		if out, err := MustParse(in).Format(Eastmoney); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("Format(%s, Eastmoney) = %q, %v; want ErrUnsupported", in, out, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ticker
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,13 +48,32 @@ import (
 // FindCodes makes one pass over text and allocates only for the results.
 func FindCodes(text string) []CodeMatch {
 	var out []CodeMatch
+	scanCodes(text, func(m CodeMatch) bool {
+		out = append(out, m)
+		return true
+	})
+	return out
+}
+
+// FindCodesSeq is [FindCodes] as an iterator: it yields the matches in
+// text order as it finds them, and stops scanning when the loop stops.
+// Each call of the returned sequence scans text again.
+func FindCodesSeq(text string) iter.Seq[CodeMatch] {
+	return func(yield func(CodeMatch) bool) { scanCodes(text, yield) }
+}
+
+func scanCodes(text string, yield func(CodeMatch) bool) {
 	f := finder{text: text}
 	i := 0
 	for i < len(text) {
 		b := text[i]
 		if b < utf8.RuneSelf {
 			if isDigit(b) || isLetter(b) {
-				i = f.word(i, 1, &out)
+				m, ok, next := f.word(i)
+				if ok && !yield(m) {
+					return
+				}
+				i = next
 				continue
 			}
 			i++
@@ -62,24 +82,23 @@ func FindCodes(text string) []CodeMatch {
 		if b == 0xEF { // full-width forms U+FF00–U+FFEF
 			r, size := foldAt(text, i)
 			if r < utf8.RuneSelf && (isDigit(byte(r)) || isLetter(byte(r))) {
-				i = f.word(i, size, &out)
+				m, ok, next := f.word(i)
+				if ok && !yield(m) {
+					return
+				}
+				i = next
 				continue
 			}
 			i += size
 			continue
 		}
-		switch {
-		case b >= 0xF0:
-			i += 4
-		case b >= 0xE0:
-			i += 3
-		case b >= 0xC0:
-			i += 2
-		default:
-			i++
+		if b >= 0xE0 && b < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			i += 3 // the common case: a CJK character
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 	}
-	return out
 }
 
 type finder struct {
@@ -206,17 +225,17 @@ func (f *finder) peek(i int) (rune, int) {
 
 // word examines the alnum run starting at i and appends any code it
 // starts. It returns where scanning resumes.
-func (f *finder) word(i, _ int, out *[]CodeMatch) int {
+func (f *finder) word(i int) (CodeMatch, bool, int) {
 	w := readWord(f.text, i)
 	if w.long {
-		return w.end
+		return CodeMatch{}, false, w.end
 	}
 	prev, _ := foldBefore(f.text, i)
 	if prev == '.' || prev == '-' || prev == '/' || prev == '_' || prev == '=' || prev == '&' {
 		// Part of a decimal number, a URL, a dashed number or an
 		// identifier; but 比亚迪（002594.SZ/01211.HK） lists codes with '/'.
 		if prev != '/' || !f.inBracketList(i) {
-			return w.end
+			return CodeMatch{}, false, w.end
 		}
 	}
 	var m CodeMatch
@@ -227,11 +246,10 @@ func (f *finder) word(i, _ int, out *[]CodeMatch) int {
 		m, ok = f.letterWord(&w, prev)
 	}
 	if !ok {
-		return w.end
+		return CodeMatch{}, false, w.end
 	}
 	m.Symbol.code = strings.Clone(m.Symbol.code)
-	*out = append(*out, m)
-	return m.End
+	return m, true, m.End
 }
 
 // suffixAfter reads ".XX" at i (folded), returning the suffix letters,

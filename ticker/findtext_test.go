@@ -163,12 +163,17 @@ func TestFindCodes(t *testing.T) {
 func checkMatches(t testing.TB, text string, got []CodeMatch) {
 	t.Helper()
 	last := 0
+	boundary := make(map[int]bool, len(text)+1)
+	for i := range text { // each invalid byte counts as one rune
+		boundary[i] = true
+	}
+	boundary[len(text)] = true
 	for _, m := range got {
 		if m.Start < last || m.End <= m.Start || m.End > len(text) {
 			t.Fatalf("bad span [%d,%d) after %d in %q", m.Start, m.End, last, text)
 		}
 		last = m.End
-		if !utf8.RuneStart(text[m.Start]) || (m.End < len(text) && !utf8.RuneStart(text[m.End])) {
+		if !boundary[m.Start] || !boundary[m.End] {
 			t.Fatalf("span [%d,%d) not on rune boundaries in %q", m.Start, m.End, text)
 		}
 		if !m.Symbol.IsValid() {
@@ -183,7 +188,8 @@ func checkMatches(t testing.TB, text string, got []CodeMatch) {
 			}
 			continue
 		}
-		if m.NameStart < 0 || m.NameEnd > len(text) || m.NameStart >= m.NameEnd || text[m.NameStart:m.NameEnd] != m.Name {
+		if m.NameStart < 0 || m.NameEnd > len(text) || m.NameStart >= m.NameEnd || text[m.NameStart:m.NameEnd] != m.Name ||
+			!boundary[m.NameStart] || !boundary[m.NameEnd] {
 			t.Fatalf("bad name span %+v in %q", m, text)
 		}
 		if !utf8.ValidString(m.Name) {
@@ -239,5 +245,30 @@ func BenchmarkFindCodes(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = FindCodes(text)
+	}
+}
+
+func TestFindCodesSeq(t *testing.T) {
+	text := "贵州茅台（600519）与腾讯控股（00700.HK）、SZ000001"
+	all := FindCodes(text)
+	var got []CodeMatch
+	for m := range FindCodesSeq(text) {
+		got = append(got, m)
+	}
+	if len(got) != 3 || len(all) != 3 {
+		t.Fatalf("FindCodesSeq found %d, FindCodes %d", len(got), len(all))
+	}
+	for i := range got {
+		if got[i] != all[i] {
+			t.Fatalf("match %d: %+v vs %+v", i, got[i], all[i])
+		}
+	}
+	n := 0
+	for range FindCodesSeq(text) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Fatal("FindCodesSeq did not stop")
 	}
 }
