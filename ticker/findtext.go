@@ -19,7 +19,7 @@ import (
 //     （600010，SH）; several codes in one bracket separated by ，、,/；;
 //     (阿里巴巴（BABA.N，09988.HK）);
 //   - a code with a market suffix anywhere: 600519.SH, 600519.SS, 0700.HK,
-//     INTC.O, BABA.N, TUYA.US;
+//     INTC.O, BABA.N, TUYA.US, BABA.NYSE, BIDU.NASD, WTB.L (London);
 //   - a market prefix: SH600519, sz000001, sh.600519, HK00700, hk00700,
 //     HK.00700, HK_00700, HK:0700, US.AAPL, usAAPL;
 //   - an exchange word: NASDAQ: AAPL, NYSE:BABA, 纳斯达克：PDD, 纽交所：BABA,
@@ -312,11 +312,18 @@ func suffixName(b []byte) string {
 		return "A"
 	case "L":
 		return "L"
+	case "NYSE":
+		return "NYSE"
+	case "NASD":
+		return "NASD"
+	case "AMEX":
+		return "AMEX"
 	}
 	return "?"
 }
 
-// codeSuffix maps a text suffix to a market: SH SZ BJ SS HK US O N A OQ.
+// codeSuffix maps a text suffix to a market: SH SZ BJ SS HK US O N A OQ,
+// and the exchange names NYSE, NASD and AMEX (BABA.NYSE, BIDU.NASD).
 func codeSuffix(s string) (Market, Venue) {
 	switch s {
 	case "SH", "SS":
@@ -333,8 +340,12 @@ func codeSuffix(s string) (Market, Venue) {
 		return US, NASDAQ
 	case "N":
 		return US, NYSE
-	case "A":
+	case "A", "AMEX":
 		return US, AMEX
+	case "NYSE":
+		return US, NYSE
+	case "NASD":
+		return US, NASDAQ
 	}
 	return Unknown, 0
 }
@@ -683,7 +694,7 @@ func (f *finder) letterWord(w *word, prev rune) (CodeMatch, bool) {
 				case nw.long || nw.n == 0:
 				case (m == SH || m == SZ || m == BJ) && nw.digits == 6 && nw.n == 6:
 					return f.match(ns, m, 0, w.start, nw.end)
-				case m == HK && nw.digits == nw.n && nw.n >= 4 && nw.n <= 5:
+				case m == HK && r != ' ' && nw.digits == nw.n && nw.n >= 4 && nw.n <= 5:
 					return f.match(ns, HK, 0, w.start, nw.end)
 				case m == US && r == '.' && s == "US" && isUpperRun(ns) && nw.n <= 5:
 					return f.match(ns, US, 0, w.start, nw.end)

@@ -70,6 +70,9 @@ var findTests = []struct {
 	{"us futu", "«US.AAPL»", []string{"AAPL.US"}},
 	{"us tencent", "«usAAPL»", []string{"AAPL.US"}},
 	{"us cashtag", "买入$«AAPL» 和$«TSLA»", []string{"AAPL.US", "TSLA.US"}},
+	{"us exchange suffix", "«BABA.NYSE»、«BIDU.NASD»、«AMBO.AMEX»", []string{"BABA.US", "BIDU.US", "AMBO.US"}},
+	{"sh space", "«SH 600519»", []string{"600519.SH"}},
+	{"hk space year", "HK 2020", nil},
 	{"london ric", "‹Whitbread›(«WTB.L»)", []string{"WTB.LSE"}},
 	// Several listings in one bracket.
 	{"multi comma", "‹阿里巴巴›（«BABA.N»，«09988.HK»）", []string{"BABA.US", "09988.HK"}},
