@@ -295,10 +295,10 @@ func parseGlued(s string, conv Convention) (Listing, error) {
 		}
 		if len(s) > 3 && (s[:3] == "rt_" || s[:3] == "RT_") {
 			l, err := parseGlued(s[3:], conv)
-			if err != nil {
-				return Listing{}, parseErr(s, 3, err.(*ParseError).Err)
+			if pe, ok := err.(*ParseError); ok {
+				return Listing{}, parseErr(s, 3+pe.Offset, pe.Err)
 			}
-			return l, nil
+			return l, err
 		}
 	}
 	if len(s) >= 3 {

@@ -220,3 +220,13 @@ func TestEastmoneyMarketZero(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkParseAny(b *testing.B) {
+	in := []string{"1.600519", "600519.XSHG", "SZ000001", "0700.HK", "HK.00700", "AAPL.O", "NASDAQ:AAPL", "000001"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range in {
+			_, _ = ParseAny(s)
+		}
+	}
+}

@@ -244,3 +244,12 @@ func FuzzAnchorSymbol(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkAnchorSymbol(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range anchorTests {
+			_, _ = AnchorSymbol(anchorTests[i].a)
+		}
+	}
+}

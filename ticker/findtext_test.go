@@ -237,18 +237,43 @@ func TestFindCodesCorpus(t *testing.T) {
 }
 
 func BenchmarkFindCodes(b *testing.B) {
-	docs := corpusArticles(b)
-	var all strings.Builder
-	for _, d := range docs {
-		all.WriteString(d)
-		all.WriteByte('\n')
-	}
-	text := all.String()
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = FindCodes(text)
-	}
+	b.Run("headline", func(b *testing.B) {
+		text := "贵州茅台（600519）与阿里巴巴（BABA.N，09988.HK）同日公告，上证指数收涨0.5%"
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = FindCodes(text)
+		}
+	})
+	b.Run("corpus", func(b *testing.B) {
+		docs := corpusArticles(b)
+		var all strings.Builder
+		for _, d := range docs {
+			all.WriteString(d)
+			all.WriteByte('\n')
+		}
+		text := all.String()
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = FindCodes(text)
+		}
+	})
+	// A lower bound for any single pass over the corpus, for scale: the
+	// cost of decoding every rune.
+	b.Run("corpus rune count", func(b *testing.B) {
+		docs := corpusArticles(b)
+		n := 0
+		for _, d := range docs {
+			n += len(d)
+		}
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, d := range docs {
+				_ = utf8.RuneCountInString(d)
+			}
+		}
+	})
 }
 
 func TestFindCodesSeq(t *testing.T) {

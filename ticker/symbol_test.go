@@ -283,11 +283,16 @@ func FuzzParse(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	b.ReportAllocs()
-	in := []string{"600519.SH", "00700.HK", "AAPL.US", "brk.b.us"}
-	for b.Loop() {
-		for _, s := range in {
-			_, _ = Parse(s)
-		}
+	for _, bc := range []struct{ name, in string }{
+		{"canonical", "600519.SH"},
+		{"hk padding", "700.HK"},
+		{"us normalising", "brk.b.us"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = Parse(bc.in)
+			}
+		})
 	}
 }
