@@ -3,7 +3,7 @@ package ticker
 // Anchor is one piece of article markup that may carry a security code: an
 // Eastmoney EM_StockImg quote embed or keytip link, a Sina stock span, a
 // 证券时报 trsHotWords link, a Reuters symbol span, a chart image. Article
-// parsers fill it from the HTML as written; [FindAnchor] interprets it.
+// parsers fill it from the HTML as written; [AnchorSymbol] interprets it.
 // Every field holds the attribute value as found, entity-decoded and trimmed;
 // an empty field means the attribute was absent.
 type Anchor struct {
