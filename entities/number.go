@@ -1058,7 +1058,11 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 		return decimal.Zero, &NumberError{Input: s, Offset: off + q.errAt, Err: q.err}
 	}
 	if q.end == 0 || q.skip && !strings.HasSuffix(t[:q.end], "点") {
-		return decimal.Zero, &NumberError{Input: s, Offset: off, Err: ErrSyntax}
+		at := 0
+		if q.skip {
+			at = readCore(t, strings.IndexFunc(t, func(r rune) bool { return r != '-' }), true).end
+		}
+		return decimal.Zero, &NumberError{Input: s, Offset: off + at, Err: ErrSyntax}
 	}
 	if q.skip {
 		// A bare "20点" reads as a time in running text; alone, it is points.

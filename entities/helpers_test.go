@@ -1,0 +1,82 @@
+package entities
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// marked removes the 「 and 」 markers from s and returns the plain text
+// and the byte spans [start, end) that the markers enclosed, in order.
+// Markers do not nest.
+func marked(t testing.TB, s string) (string, [][2]int) {
+	t.Helper()
+	var b strings.Builder
+	var spans [][2]int
+	open := -1
+	for _, r := range s {
+		switch r {
+		case '「':
+			if open >= 0 {
+				t.Fatalf("nested 「 in %q", s)
+			}
+			open = b.Len()
+		case '」':
+			if open < 0 {
+				t.Fatalf("unbalanced 」 in %q", s)
+			}
+			spans = append(spans, [2]int{open, b.Len()})
+			open = -1
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if open >= 0 {
+		t.Fatalf("unclosed 「 in %q", s)
+	}
+	return b.String(), spans
+}
+
+// sharedDir returns ../shared relative to the module root (the directory
+// holding go.mod), or skips the test when it is absent, as on a fresh
+// clone.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("shared data not found at %s: run from a checkout next to ../shared", shared)
+	}
+	return shared
+}
+
+// checkClaimSpans asserts the invariants every claim must hold.
+func checkClaimSpans(t testing.TB, text string, cs []Claim) {
+	t.Helper()
+	for _, c := range cs {
+		if c.Start < 0 || c.End > len(text) || c.Start > c.End {
+			t.Fatalf("claim %q: span [%d,%d) out of bounds (len %d)", c.Text, c.Start, c.End, len(text))
+		}
+		if c.Start < len(text) && !utf8.RuneStart(text[c.Start]) || c.End < len(text) && !utf8.RuneStart(text[c.End]) {
+			t.Fatalf("claim %q: span [%d,%d) not on rune boundaries", c.Text, c.Start, c.End)
+		}
+		if text[c.Start:c.End] != c.Text {
+			t.Fatalf("claim text %q != text[%d:%d] %q", c.Text, c.Start, c.End, text[c.Start:c.End])
+		}
+	}
+}
