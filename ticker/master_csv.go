@@ -106,7 +106,10 @@ const (
 	// unknown columns are ignored. symbol is canonical (600519.SH, 00700.HK,
 	// AAPL.US, BK1037.BK); a bare six-digit A-share code is accepted and
 	// its exchange inferred from the code. aliases and former_names are
-	// lists separated by "|". Lines starting with # are comments.
+	// lists separated by "|". Lines starting with # are comments. name may
+	// be empty in a row that only adds aliases, former names or a full name
+	// to a security named elsewhere (in another row, or in a master this
+	// one is merged with).
 	LayoutGeneric
 )
 
@@ -182,7 +185,7 @@ func LoadCSV(r io.Reader, opts *CSVOptions) (*Master, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		line := 0
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -197,6 +200,7 @@ func LoadCSV(r io.Reader, opts *CSVOptions) (*Master, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
+		line, _ = cr.FieldPos(0)
 		sec, bad, err := rd.read(rec)
 		if err != nil {
 			errs = append(errs, &CSVError{File: o.Name, Line: line, Input: bad, Err: err})
@@ -268,7 +272,7 @@ func (rd *rowReader) read(rec []string) (Security, string, error) {
 	if code == "" {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no code", ErrRecord)
 	}
-	if name == "" {
+	if name == "" && (rd.layout != LayoutGeneric || field(rec, rd.aliases)+field(rec, rd.former)+field(rec, rd.full) == "") {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no name", ErrRecord)
 	}
 	var sym Symbol

@@ -1,0 +1,71 @@
+package ticker
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// naiveFind is the reference: every occurrence of every pattern.
+func naiveFind(pats []string, text string) []acHit {
+	var out []acHit
+	for i := range text {
+		for p, s := range pats {
+			if strings.HasPrefix(text[i:], s) {
+				out = append(out, acHit{pat: int32(p), start: int32(i), end: int32(i + len(s))})
+			}
+		}
+	}
+	return out
+}
+
+func sortHits(h []acHit) {
+	slices.SortFunc(h, func(a, b acHit) int {
+		if a.start != b.start {
+			return int(a.start - b.start)
+		}
+		if a.end != b.end {
+			return int(a.end - b.end)
+		}
+		return int(a.pat - b.pat)
+	})
+}
+
+func TestACMatcherAgainstNaive(t *testing.T) {
+	alphabet := []string{"中", "国", "平", "安", "银", "行", "A", "B"}
+	r := rand.New(rand.NewPCG(1, 1))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 200 {
+		pats := make([]string, 1+r.IntN(8))
+		for i := range pats {
+			pats[i] = word(1 + r.IntN(4))
+		}
+		slices.Sort(pats)
+		pats = slices.Compact(pats)
+		text := word(r.IntN(40))
+		m := newACMatcher(pats)
+		got := m.findAll(text, nil)
+		want := naiveFind(pats, text)
+		sortHits(got)
+		sortHits(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("patterns %q text %q:\n got %v\nwant %v", pats, text, got, want)
+		}
+	}
+}
+
+func TestACMatcherFolds(t *testing.T) {
+	m := newACMatcher([]string{"万科A", "META"})
+	text := "万科Ａ与meta"
+	got := m.findAll(text, nil)
+	if len(got) != 2 || text[got[0].start:got[0].end] != "万科Ａ" || text[got[1].start:got[1].end] != "meta" {
+		t.Errorf("got %v", got)
+	}
+}
