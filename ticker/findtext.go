@@ -369,12 +369,15 @@ func (f *finder) digitsWord(w *word) (CodeMatch, bool) {
 	}
 	// Label forms: 股票代码：600519, 港股代码 00700.
 	if lab := f.labelBefore(w.start); lab != 0 {
+		if f.unitAfter(w.end) {
+			return CodeMatch{}, false // 港股2021年, 代码600000元
+		}
 		switch {
 		case n == 6 && lab == labelCode:
 			if m := InferMarket(code); m != Unknown {
 				return f.match(code, m, 0, w.start, w.end)
 			}
-		case n <= 5 && lab == labelHK:
+		case lab == labelHKCode || lab == labelHK && n == 5:
 			return f.match(code, HK, 0, w.start, w.end)
 		}
 		return CodeMatch{}, false
@@ -433,12 +436,18 @@ func (f *finder) named(code string, m Market, v Venue, start, end, nameS, nameE 
 }
 
 const (
-	labelCode = 1 // 股票代码, 证券代码, 代码
-	labelHK   = 2 // 港股代码, H股代码, 港股
+	labelCode   = 1 // 股票代码, 证券代码, 代码 after punctuation
+	labelHKCode = 2 // 港股代码, H股代码
+	labelHK     = 3 // 港股, 港交所: five digits only
 )
 
+// codeLabelChars are the characters before 代码 that make it a label for
+// a security code: 股票代码, 证券代码, A股代码, 基金代码, 公司代码, 交易代码,
+// 股份代码, 上市代码. Other words ending in 代码 (行政区划代码) are not.
+const codeLabelChars = "票券股金司易份市"
+
 // labelBefore reports a code label ending just before i, allowing a colon,
-// spaces and 为/是 in between.
+// spaces, quotes and 为/是 in between.
 func (f *finder) labelBefore(i int) int {
 	t := f.text
 	j := i
@@ -452,12 +461,28 @@ func (f *finder) labelBefore(i int) int {
 	}
 	t = t[:j]
 	switch {
-	case strings.HasSuffix(t, "港股代码"), strings.HasSuffix(t, "H股代码"), strings.HasSuffix(t, "港股"), strings.HasSuffix(t, "港交所"):
+	case strings.HasSuffix(t, "港股代码"), strings.HasSuffix(t, "H股代码"):
+		return labelHKCode
+	case strings.HasSuffix(t, "港股"), strings.HasSuffix(t, "港交所"):
 		return labelHK
 	case strings.HasSuffix(t, "代码"):
-		return labelCode
+		r, _ := foldBefore(t, len(t)-len("代码"))
+		if r < 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(codeLabelChars, r) {
+			return labelCode
+		}
 	}
 	return 0
+}
+
+// unitAfter reports a unit or date word right after a number: 年 月 日 元
+// 股 万 亿 % 点 个 只 家 倍 手 号 期.
+func (f *finder) unitAfter(i int) bool {
+	r, _ := f.peek(i)
+	switch r {
+	case '年', '月', '日', '元', '股', '万', '亿', '%', '点', '个', '只', '家', '倍', '手', '号', '期':
+		return true
+	}
+	return false
 }
 
 // isBracketOpen reports an opening bracket (folded): ( （ 【 [.

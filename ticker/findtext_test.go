@@ -73,6 +73,13 @@ var findTests = []struct {
 	{"us exchange suffix", "«BABA.NYSE»、«BIDU.NASD»、«AMBO.AMEX»", []string{"BABA.US", "BIDU.US", "AMBO.US"}},
 	{"sh space", "«SH 600519»", []string{"600519.SH"}},
 	{"hk space year", "HK 2020", nil},
+	{"hk word year", "港股2021年表现", nil},
+	{"hk word four", "港交所2388", nil},
+	{"hk word five", "港交所«00388»", []string{"00388.HK"}},
+	{"code label", "交易代码：«510300»", []string{"510300.SH"}},
+	{"code label after comma", "，代码：«002594»", []string{"002594.SZ"}},
+	{"region code", "行政区划代码：110000", nil},
+	{"label amount", "股票代码600000元", nil},
 	{"london ric", "‹Whitbread›(«WTB.L»)", []string{"WTB.LSE"}},
 	// Several listings in one bracket.
 	{"multi comma", "‹阿里巴巴›（«BABA.N»，«09988.HK»）", []string{"BABA.US", "09988.HK"}},
