@@ -25,6 +25,15 @@ const (
 	DefaultBaseline      = 60             // trailing days of the abnormal-coverage baseline
 	DefaultMinBaseline   = 20             // fewer baseline days than this give NaN
 	DefaultTopPairs      = 5              // co-mentioned securities kept per row
+	DefaultMaxDays       = 3660           // longest daily series, about ten years
+)
+
+// Publication times outside 1900-01-01 … 2199-12-31 UTC are taken as
+// unknown: they are parse errors, and would make the daily series absurdly
+// long.
+const (
+	minUnix = -2208988800 // 1900-01-01T00:00:00Z
+	maxUnix = 7258118399  // 2199-12-31T23:59:59Z
 )
 
 // beijing is Beijing time without a time-zone database: China has kept
@@ -72,6 +81,12 @@ type Options struct {
 	// Zero means [DefaultTopPairs]; negative keeps none.
 	TopPairs int
 
+	// MaxDays caps the length of the daily series: when the articles span
+	// more days, the series keeps the last MaxDays of them, and earlier
+	// articles count everywhere but in the series, windows and abnormal
+	// coverage. Zero means [DefaultMaxDays].
+	MaxDays int
+
 	// AsOf is the day the windows, abnormal coverage and heat are evaluated
 	// on. The zero time means the last day any article was published.
 	AsOf time.Time
@@ -106,6 +121,9 @@ func (o *Options) withDefaults() Options {
 	}
 	if r.MinBaseline > r.Baseline {
 		r.MinBaseline = r.Baseline
+	}
+	if r.MaxDays <= 0 {
+		r.MaxDays = DefaultMaxDays
 	}
 	if r.TopPairs == 0 {
 		r.TopPairs = DefaultTopPairs
@@ -255,8 +273,8 @@ func (r *record) clone() *record {
 func newRecord(a *stocknews.Analysis) *record {
 	art := &a.Article
 	r := &record{id: articleKey(a), media: art.Media}
-	if !art.Published.IsZero() {
-		r.unix = art.Published.Unix()
+	if u := art.Published.Unix(); !art.Published.IsZero() && u >= minUnix && u <= maxUnix {
+		r.unix = u
 		r.dated = true
 	}
 	r.sig, r.hasSig = simHash(art.Text)

@@ -282,7 +282,12 @@ func (d *decoder) record() *record {
 	r.dated = flags&1 != 0
 	r.hasSig = flags&2 != 0
 	if r.dated {
+		at := d.pos
 		r.unix = d.varint("record time")
+		if d.err == nil && (r.unix < minUnix || r.unix > maxUnix) {
+			d.pos = at
+			d.fail("record time")
+		}
 	}
 	r.media = d.string("record media")
 	if r.hasSig {

@@ -78,9 +78,9 @@ type Stats struct {
 	// is the number of distinct stories about the security.
 	Novel, Repeated int
 
-	// Series is the daily count of articles over the corpus's whole date
-	// range, the same for every row of a table; undated articles are not in
-	// it.
+	// Series is the daily count of articles over the corpus's date range
+	// (its last Options.MaxDays days at most), the same range for every row
+	// of a table; undated articles are not in it.
 	Series Series
 
 	// Window1, Window7 and Window30 are the articles of the 1, 7 and 30 days
@@ -185,6 +185,8 @@ type secAcc struct {
 	title, claims int
 	first, last   int64
 	dated         bool
+	active        int
+	lastDay       int64
 	media         map[string]int
 	stories       map[int]struct{}
 	novel         int
@@ -236,6 +238,7 @@ func (c *Coverage) Table() *Table {
 	}
 	ndays := 0
 	if anyDated {
+		lo = max(lo, hi-int64(o.MaxDays)+1)
 		ndays = int(hi-lo) + 1
 		tab.Start = dayTime(lo, o.Location)
 		tab.AsOf = dayTime(asOf, o.Location)
@@ -305,11 +308,18 @@ func (c *Coverage) Table() *Table {
 				if !a.dated || r.unix > a.last {
 					a.last = r.unix
 				}
-				a.dated = true
-				if a.counts == nil {
-					a.counts = make([]float64, ndays)
+				if !a.dated || days[i] != a.lastDay {
+					// Records come in time order, so days do not decrease.
+					a.active++
+					a.lastDay = days[i]
 				}
-				a.counts[days[i]-lo]++
+				a.dated = true
+				if days[i] >= lo {
+					if a.counts == nil {
+						a.counts = make([]float64, ndays)
+					}
+					a.counts[days[i]-lo]++
+				}
 			}
 		}
 		if len(ids) == 0 {
@@ -369,6 +379,7 @@ func (c *Coverage) Table() *Table {
 		if total > 0 {
 			s.ShareOfVoice = float64(a.articles) / float64(total)
 		}
+		s.ActiveDays = a.active
 		s.Novel = a.novel
 		s.Repeated = a.articles - a.novel
 		if anyDated {
@@ -376,11 +387,6 @@ func (c *Coverage) Table() *Table {
 				a.counts = make([]float64, ndays)
 			}
 			s.Series = Series{Start: tab.Start, Counts: a.counts}
-			for _, v := range a.counts {
-				if v > 0 {
-					s.ActiveDays++
-				}
-			}
 			s.Window1 = int(s.Series.Window(startIdx, 1))
 			s.Window7 = int(s.Series.Window(startIdx, 7))
 			s.Window30 = int(s.Series.Window(startIdx, 30))
