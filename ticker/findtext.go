@@ -106,7 +106,6 @@ type finder struct {
 	// lastEnd is the end of the last match made in a bracket, so that a
 	// bare code after a separator in the same bracket counts too.
 	lastEnd   int
-	lastName  string
 	lastNameS int
 	lastNameE int
 }
@@ -485,11 +484,14 @@ func (f *finder) unitAfter(i int) bool {
 	return false
 }
 
-// isBracketOpen reports an opening bracket (folded): ( （ 【 [.
+// isOpen reports an opening bracket, folded: ( （ [ 【 〔.
 func isOpen(r rune) bool { return r == '(' || r == '[' || r == '【' || r == '〔' }
+
+// isClose reports a closing bracket, folded.
 func isClose(r rune) bool {
 	return r == ')' || r == ']' || r == '】' || r == '〕'
 }
+// isListSep reports the separators of several codes in one bracket.
 func isListSep(r rune) bool {
 	return r == ',' || r == '，' || r == '、' || r == '/' || r == ';' || r == '；' || r == '|'
 }
