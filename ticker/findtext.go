@@ -491,6 +491,7 @@ func isOpen(r rune) bool { return r == '(' || r == '[' || r == '【' || r == '�
 func isClose(r rune) bool {
 	return r == ')' || r == ']' || r == '】' || r == '〕'
 }
+
 // isListSep reports the separators of several codes in one bracket.
 func isListSep(r rune) bool {
 	return r == ',' || r == '，' || r == '、' || r == '/' || r == ';' || r == '；' || r == '|'
