@@ -109,7 +109,8 @@ func ParseAs(s string, conv Convention) (Symbol, error) {
 // ParseAny parses s in whichever convention it appears to be written:
 // the market suffix, prefix or Eastmoney number decides. A bare six-digit
 // code is placed by [InferMarket] (so "000001" is Ping An Bank, 000001.SZ),
-// a bare five-digit code is Hong Kong and a bare ticker is US.
+// a bare five-digit code is Hong Kong, BK and four digits is an Eastmoney
+// board, and a bare ticker is US.
 // Where conventions disagree the canonical reading wins: "600519.SZ" is
 // 600519.SZ even though no such stock exists.
 func ParseAny(s string) (Symbol, error) {
@@ -428,6 +429,9 @@ func parseAuto(s string) (Listing, error) {
 			return l, nil // BRK.B
 		}
 		return Listing{}, parseErr(s, dot+1, ErrUnknownMarket)
+	}
+	if len(s) == 6 && upper(s[0]) == 'B' && upper(s[1]) == 'K' {
+		return newListing(s, s, 0, BK, 0) // an Eastmoney board: BK1037
 	}
 	if len(s) > 2 && !isDigit(s[0]) && isDigit(s[2]) {
 		return parseGlued(s, Sina)

@@ -143,6 +143,8 @@ var parseAsTests = []struct {
 	{"430047", Auto, "430047.BJ", 0, nil},
 	{"00700", Auto, "00700.HK", 0, nil},
 	{"aapl", Auto, "AAPL.US", 0, nil},
+	{"BK1037", Auto, "BK1037.BK", 0, nil},
+	{"bk0715", Auto, "BK0715.BK", 0, nil},
 	{"usAAPL", Auto, "AAPL.US", 0, nil},
 	{"BRK.B", Auto, "BRK-B.US", 0, nil},
 	{"600519.XSHG", Auto, "600519.SH", 0, nil},
