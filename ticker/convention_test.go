@@ -232,3 +232,40 @@ func BenchmarkParseAny(b *testing.B) {
 		}
 	}
 }
+
+func FuzzParseAs(f *testing.F) {
+	for _, tt := range parseAsTests {
+		f.Add(tt.in, uint8(tt.conv))
+	}
+	for _, tt := range conventionTests {
+		for _, s := range tt.want {
+			f.Add(s, uint8(tt.conv))
+		}
+	}
+	f.Fuzz(func(t *testing.T, in string, conv uint8) {
+		c := Convention(conv % uint8(Auto+2))
+		l, err := ParseListing(in, c)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Input != in || pe.Offset < 0 || pe.Offset > len(in) {
+				t.Fatalf("ParseListing(%q, %v) error %#v", in, c, err)
+			}
+			return
+		}
+		if !l.Symbol.IsValid() {
+			t.Fatalf("ParseListing(%q, %v) = invalid symbol", in, c)
+		}
+		if back, err := Parse(l.Symbol.String()); err != nil || back != l.Symbol {
+			t.Fatalf("%v does not round-trip", l.Symbol)
+		}
+		if l.Venue != VenueUnknown && l.Symbol.Market() != US {
+			t.Fatalf("venue %v on non-US %v", l.Venue, l.Symbol)
+		}
+		if out, err := l.Format(c); err == nil && c != Auto {
+			back, err := ParseListing(out, c)
+			if err != nil || back.Symbol != l.Symbol {
+				t.Fatalf("%q → %v → %q → %v, %v", in, l.Symbol, out, back.Symbol, err)
+			}
+		}
+	})
+}
