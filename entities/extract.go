@@ -122,6 +122,12 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if prevEnd > ws && prevEnd <= p {
 		ws = prevEnd
 	}
+	// 每1个小时有115万名员工: the rate's denominator is not the subject.
+	if k := strings.LastIndex(text[ws:p], "每"); k >= 0 {
+		if h := strings.Index(text[ws+k:p], "有"); h >= 0 {
+			ws += k + h + len("有")
+		}
+	}
 	w := text[ws:p]
 	kind, kwAt, sign := changeKind(w, n, unit)
 	if kind == kindNone && strings.HasPrefix(afterSpace(text, end), "蒸发") {
@@ -194,7 +200,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	}
 	c.End = end
 	c.Text = text[c.Start:c.End]
-	c.Period = periodOf(text, c.Start, year)
+	c.Period = periodOf(text, start, year)
 	return c, true
 }
 
@@ -385,9 +391,15 @@ var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降
 // words already cut off). It returns the kind, the byte offset in w of the
 // word that decided it, and the sign of a change.
 func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
+	// The word ending nearest the number wins; of two ending together
+	// (卖出, 净卖出), the longer.
 	best, bestAt, bestLen, sign := kindNone, -1, 0, 0
 	for _, k := range kindWords {
-		if at := strings.LastIndex(w, k.word); at >= 0 && (at > bestAt || at == bestAt && len(k.word) > bestLen) {
+		at := strings.LastIndex(w, k.word)
+		if at < 0 {
+			continue
+		}
+		if e := at + len(k.word); e > bestAt+bestLen || e == bestAt+bestLen && len(k.word) > bestLen {
 			best, bestAt, bestLen, sign = k.kind, at, len(k.word), k.sign
 		}
 	}

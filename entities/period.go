@@ -20,10 +20,12 @@ func periodOf(text string, i int, year int) string {
 	} else if strings.Contains(w, "去年") && year > 0 {
 		y = year - 1
 	}
-	best, bestAt := "", -1
+	best, bestAt, bestEnd := "", -1, -1
 	try := func(word, suffix string) {
-		if at := strings.LastIndex(w, word); at > bestAt {
-			best, bestAt = suffix, at
+		// The word ending last wins; of two ending together (三季度,
+		// 前三季度), the longer.
+		if at := strings.LastIndex(w, word); at >= 0 && (at+len(word) > bestEnd || at+len(word) == bestEnd && at < bestAt) {
+			best, bestAt, bestEnd = suffix, at, at+len(word)
 		}
 	}
 	for _, q := range []struct{ word, p string }{

@@ -1,0 +1,138 @@
+package entities
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// claimTests are synthetic sentences; 「」 marks the span expected as the
+// claim's Text, one marker pair per expected claim.
+var claimTests = []struct {
+	name    string
+	in      string
+	want    []wantClaim
+	subject string // a substring the first claim's Subject must contain
+}{
+	// Comparators.
+	{"plain", "「公司营收3.2万亿元」", []wantClaim{{"3200000000000", "CNY", "=", "level"}}, "营收"},
+	{"da", "「用户数达到500万人」", []wantClaim{{"5000000", "count", "=", "level"}}, "用户数"},
+	{"tupo", "「日活突破4.5亿」", []wantClaim{{"450000000", "count", ">", "level"}}, "日活"},
+	{"chaoguo", "「超过97%」的交易", []wantClaim{{"97", "percent", ">", "level"}}, ""},
+	{"yu", "「员工逾19万人」", []wantClaim{{"190000", "count", ">", "level"}}, "员工"},
+	{"duo", "「1800多家」银行", []wantClaim{{"1800", "count", ">", "level"}}, ""},
+	{"yishang", "「占比50%以上」", []wantClaim{{"50", "percent", ">", "level"}}, "占比"},
+	{"buxiaoyu", "「募资不少于10亿元」", []wantClaim{{"1000000000", "CNY", ">=", "level"}}, "募资"},
+	{"zhishao", "「至少3家」", []wantClaim{{"3", "count", ">=", "level"}}, ""},
+	{"budao", "「自给率不足10%」", []wantClaim{{"10", "percent", "<", "level"}}, "自给率"},
+	{"less sign", "「精度<1%」", []wantClaim{{"1", "percent", "<", "level"}}, "精度"},
+	{"buchaoguo", "「减持不超过6.55%」", []wantClaim{{"6.55", "percent", "<=", "level"}}, "减持"},
+	{"yinei", "「误差5%以内」", []wantClaim{{"5", "percent", "<=", "level"}}, "误差"},
+	{"yue", "「净利润约为42.69亿元」", []wantClaim{{"4269000000", "CNY", "~", "level"}}, "净利润"},
+	{"jin", "「资金近60亿元」", []wantClaim{{"6000000000", "CNY", "~", "level"}}, "资金"},
+	{"zuoyou", "「占有率55%左右」", []wantClaim{{"55", "percent", "~", "level"}}, "占有率"},
+	{"duoda", "「观众多达12.4万人次」", []wantClaim{{"124000", "count", "=", "level"}}, "观众"},
+	{"zhiduo", "「收入增长了2.6倍之多」", []wantClaim{{"2.6", "times", "=", "change"}}, "收入"},
+	{"range", "「费率为3%-5%」", []wantClaim{{"3", "percent", ">=", "level"}}, "费率"},
+
+	// Kinds and signs.
+	{"growth", "「日均使用次数同比增长32%」", []wantClaim{{"32", "percent", "=", "change"}}, "使用次数"},
+	{"growth over", "「交易额同比增长超100%」", []wantClaim{{"100", "percent", ">", "change"}}, "交易额"},
+	{"decline", "「净利润同比下降12.5%」", []wantClaim{{"-12.5", "percent", "=", "change"}}, "净利润"},
+	{"decline over", "「股价续跌超16%」", []wantClaim{{"-16", "percent", ">", "change"}}, ""},
+	{"single verb", "「沪指微涨0.04%」", []wantClaim{{"0.04", "percent", "=", "change"}}, "沪指"},
+	{"two claims", "「股价上涨2.35%」，「报收于1850元」", []wantClaim{{"2.35", "percent", "=", "change"}, {"1850", "CNY", "=", "level"}}, "股价"},
+	{"basis points", "「利率上涨2.1个基点」", []wantClaim{{"0.021", "percent", "=", "change"}}, "利率"},
+	{"flow", "「某药业被净卖出3.27亿元」", []wantClaim{{"327000000", "CNY", "=", "level"}}, "净卖出"},
+	{"target", "「营收增长至286亿美元」", []wantClaim{{"28600000000", "USD", "=", "level"}}, "营收"},
+	{"target percent", "「增速放缓至3.2%」", []wantClaim{{"3.2", "percent", "=", "change"}}, ""},
+	{"bare times", "「全场倍数为3.7」", []wantClaim{{"3.7", "times", "=", "level"}}, "倍数"},
+	{"bare yi is money", "「成交额8642亿」", []wantClaim{{"864200000000", "CNY", "=", "level"}}, "成交额"},
+	{"bare wan is count", "「拥有7570万」MAU", []wantClaim{{"75700000", "count", "=", "level"}}, ""},
+	{"price per unit", "「茅台售价1499元/瓶」", []wantClaim{{"1499", "CNY", "=", "level"}}, "售价"},
+	{"index", "「指数报3500.25点」", []wantClaim{{"3500.25", "pt", "=", "level"}}, "指数"},
+	{"fraction", "「近三分之一」", []wantClaim{{"33.33", "percent", "~", "level"}}, ""},
+	{"list", "「产销分别完成24.8」/「25.6万辆」", []wantClaim{{"248000", "count", "=", "level"}, {"256000", "count", "=", "level"}}, "产销"},
+	{"restated", "「营收100亿元」（100亿元）", []wantClaim{{"10000000000", "CNY", "=", "level"}}, "营收"},
+
+	// Exclusions: nothing in these is a claim.
+	{"date", "2021年1月6日发布", nil, ""},
+	{"time", "20:44发布公告", nil, ""},
+	{"duration", "过去两年和十年，3个月内", nil, ""},
+	{"age", "迎来五周年", nil, ""},
+	{"ordinal", "排名第三，位列第1", nil, ""},
+	{"rank", "在榜单中排名200名", nil, ""},
+	{"code", "贵州茅台(600519)和腾讯控股(00700.HK)", nil, ""},
+	{"phone", "电话010-12345678", nil, ""},
+	{"url", "见https://example.com/a/5亿", nil, ""},
+	{"20cm", "20cm涨停", nil, ""},
+	{"chart", "K图 00700_0", nil, ""},
+	{"rate denominator", "每1个小时有「115万名」员工", []wantClaim{{"1150000", "count", "=", "level"}}, ""},
+	{"article yi", "一家公司和一个项目", nil, ""},
+	{"names", "十大股东和四大行", nil, ""},
+	{"no number", "股价涨停，营收大幅增长", nil, ""},
+}
+
+type wantClaim struct{ value, unit, cmp, kind string }
+
+func TestClaims(t *testing.T) {
+	for _, tt := range claimTests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, spans := marked(t, tt.in)
+			got := Claims(text, &ClaimOptions{Year: 2021})
+			checkClaimSpans(t, text, got)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Claims(%q) = %d claims %+v, want %d", text, len(got), got, len(tt.want))
+			}
+			for i, c := range got {
+				w := tt.want[i]
+				if !c.Value.Equal(decimal.RequireFromString(w.value)) || c.Unit != w.unit ||
+					c.Comparator.String() != w.cmp || c.Kind.String() != w.kind {
+					t.Errorf("claim %d %q: got %s %s %s %s, want %s %s %s %s", i, c.Text,
+						c.Value, c.Unit, c.Comparator, c.Kind, w.value, w.unit, w.cmp, w.kind)
+				}
+				if c.Start != spans[i][0] || c.End != spans[i][1] {
+					t.Errorf("claim %d: span %q, want %q", i, c.Text, text[spans[i][0]:spans[i][1]])
+				}
+			}
+			if tt.subject != "" && len(got) > 0 && !contains(got[0].Subject, tt.subject) {
+				t.Errorf("subject %q does not contain %q", got[0].Subject, tt.subject)
+			}
+		})
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClaimsPeriod(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2021年，小程序日活突破4.5亿", "2021"},
+		{"一季度营收5亿元", "2022Q1"},
+		{"上半年营收5亿元", "2022H1"},
+		{"2021年上半年营收5亿元", "2021H1"},
+		{"11月销量3万辆", "2022-11"},
+		{"前三季度营收5亿元", "2022Q1-Q3"},
+		{"营收5亿元", ""},
+	} {
+		cs := Claims(tt.in, &ClaimOptions{Year: 2022})
+		if len(cs) != 1 || cs[0].Period != tt.want {
+			t.Errorf("Claims(%q) period = %+v, want %q", tt.in, cs, tt.want)
+		}
+	}
+}
+
+func TestClaimsNilOptions(t *testing.T) {
+	if cs := Claims("营收5亿元", nil); len(cs) != 1 {
+		t.Fatalf("got %v", cs)
+	}
+	if cs := Claims("", nil); cs != nil {
+		t.Fatalf("got %v", cs)
+	}
+}
