@@ -39,6 +39,11 @@ import (
 // the name beside it, so 平安银行(000001) is 000001.SZ and 上证指数(000001)
 // is 000001.SH.
 //
+// Several codes in one bracket share its name when their markets differ
+// (one company's listings: 阿里巴巴（BABA.N，09988.HK）); a further code of a
+// market already seen in the bracket (A shares counting as one market) has
+// no name (白酒双雄（600519、000858）).
+//
 // Name, when set, is the run of name characters (CJK, letters, digits, *,
 // -, ·) just before the bracket, at most 12 runes, stopping at spaces,
 // punctuation and 的/与/及, with a few words that introduce names dropped
@@ -108,6 +113,8 @@ type finder struct {
 	lastEnd   int
 	lastNameS int
 	lastNameE int
+	inList    bool   // the last bracketBefore found a list continuation
+	group     uint16 // markets of the codes found in the current bracket
 }
 
 // foldAt decodes the rune at text[i], mapping full-width ASCII variants to
@@ -415,7 +422,9 @@ func (f *finder) match(code string, m Market, v Venue, start, end int) (CodeMatc
 	cm := CodeMatch{Symbol: Symbol{code: c, market: m}, Venue: v, Start: start, End: end, NameStart: -1, NameEnd: -1}
 	// A code in the bracket that follows a name: 阿里巴巴（BABA.N，09988.HK）.
 	if nameS, nameE, ok := f.bracketBefore(start); ok {
-		cm.Name, cm.NameStart, cm.NameEnd = f.text[nameS:nameE], nameS, nameE
+		if f.groupName(m) {
+			cm.Name, cm.NameStart, cm.NameEnd = f.text[nameS:nameE], nameS, nameE
+		}
 		f.lastEnd = end
 	}
 	return cm, true
@@ -427,7 +436,7 @@ func (f *finder) named(code string, m Market, v Venue, start, end, nameS, nameE 
 		return CodeMatch{}, false
 	}
 	cm := CodeMatch{Symbol: Symbol{code: c, market: m}, Venue: v, Start: start, End: end, NameStart: -1, NameEnd: -1}
-	if nameE > nameS {
+	if nameE > nameS && f.groupName(m) {
 		cm.Name, cm.NameStart, cm.NameEnd = f.text[nameS:nameE], nameS, nameE
 	}
 	f.lastEnd = end
@@ -537,17 +546,37 @@ func (f *finder) bracketBefore(i int) (int, int, bool) {
 		j -= size
 	}
 	r, size := foldBefore(t, j)
+	f.inList = false
 	if isOpen(r) {
 		s, e := f.nameBefore(j - size)
 		if e > s {
+			f.group = 0
 			return s, e, true
 		}
 		return 0, 0, false
 	}
 	if isListSep(r) && f.inBracketList(i) {
+		f.inList = true
 		return f.lastNameS, f.lastNameE, true
 	}
 	return 0, 0, false
+}
+
+// groupName reports whether a code of market m found in a bracket keeps
+// the bracket's name. The first code of each market (counting SH, SZ and
+// BJ as one) does: 阿里巴巴
+// （BABA.N，09988.HK） names both listings of one company. A second code of
+// the same market is another security (白酒双雄（600519、000858）), so the
+// name is not its own.
+func (f *finder) groupName(m Market) bool {
+	fam := m
+	if m == SZ || m == BJ {
+		fam = SH // one family for the A-share exchanges
+	}
+	bit := uint16(1) << fam
+	keep := !f.inList || f.group&bit == 0
+	f.group |= bit
+	return keep
 }
 
 // nameBefore returns the span of the name run ending at i.

@@ -7,8 +7,8 @@ import (
 )
 
 // findTests mark the expected code spans with « » and the expected name
-// spans with ‹ ›; want lists the symbols in order. All sentences are
-// written for these tests.
+// span with ‹ ›; want lists the symbols in order, each named by the marked
+// name unless it ends in " -". All sentences are written for these tests.
 var findTests = []struct {
 	name string
 	in   string
@@ -37,7 +37,8 @@ var findTests = []struct {
 	{"bank name", "‹平安银行›(«000001»)收涨", []string{"000001.SZ"}},
 	{"csi 300", "‹沪深300›（«000300»）", []string{"000300.SH"}},
 	{"etf", "‹智能汽车ETF›（«515250»）涨超2%", []string{"515250.SH"}},
-	{"list bare", "‹白酒双雄›（«600519»、«000858»）", []string{"600519.SH", "000858.SZ"}},
+	{"list bare", "‹白酒双雄›（«600519»、«000858»）", []string{"600519.SH", "000858.SZ -"}},
+	{"list a and h", "‹中国平安›（«601318»，«02318.HK»，«601319»）", []string{"601318.SH", "02318.HK", "601319.SH -"}},
 	{"space before bracket", "‹招商银行› («600036»)", []string{"600036.SH"}},
 	{"newlines in bracket", "‹宁德时代›(\n  «300750.SZ»\n)", []string{"300750.SZ"}},
 	{"lead word trimmed", "维持‹贵州茅台›（«600519»）买入评级", []string{"600519.SH"}},
@@ -150,14 +151,15 @@ func TestFindCodes(t *testing.T) {
 				t.Fatalf("FindCodes(%q) = %d matches %+v, want %v", text, len(got), got, tt.want)
 			}
 			for i, m := range got {
-				if m.Symbol.String() != tt.want[i] {
-					t.Errorf("match %d: %v, want %s", i, m.Symbol, tt.want[i])
+				want, nameless := strings.CutSuffix(tt.want[i], " -") // " -": no name expected
+				if m.Symbol.String() != want {
+					t.Errorf("match %d: %v, want %s", i, m.Symbol, want)
 				}
 				if m.Start != spans[i][0] || m.End != spans[i][1] {
 					t.Errorf("match %d: span %q, want %q", i, text[m.Start:m.End], text[spans[i][0]:spans[i][1]])
 				}
 				wantName, ws, we := "", -1, -1
-				if len(names) > 0 {
+				if len(names) > 0 && !nameless {
 					ws, we = names[0][0], names[0][1]
 					wantName = text[ws:we]
 				}
