@@ -27,6 +27,13 @@ type acMatcher struct {
 	dict     []int32  // nearest state on the failure chain with out >= 0, or -1
 	patRunes []int32  // length of each pattern in runes
 	pats     []string // the patterns, by id (set by the owner)
+
+	// root is the goto function of the root state for the Basic
+	// Multilingual Plane, dense: the state after the root on rune r, 0
+	// when no pattern starts with r, or -1 when r occurs in no pattern
+	// at all (so the matcher can drop back to the root without walking
+	// failure links). Most runes of a text are read at or near the root.
+	root []int32
 }
 
 // maxPatternRunes bounds the pattern length: the matcher remembers the
@@ -90,6 +97,20 @@ func newACMatcher(patterns []string) *acMatcher {
 		}
 	}
 	m.edgeLo[ns] = int32(len(m.edgeRune))
+	m.root = make([]int32, 0x10000)
+	for i := range m.root {
+		m.root[i] = -1
+	}
+	for _, r := range m.edgeRune {
+		if r < 0x10000 {
+			m.root[r] = 0
+		}
+	}
+	for e := m.edgeLo[0]; e < m.edgeLo[1]; e++ {
+		if r := m.edgeRune[e]; r < 0x10000 {
+			m.root[r] = m.edgeNext[e]
+		}
+	}
 	// Breadth-first: failure and dictionary links.
 	queue := make([]int32, 0, ns)
 	m.dict[0] = -1
@@ -163,6 +184,20 @@ func (m *acMatcher) findAll(text string, hits []acHit) []acHit {
 		n++
 		i += size
 		r = foldRune(r)
+		if r < 0x10000 {
+			rt := m.root[r]
+			if rt < 0 { // in no pattern: every match is broken
+				s = 0
+				continue
+			}
+			if s == 0 {
+				s = rt
+				if m.out[s] >= 0 {
+					hits = append(hits, acHit{pat: m.out[s], start: starts[(n-1)&maxPatternRunes], end: int32(i)})
+				}
+				continue
+			}
+		}
 		for {
 			if nx := m.step(s, r); nx >= 0 {
 				s = nx
