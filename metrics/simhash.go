@@ -32,7 +32,12 @@ const ShingleSize = 3
 // packages hash words split on spaces, which Chinese text does not have, and
 // the whole algorithm is the loop below; this one allocates nothing.
 func SimHash(text string) (sig uint64, ok bool) {
-	var v [64]int32
+	// ones counts, for each bit b, the features whose hash has bit b set,
+	// in bit-sliced form: bit b of planes[i] is bit i of the count of b. An
+	// increment ripples a carry through the planes, two word operations per
+	// plane touched and about two planes per feature on average, instead of
+	// 64 per-bit additions. v_b > 0 is then 2·ones_b > features.
+	var planes [32]uint64
 	var win [ShingleSize]uint64
 	n := 0
 	for i := 0; i < len(text); {
@@ -57,16 +62,21 @@ func SimHash(text string) (sig uint64, ok bool) {
 		if n < ShingleSize {
 			continue
 		}
-		h := mix64(win[0]<<42 | win[1]<<21 | win[2])
-		for b := range 64 {
-			v[b] += int32(h>>b&1)*2 - 1
+		carry := mix64(win[0]<<42 | win[1]<<21 | win[2])
+		for i := 0; carry != 0 && i < len(planes); i++ {
+			planes[i], carry = planes[i]^carry, planes[i]&carry
 		}
 	}
 	if n < ShingleSize {
 		return 0, false
 	}
+	features := uint64(n - ShingleSize + 1)
 	for b := range 64 {
-		if v[b] > 0 {
+		var ones uint64
+		for i := range planes {
+			ones |= (planes[i] >> b & 1) << i
+		}
+		if 2*ones > features {
 			sig |= 1 << b
 		}
 	}
