@@ -454,6 +454,17 @@ func trimSubject(text string, s, e int) (int, int) {
 		}
 	}
 	for s < e {
+		cut := false
+		for _, w := range subjectTails {
+			if strings.HasSuffix(text[s:e], w) && e-s > len(w) {
+				e -= len(w)
+				cut = true
+				break
+			}
+		}
+		if cut {
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[s:e])
 		switch r {
 		case ' ', '为', '达', '是', '的', '了', '有', '共', '：', ':', '“', '”', '"', '（', '(', '，', '约', '近', '超', '逾', '报', '至', '到', '—':
@@ -474,6 +485,12 @@ func trimSubject(text string, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+// subjectTails are adverbs and comparison bases cut from the end of a
+// subject: 净利润同比 → 净利润, 股价续 → 股价.
+var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
+	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
+	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func flowSubject(fromWord, subject string) string {
