@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // marked removes the 「 and 」 markers from s and returns the plain text
@@ -68,15 +67,26 @@ func sharedDir(t testing.TB) string {
 // checkClaimSpans asserts the invariants every claim must hold.
 func checkClaimSpans(t testing.TB, text string, cs []Claim) {
 	t.Helper()
+	bounds := runeBounds(text)
 	for _, c := range cs {
 		if c.Start < 0 || c.End > len(text) || c.Start > c.End {
 			t.Fatalf("claim %q: span [%d,%d) out of bounds (len %d)", c.Text, c.Start, c.End, len(text))
 		}
-		if c.Start < len(text) && !utf8.RuneStart(text[c.Start]) || c.End < len(text) && !utf8.RuneStart(text[c.End]) {
+		if !bounds[c.Start] || !bounds[c.End] {
 			t.Fatalf("claim %q: span [%d,%d) not on rune boundaries", c.Text, c.Start, c.End)
 		}
 		if text[c.Start:c.End] != c.Text {
 			t.Fatalf("claim text %q != text[%d:%d] %q", c.Text, c.Start, c.End, text[c.Start:c.End])
 		}
 	}
+}
+
+// runeBounds returns the byte offsets where a rune starts as range over a
+// string sees them (an invalid byte is a rune of its own), plus len(s).
+func runeBounds(s string) map[int]bool {
+	m := map[int]bool{len(s): true}
+	for i := range s {
+		m[i] = true
+	}
+	return m
 }

@@ -513,8 +513,8 @@ func readCore(text string, i int, whole bool) quantity {
 
 // readArabic reads 1,234.5亿, １２３, 1800多, 560余万, 5个亿.
 func readArabic(text string, i int, whole bool) quantity {
-	var buf [maxDigits + 2]byte
-	nb, digits, frac := 0, 0, 0
+	var buf [3*maxDigits + 2]byte
+	nb, digits, frac, sig := 0, 0, 0, 0
 	q := quantity{scale: decimal.NewFromInt(1)}
 	j := i
 	full := false
@@ -526,7 +526,12 @@ func readArabic(text string, i int, whole bool) quantity {
 	for j < len(text) {
 		d, n := digitAt(text, j)
 		if n > 0 {
-			if digits < maxDigits {
+			// Leading zeros (0.000…1) count towards the buffer, not the
+			// significant digits.
+			if d != 0 || sig > 0 {
+				sig++
+			}
+			if sig <= maxDigits && nb < len(buf)-1 {
 				buf[nb] = byte('0' + d)
 				nb++
 			} else {
