@@ -1,0 +1,448 @@
+// Command coverage is the project's main job: it analyses news articles and
+// prints per-security coverage statistics.
+//
+// Usage:
+//
+//	coverage [flags] [PATH|GLOB|-]...
+//
+// With no inputs it analyses the testdata folder of the working directory
+// (run it from the module root: go run ./examples/coverage). A folder is
+// read recursively; "-" and .jsonl files are JSON Lines feeds, as for the
+// analyze program. The default output is an aligned table of the securities
+// with the most articles; -format csv, jsonl or parquet writes every column
+// of metrics.Record instead (snake_case, beginning symbol, name, articles,
+// mentions).
+//
+// Flags:
+//
+//	-master FILE      security master CSV to add to the built-in one (repeatable)
+//	-from, -to DATE   keep articles published on these Beijing days (YYYY-MM-DD, inclusive);
+//	                  undated articles are dropped when either is set
+//	-format F         table (default), csv, jsonl or parquet
+//	-out FILE         write the output to FILE instead of standard output (parquet needs it)
+//	-plot FILE.png    also draw the daily coverage of the top securities
+//	-top N            rows of the table and lines of the plot (default 20; 0: all rows)
+//	-close            count articles published after the 15:00 close to the next day
+//	-min-relevance R  ignore links less relevant than R (0–1)
+//	-entities         also extract named entities (slow; off by default)
+//	-workers N        inputs analysed at once (0: one per CPU)
+//	-save FILE        also write the accumulator (metrics.Coverage, binary) to FILE
+//	-merge FILE       merge a saved accumulator into the result (repeatable)
+//
+// The exit status is 2 for bad flags, 1 when the run fails, 0 otherwise;
+// inputs that cannot be read or parsed are counted, not fatal.
+//
+// With -save and -merge, any engine can run the job in shards: each shard
+// runs coverage -save on its part of the input, and a last run merges the
+// saved accumulators; the result is the same as one run over everything.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"text/tabwriter"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/metrics"
+	"github.com/stocknews/stocknews/ticker"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// config is the parsed command line.
+type config struct {
+	inputs       []string
+	masters      []string
+	from, to     time.Time // Beijing midnights; zero when not set. to is exclusive.
+	format       string
+	out          string
+	plot         string
+	top          int
+	cutoff       bool
+	minRelevance float64
+	entities     bool
+	workers      int
+	save         string
+	merge        []string
+}
+
+// beijing is Beijing time: UTC+08:00 all year.
+var beijing = time.FixedZone("CST", 8*3600)
+
+// usageError is a bad command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	c := &config{}
+	fs := flag.NewFlagSet("coverage", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var masters, merges listFlag
+	var from, to string
+	fs.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
+	fs.StringVar(&from, "from", "", "keep articles published on or after this Beijing `DATE` (YYYY-MM-DD)")
+	fs.StringVar(&to, "to", "", "keep articles published on or before this Beijing `DATE` (YYYY-MM-DD)")
+	fs.StringVar(&c.format, "format", "table", "output `format`: table, csv, jsonl or parquet")
+	fs.StringVar(&c.out, "out", "", "write the output to `FILE` (default standard output)")
+	fs.StringVar(&c.plot, "plot", "", "draw the daily coverage of the top securities to `FILE.png`")
+	fs.IntVar(&c.top, "top", 20, "show the top `N` securities (0: all)")
+	fs.BoolVar(&c.cutoff, "close", false, "count articles published after the 15:00 close to the next day")
+	fs.Float64Var(&c.minRelevance, "min-relevance", 0, "ignore links less relevant than `R` (0 to 1)")
+	fs.BoolVar(&c.entities, "entities", false, "also extract named entities (slow)")
+	fs.IntVar(&c.workers, "workers", 0, "analyse `N` inputs at once (0: one per CPU)")
+	fs.StringVar(&c.save, "save", "", "also write the accumulator to `FILE`")
+	fs.Var(&merges, "merge", "merge the saved accumulator `FILE` into the result (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: coverage [flags] [PATH|GLOB|-]...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, &usageError{err.Error()}
+	}
+	c.masters, c.merge, c.inputs = masters, merges, fs.Args()
+	var err error
+	if c.from, err = parseDay("-from", from); err != nil {
+		return nil, err
+	}
+	if c.to, err = parseDay("-to", to); err != nil {
+		return nil, err
+	}
+	if !c.to.IsZero() {
+		c.to = c.to.AddDate(0, 0, 1)
+	}
+	if !c.from.IsZero() && !c.to.IsZero() && !c.from.Before(c.to) {
+		return nil, &usageError{fmt.Sprintf("-from %s is after -to %s", from, to)}
+	}
+	switch c.format {
+	case "table", "csv", "jsonl":
+	case "parquet":
+		if c.out == "" {
+			return nil, &usageError{"-format parquet needs -out FILE"}
+		}
+	default:
+		return nil, &usageError{fmt.Sprintf("-format %q: want table, csv, jsonl or parquet", c.format)}
+	}
+	if c.top < 0 {
+		return nil, &usageError{fmt.Sprintf("-top %d: want 0 or more", c.top)}
+	}
+	if c.minRelevance < 0 || c.minRelevance > 1 {
+		return nil, &usageError{fmt.Sprintf("-min-relevance %v: want 0 to 1", c.minRelevance)}
+	}
+	if c.workers < 0 {
+		return nil, &usageError{fmt.Sprintf("-workers %d: want 0 or more", c.workers)}
+	}
+	if c.plot != "" && !strings.EqualFold(filepath.Ext(c.plot), ".png") {
+		return nil, &usageError{fmt.Sprintf("-plot %q: want a .png file", c.plot)}
+	}
+	if len(c.inputs) == 0 && len(c.merge) == 0 {
+		c.inputs = []string{"testdata"}
+		if _, err := os.Stat("testdata"); err != nil {
+			return nil, &usageError{"no inputs given and no testdata folder here: run from the module root or name the inputs"}
+		}
+	}
+	return c, nil
+}
+
+func parseDay(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, beijing)
+	if err != nil {
+		return time.Time{}, &usageError{fmt.Sprintf("%s %q: want a date YYYY-MM-DD", name, s)}
+	}
+	return t, nil
+}
+
+// run is the program; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	c, err := parseFlags(args, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 2
+	}
+	cov, err := collect(c, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 1
+	}
+	if err := write(c, cov, stdout); err != nil {
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 1
+	}
+	return 0
+}
+
+// options returns the metrics options of the command line.
+func (c *config) options() *metrics.Options {
+	o := &metrics.Options{Location: beijing, MinRelevance: c.minRelevance}
+	if c.cutoff {
+		o.Cutoff = metrics.MarketClose
+	}
+	if !c.to.IsZero() {
+		// Evaluate windows on the last day asked for, even if it is quiet.
+		o.AsOf = c.to.AddDate(0, 0, -1)
+	}
+	return o
+}
+
+// collect analyses the inputs and merges the saved accumulators.
+func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
+	master, err := loadMasters(c.masters)
+	if err != nil {
+		return nil, err
+	}
+	cov := metrics.New(c.options())
+	for _, path := range c.merge {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("-merge: %w", err)
+		}
+		part := metrics.New(nil)
+		if err := part.UnmarshalBinary(data); err != nil {
+			return nil, fmt.Errorf("-merge %s: %w", path, err)
+		}
+		if err := cov.Merge(part); err != nil {
+			return nil, fmt.Errorf("-merge %s: %w", path, err)
+		}
+	}
+	if len(c.inputs) > 0 {
+		z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !c.entities})
+		if err != nil {
+			return nil, err
+		}
+		files := stocknews.ExpandInputs(c.inputs)
+		bar := newProgress(stderr, files)
+		p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: c.workers})
+		err = p.Run(context.Background(), stocknews.Inputs(c.inputs...), func(an stocknews.Analysis) error {
+			bar.add()
+			if c.keep(&an) {
+				cov.Add(&an)
+			}
+			return nil
+		})
+		bar.done()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if c.save != "" {
+		data, err := cov.MarshalBinary()
+		if err == nil {
+			err = os.WriteFile(c.save, data, 0o644)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("-save: %w", err)
+		}
+	}
+	return cov, nil
+}
+
+// keep applies -from and -to. Failed analyses are kept (to be counted);
+// undated articles are dropped when a date range is given.
+func (c *config) keep(an *stocknews.Analysis) bool {
+	if an.Err != nil || (c.from.IsZero() && c.to.IsZero()) {
+		return true
+	}
+	t := an.Article.Published
+	if t.IsZero() {
+		return false
+	}
+	if !c.from.IsZero() && t.Before(c.from) {
+		return false
+	}
+	return c.to.IsZero() || t.Before(c.to)
+}
+
+// loadMasters merges the built-in master with the files given; nil means
+// the built-in master alone.
+func loadMasters(paths []string) (*ticker.Master, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	var ms []*ticker.Master
+	for _, p := range paths {
+		m, err := ticker.LoadMasterFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("-master: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ticker.DefaultMaster().Merge(ms...), nil
+}
+
+// write writes the table (and the plot) in the format asked for.
+func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
+	tab := cov.Table()
+	top := tab
+	if c.top > 0 {
+		top = tab.Top(c.top)
+	}
+	if c.plot != "" {
+		n := c.top
+		if n == 0 || n > 10 {
+			n = 10 // more lines are unreadable
+		}
+		png, err := tab.PlotPNG(&metrics.PlotOptions{Top: n})
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(c.plot, png, 0o644); err != nil {
+			return fmt.Errorf("-plot: %w", err)
+		}
+	}
+	w := stdout
+	if c.out != "" {
+		f, err := os.Create(c.out)
+		if err != nil {
+			return fmt.Errorf("-out: %w", err)
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("-out: %w", cerr)
+			}
+		}()
+		w = f
+	}
+	switch c.format {
+	case "csv":
+		return top.WriteCSV(w)
+	case "jsonl":
+		return top.WriteJSONL(w)
+	case "parquet":
+		if err := parquet.Write(w, top.Records()); err != nil {
+			return fmt.Errorf("writing Parquet: %w", err)
+		}
+		return nil
+	}
+	return writeTable(w, tab, top)
+}
+
+// writeTable prints a summary line and an aligned table of the top rows.
+// The name column comes last: Chinese characters are two cells wide on a
+// terminal and tabwriter counts them as one.
+func writeTable(w io.Writer, all, top *metrics.Table) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%d articles (%d linked to %d securities, %d unreadable), %d stories",
+		all.Articles, all.Linked, len(all.Rows), all.Errors, all.Stories)
+	if !all.AsOf.IsZero() {
+		fmt.Fprintf(bw, ", %s to %s", all.Start.Format(time.DateOnly), all.AsOf.Format(time.DateOnly))
+	}
+	fmt.Fprintln(bw)
+	if len(top.Rows) > 0 {
+		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
+		heads := metrics.Headers()
+		order := make([]int, 0, len(heads))
+		for i := range heads {
+			if heads[i] != "name" {
+				order = append(order, i)
+			}
+		}
+		for i := range heads {
+			if heads[i] == "name" {
+				order = append(order, i)
+			}
+		}
+		line := func(cells []string) {
+			for j, i := range order {
+				if j == len(order)-1 {
+					fmt.Fprintf(tw, "  %s\n", cells[i])
+				} else {
+					fmt.Fprintf(tw, "%s\t", cells[i])
+				}
+			}
+		}
+		line(heads)
+		for _, row := range top.Cells() {
+			line(row)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// progress draws a one-line progress count on stderr while the inputs are
+// analysed, only when stderr is a terminal and there are many inputs.
+type progress struct {
+	w     io.Writer
+	total int // files; feeds count as one, so the count may pass it
+	n     atomic.Int64
+	last  time.Time
+	on    bool
+}
+
+// progressMin is the number of inputs from which a progress line is drawn.
+const progressMin = 200
+
+func newProgress(stderr io.Writer, files []string) *progress {
+	p := &progress{w: stderr, total: len(files)}
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return p
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return p
+	}
+	feeds := false
+	for _, name := range files {
+		if name == "-" || stocknews.IsFeed(strings.TrimSuffix(name, ".gz")) {
+			feeds = true
+		}
+	}
+	p.on = feeds || len(files) >= progressMin
+	return p
+}
+
+func (p *progress) add() {
+	n := p.n.Add(1)
+	if !p.on || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.draw(n)
+}
+
+func (p *progress) draw(n int64) {
+	if p.total > 0 && n <= int64(p.total) {
+		const width = 30
+		done := int(int64(width) * n / int64(p.total))
+		fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("=", done), strings.Repeat(" ", width-done), n, p.total)
+		return
+	}
+	fmt.Fprintf(p.w, "\r%d articles", n)
+}
+
+func (p *progress) done() {
+	if p.on {
+		p.draw(p.n.Load())
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/metrics"
+)
+
+// moduleRoot returns the folder holding go.mod, walking up from the test's
+// working directory.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// inputs returns the real corpus (../shared/corpus from the module root)
+// and the reference master when they are present, else the module's
+// testdata and no master.
+func inputs(t *testing.T) (dir string, masters []string) {
+	root := moduleRoot(t)
+	shared := filepath.Join(root, "..", "shared")
+	corpus := filepath.Join(shared, "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Logf("%s not found: using testdata", corpus)
+		return filepath.Join(root, "testdata"), nil
+	}
+	if m := filepath.Join(shared, "reference", "all_code.csv"); fileExists(m) {
+		masters = []string{m}
+	}
+	return corpus, masters
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(args, &out, &errb); code != 0 {
+		t.Fatalf("run %q: exit %d: %s", args, code, errb.String())
+	}
+	return out.String()
+}
+
+// TestArticleCountsAgree checks that the articles column agrees with the
+// tickers of the analysis records (what the analyze program writes) for the
+// same files: for each symbol, the number of distinct articles whose record
+// lists it.
+func TestArticleCountsAgree(t *testing.T) {
+	dir, masters := inputs(t)
+	args := []string{"-format", "csv", "-top", "0"}
+	for _, m := range masters {
+		args = append(args, "-master", m)
+	}
+	out := runOK(t, append(args, dir)...)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range rows[1:] {
+		n, _ := strconv.Atoi(r[2])
+		got[r[0]] = n
+	}
+
+	// The records, as examples/analyze makes them.
+	master, err := loadMasters(masters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := stocknews.NewPipeline(z.Article, nil).Collect(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An article is identified by its id, else its file (metrics.Coverage
+	// counts an article met twice once).
+	symsOf := map[string][]string{}
+	clash := map[string]bool{}
+	for i := range ans {
+		if ans[i].Err != nil {
+			continue
+		}
+		rec := ans[i].Record()
+		key := "id:" + rec.ID
+		if rec.ID == "" {
+			key = "file:" + rec.File
+		}
+		var syms []string
+		for _, tk := range rec.Tickers {
+			syms = append(syms, tk.Symbol)
+		}
+		slices.Sort(syms)
+		if prev, ok := symsOf[key]; ok && !slices.Equal(prev, syms) {
+			for _, s := range append(prev, syms...) {
+				clash[s] = true
+			}
+		}
+		symsOf[key] = syms
+	}
+	want := map[string]int{}
+	for _, syms := range symsOf {
+		for _, s := range syms {
+			want[s]++
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no article links a security")
+	}
+	for s, n := range want {
+		if clash[s] {
+			t.Logf("%s: articles sharing an id link different securities; skipped", s)
+			continue
+		}
+		if got[s] != n {
+			t.Errorf("%s: coverage counts %d articles, the analysis records %d", s, got[s], n)
+		}
+	}
+	for s := range got {
+		if _, ok := want[s]; !ok {
+			t.Errorf("%s: in the coverage table, in no analysis record", s)
+		}
+	}
+	t.Logf("%d securities over %d inputs agree", len(want), len(ans))
+}
+
+func TestParquetOutput(t *testing.T) {
+	dir := filepath.Join(moduleRoot(t), "testdata")
+	path := filepath.Join(t.TempDir(), "coverage.parquet")
+	runOK(t, "-format", "parquet", "-out", path, dir)
+	csvOut := runOK(t, "-format", "csv", dir)
+	rows, _ := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, fl := range pf.Schema().Fields() {
+		names = append(names, fl.Name())
+	}
+	if !slices.Equal(names, metrics.Columns()) || !slices.Equal(names, rows[0]) {
+		t.Fatalf("parquet columns %v\nwant %v", names, metrics.Columns())
+	}
+	recs, err := parquet.Read[metrics.Record](f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(rows)-1 {
+		t.Fatalf("%d parquet rows, %d CSV rows", len(recs), len(rows)-1)
+	}
+	for i, r := range recs {
+		c := rows[i+1]
+		if r.Symbol != c[0] || r.Name != c[1] || strconv.FormatInt(r.Articles, 10) != c[2] || strconv.FormatInt(r.Mentions, 10) != c[3] {
+			t.Errorf("row %d: parquet %s %s %d %d, CSV %v", i, r.Symbol, r.Name, r.Articles, r.Mentions, c[:4])
+		}
+	}
+}
+
+func TestPlotAndSave(t *testing.T) {
+	dir := filepath.Join(moduleRoot(t), "testdata")
+	tmp := t.TempDir()
+	plot := filepath.Join(tmp, "coverage.png")
+	state := filepath.Join(tmp, "coverage.bin")
+	table := runOK(t, "-plot", plot, "-save", state, dir)
+	b, err := os.ReadFile(plot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sz := img.Bounds().Size(); sz.X != 900 || sz.Y != 500 {
+		t.Errorf("plot is %v, want 900×500", sz)
+	}
+	// The saved accumulator alone gives the same table.
+	if again := runOK(t, "-merge", state); again != table {
+		t.Errorf("merged table differs:\n%s\nwant\n%s", again, table)
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-format", "xml"},
+		{"-format", "parquet"}, // needs -out
+		{"-top", "-1"},
+		{"-from", "2022-13-01"},
+		{"-from", "2022-03-02", "-to", "2022-03-01"},
+		{"-min-relevance", "2"},
+		{"-plot", "out.svg"},
+		{"-nosuchflag"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(append(args, "testdata"), &out, &errb); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(errb.String(), "coverage:") && !strings.Contains(errb.String(), "usage:") {
+			t.Errorf("%q: no message: %q", args, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"-merge", filepath.Join(t.TempDir(), "missing.bin")}, &out, &errb); code != 1 {
+		t.Errorf("missing -merge file: exit %d, want 1", code)
+	}
+}
+
+func TestDateFilter(t *testing.T) {
+	dir := filepath.Join(moduleRoot(t), "testdata")
+	out := runOK(t, "-from", "2022-01-01", "-to", "2022-12-31", dir)
+	if !strings.Contains(out, "2022-12-31") || strings.Contains(out, "2021-") {
+		t.Errorf("date filter not applied:\n%s", out)
+	}
+}
