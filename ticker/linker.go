@@ -45,7 +45,14 @@ var defaultStopNames = []string{
 	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
 	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
 	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国汽研",
-	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技",
+	"中国稀土", "中国化学", "中国出版", "中国一重", "中国高科", "中国巨石", "中国重汽",
+	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
+	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
+	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
+	"大智慧", "新经典", "新风光", "数据港", "步步高", "金太阳", "三人行", "欢乐家",
+	"日月明", "生物谷", "新开源", "好上好", "二六三", "海洋王", "一心堂", "周大生",
+	"木林森", "道道全", "汤姆猫", "有棵树", "通行宝", "蜂助手", "天地源", "夜光明",
+	"阿拉丁", "山外山", "新中港", "西大门", "好太太", "同庆楼", "新华都", "电科院",
 	// Products, platforms and subsidiaries that do not link their parent.
 	"微信", "视频号", "小程序", "天猫", "淘宝", "支付宝", "阿里云", "腾讯云", "腾讯视频",
 	"腾讯新闻", "腾讯会议", "京东商城", "京东云", "京东到家", "百度地图", "百度网盘",
@@ -84,6 +91,10 @@ var defaultStopNames = []string{
 //     leftmost-longest matching.
 //   - A match inside the name or code written beside a code in the text
 //     adds nothing (贵州茅台(600519) is one mention, by code).
+//   - A name that is the start of an institution's name (贵州茅台基金会,
+//     贝壳研究院), a data or picture credit (数据来源：同花顺), or a 中国+noun
+//     name used as a phrase about the country (中国黄金市场, 中国软件产业)
+//     does not link.
 //
 // Undecorated names (国华 for *ST国华) are indexed only from three
 // characters on, so decorations never create new two-character words.
@@ -280,7 +291,7 @@ func (l *Linker) scan(doc Document) scan {
 			continue
 		}
 		lastEnd = c.end
-		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) {
+		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) {
 			continue
 		}
 		sym := c.sym
@@ -430,6 +441,22 @@ var institutionSuffixes = []string{"研究院", "基金会", "商学院", "大�
 func institutionAfter(text string, end int) bool {
 	rest := text[end:]
 	for _, s := range institutionSuffixes {
+		if strings.HasPrefix(rest, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalPhrase reports whether a name made of 中国 and a common noun
+// (中国软件, 中国黄金) is used as a phrase about the country's industry: it
+// is followed by 行业, 产业, 市场, 企业 or 经济 (中国黄金市场).
+func nationalPhrase(key, text string, end int) bool {
+	if !strings.HasPrefix(key, "中国") {
+		return false
+	}
+	rest := text[end:]
+	for _, s := range []string{"行业", "产业", "市场", "企业", "经济"} {
 		if strings.HasPrefix(rest, s) {
 			return true
 		}
