@@ -598,6 +598,13 @@ func (f *finder) nameBefore(i int) (int, int) {
 	for j > 0 && runes < 12 {
 		r, size := foldBefore(t, j)
 		if !isNameRune(r) {
+			// 哔哩哔哩 -SW: a space before a Hong Kong name suffix.
+			if r == ' ' && j < end && t[j] == '-' {
+				if r2, _ := foldBefore(t, j-size); isNameRune(r2) && r2 >= utf8.RuneSelf {
+					j -= size
+					continue
+				}
+			}
 			break
 		}
 		j -= size

@@ -52,6 +52,7 @@ var findTests = []struct {
 	{"hk 4 digits", "‹腾讯控股›(«0700.HK»)", []string{"00700.HK"}},
 	{"hk 3 digits", "腾讯控股«700.HK»", []string{"00700.HK"}},
 	{"hk sw", "‹哔哩哔哩-SW›(«09626.HK»)发布公告", []string{"09626.HK"}},
+	{"hk spaced suffix", "‹哔哩哔哩 -SW›(«09626.HK»)", []string{"09626.HK"}},
 	{"hk w", "‹小米集团-W›（«01810.HK»）", []string{"01810.HK"}},
 	{"hk bare 5 in bracket", "‹腾讯控股›（«00700»）", []string{"00700.HK"}},
 	{"hk prefix", "«HK00700»、«hk00700»、«HK.00700»、«HK_00700»、«HK:0700»", []string{"00700.HK", "00700.HK", "00700.HK", "00700.HK", "00700.HK"}},
