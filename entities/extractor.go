@@ -135,29 +135,96 @@ type extraction struct {
 // tokens segments every clause of text and annotates the tokens with their
 // dictionary kinds. Offsets are into text.
 func (x *extraction) tokens(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	raw := make([]token, 0, len(text)/4+1)
+	b := []byte(text)
 	clauses(text, func(start, end int) {
-		n := len(toks)
-		var ok bool
-		toks, ok = x.seg.cut(text[start:end], toks)
-		if !ok {
-			return // gse did not tile the clause; skip it rather than guess
+		// A clause gse did not tile is skipped rather than guessed at.
+		raw, _ = x.seg.cut(text, b, start, end, raw)
+	})
+	for i := range raw {
+		x.annotate(&raw[i])
+	}
+	return x.joinRuns(text, raw)
+}
+
+// annotate fills a token's character classes and dictionary fields.
+func (x *extraction) annotate(t *token) {
+	t.describe()
+	t.low = lowerASCII(t.text)
+	if k, ok := x.lex.kinds[t.low]; ok {
+		t.kind, t.lex = k, true
+		return
+	}
+	if !x.seg.full || t.runes < 2 {
+		return
+	}
+	if t.known {
+		t.big = t.freq > 0
+	} else if f, pos, ok := x.seg.lookup(t.low); ok && f > 0 {
+		t.big, t.pos, t.freq = true, pos, f
+	}
+}
+
+// joinRuns joins, with gse's HMM, the runs of single unlisted Han characters
+// that a recogniser will look at: after a title (董事长|刘|明|远), or shortly
+// before an organisation suffix or a verb cue. Other runs stay as single
+// characters: the HMM is the slowest step, and their words would not be
+// reported anyway.
+func (x *extraction) joinRuns(text string, toks []token) []token {
+	var out []token
+	last := 0 // toks[last:] not yet copied to out
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && isLoneHan(toks[j]) && (j == i || toks[j-1].end == toks[j].start) {
+			j++
 		}
-		for i := n; i < len(toks); i++ {
-			t := &toks[i]
-			t.start += start
-			t.end += start
-			t.describe()
-			if k, ok := x.lex.kinds[t.low]; ok {
-				t.kind, t.lex = k, true
-			} else if x.seg.full && t.runes > 1 {
-				if f, pos, ok := x.seg.lookup(t.low); ok && f > 0 {
-					t.big, t.pos, t.freq = true, pos, f
-				}
+		if j-i < 2 || !runNeeded(toks, i, j) {
+			i = max(j, i+1)
+			continue
+		}
+		if out == nil {
+			out = make([]token, 0, len(toks))
+		}
+		out = append(out, toks[last:i]...)
+		n := len(out)
+		var ok bool
+		out, ok = x.seg.hmmRun(text, toks[i].start, toks[j-1].end, out)
+		if !ok {
+			out = append(out[:n], toks[i:j]...)
+		} else {
+			for k := n; k < len(out); k++ {
+				x.annotate(&out[k])
 			}
 		}
-	})
-	return toks
+		last, i = j, j
+	}
+	if out == nil {
+		return toks
+	}
+	return append(out, toks[last:]...)
+}
+
+// isLoneHan reports a single Han character that is not a listed word.
+func isLoneHan(t token) bool {
+	return t.runes == 1 && t.han && !t.lex
+}
+
+// runNeeded reports whether the run toks[i:j] sits where a recogniser
+// looks: right after a title, or followed within six tokens by a suffix or
+// a cue.
+func runNeeded(toks []token, i, j int) bool {
+	if i > 0 && toks[i-1].end == toks[i].start && toks[i-1].lex && toks[i-1].kind == WordTitle {
+		return true
+	}
+	for k := j; k < len(toks) && k < j+6; k++ {
+		if toks[k].start != toks[k-1].end {
+			break
+		}
+		if toks[k].lex && (toks[k].kind == WordOrgSuffix || toks[k].kind == WordCue) {
+			return true
+		}
+	}
+	return false
 }
 
 // scan runs the recognisers; see ner.go.

@@ -19,6 +19,7 @@ type token struct {
 	big        bool     // the word is in gse's dictionary (full mode only)
 	pos        string   // gse's part-of-speech tag, when big
 	freq       float64  // gse's frequency, when big
+	known      bool     // the segmenter found the word in its dictionary
 	runes      int      // number of runes
 	han        bool     // every rune is a Han character
 	digit      bool     // holds an ASCII or full-width digit
@@ -137,16 +138,22 @@ func scanTokens(text string, toks []token, full bool) []Entity {
 			}
 		}
 	}
-	// A name found once with a cue is a person wherever it stands alone.
+	// A name found once with a cue is a person wherever it stands alone:
+	// as one token or as up to four contiguous tokens (single characters
+	// the HMM was not asked to join).
 	if len(known) > 0 {
 		for i := range toks {
-			if known[toks[i].text] {
-				cands = append(cands, candidate{toks[i].start, toks[i].end, Person})
-				continue
-			}
-			if i+1 < len(toks) && toks[i].end == toks[i+1].start {
-				if s, en := toks[i].start, toks[i+1].end; en-s <= 12 && known[text[s:en]] {
+			for j := i; j < len(toks) && j < i+4; j++ {
+				if j > i && toks[j].start != toks[j-1].end {
+					break
+				}
+				s, en := toks[i].start, toks[j].end
+				if en-s > 16 {
+					break
+				}
+				if known[text[s:en]] {
 					cands = append(cands, candidate{s, en, Person})
+					break
 				}
 			}
 		}

@@ -78,26 +78,48 @@ func buildSegmenter(dict string, full bool) (*segmenter, error) {
 	return s, nil
 }
 
-// cut segments one clause with gse's DAG and HMM (unknown runs of characters
-// are joined by the HMM, which is how new names are found). gse lower-cases
-// ASCII letters, so tokens are matched back to the clause by byte length;
-// ok is false if the tokens do not tile the clause exactly.
-func (s *segmenter) cut(clause string, dst []token) ([]token, bool) {
-	words := s.seg.Cut(clause, true)
-	start := len(dst)
+// cut segments the clause text[start:end] (b holds the same bytes) and
+// appends its tokens, with offsets into text, to dst.
+//
+// It runs gse's shortest-path Segment, which is several times faster than
+// the DAG with HMM, and gives each dictionary word its tag and frequency.
+// Characters the dictionary does not cover come out one by one; the caller
+// joins the runs it needs with [segmenter.hmmRun], as gse's DAG mode does
+// for all of them. ok is false if the segments do not tile the clause.
+func (s *segmenter) cut(text string, b []byte, start, end int, dst []token) (_ []token, ok bool) {
+	n0 := len(dst)
 	off := 0
-	for _, w := range words {
-		end := off + len(w)
-		if end > len(clause) || lowerASCII(clause[off:end]) != w {
-			return dst[:start], false
+	for _, sg := range s.seg.Segment(b[start:end]) {
+		if sg.Start() != off || sg.End() <= off || sg.End() > end-start {
+			return dst[:n0], false
 		}
-		dst = append(dst, token{text: clause[off:end], low: w, start: off, end: end})
-		off = end
+		ts, te := start+sg.Start(), start+sg.End()
+		t := token{text: text[ts:te], start: ts, end: te}
+		if tk := sg.Token(); tk.Pos() != "x" {
+			t.pos, t.freq, t.known = tk.Pos(), tk.Freq(), true
+		}
+		dst = append(dst, t)
+		off = sg.End()
 	}
-	if off != len(clause) {
-		return dst[:start], false
+	if off != end-start {
+		return dst[:n0], false
 	}
 	return dst, true
+}
+
+// hmmRun joins a run of single Han characters, text[start:end], with gse's
+// HMM and appends the resulting words.
+func (s *segmenter) hmmRun(text string, start, end int, dst []token) ([]token, bool) {
+	off := start
+	for _, w := range s.seg.HMMCut(text[start:end]) {
+		e := off + len(w)
+		if e > end || text[off:e] != w {
+			return dst, false
+		}
+		dst = append(dst, token{text: text[off:e], start: off, end: e})
+		off = e
+	}
+	return dst, off == end
 }
 
 // lookup reports the frequency and tag of a word in the segmenter's

@@ -1,0 +1,145 @@
+package entities
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// BenchmarkSegmenterStartup measures building a segmenter from scratch (not
+// the cached one): the cost the first Entities call pays. heap-MiB is the
+// live heap the segmenter holds after a GC.
+func BenchmarkSegmenterStartup(b *testing.B) {
+	fin, err := financeWords()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex := buildLexicon(fin)
+	for _, bc := range []struct {
+		name string
+		full bool
+	}{{"full", true}, {"finance-only", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			if bc.full && testing.Short() {
+				b.Skip("skipping the 1 s full build in -short mode")
+			}
+			b.ReportAllocs()
+			var heap float64
+			for b.Loop() {
+				b.StopTimer()
+				runtime.GC()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				b.StartTimer()
+				s, err := buildSegmenter(lex.gse, bc.full)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				runtime.KeepAlive(s)
+				heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / (1 << 20)
+				b.StartTimer()
+			}
+			b.ReportMetric(heap, "heap-MiB")
+		})
+	}
+}
+
+// benchCorpus returns the plain text of the corpus articles, skipping the
+// benchmark when ../shared is absent.
+func benchCorpus(b *testing.B) []string {
+	keys, texts := nerCorpusTexts(b)
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, texts[k])
+	}
+	return out
+}
+
+func totalLen(texts []string) int64 {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	return int64(n)
+}
+
+// BenchmarkEntities runs Entities over every corpus article, per pass.
+func BenchmarkEntities(b *testing.B) {
+	texts := benchCorpus(b)
+	for _, bc := range []struct {
+		name string
+		opts *Options
+	}{{"full", nil}, {"finance-only", &Options{FinanceOnly: true}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			if bc.opts == nil && testing.Short() {
+				b.Skip("skipping gse's full dictionary in -short mode")
+			}
+			x, err := New(bc.opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := x.Warm(); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(totalLen(texts))
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, t := range texts {
+					n += len(x.Entities(t))
+				}
+			}
+			_ = n
+		})
+	}
+}
+
+// BenchmarkGseSegment is the ceiling peer: gse's own shortest-path Segment
+// over the same text (split into lines, as gse is meant to be called), with
+// the same full dictionary. Entities does more (DAG+HMM cuts, recognisers),
+// so it cannot be faster.
+func BenchmarkGseSegment(b *testing.B) {
+	texts := benchCorpus(b)
+	if testing.Short() {
+		b.Skip("skipping gse's full dictionary in -short mode")
+	}
+	x, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := x.load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lines [][]byte
+	for _, t := range texts {
+		for l := range strings.SplitSeq(t, "\n") {
+			lines = append(lines, []byte(l))
+		}
+	}
+	b.Run("Segment", func(b *testing.B) {
+		b.SetBytes(totalLen(texts))
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			for _, l := range lines {
+				n += len(s.seg.Segment(l))
+			}
+		}
+		_ = n
+	})
+	b.Run("CutHMM", func(b *testing.B) {
+		b.SetBytes(totalLen(texts))
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			for _, l := range lines {
+				n += len(s.seg.Cut(string(l), true))
+			}
+		}
+		_ = n
+	})
+}
