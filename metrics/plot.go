@@ -95,15 +95,29 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 			xys[d].X = float64(s.Series.Day(d).Unix())
 			xys[d].Y = s.Series.Counts[d]
 		}
-		line, points, err := plotter.NewLinePoints(xys)
+		line, err := plotter.NewLine(xys)
+		if err != nil {
+			return nil, fmt.Errorf("metrics: plot %s: %w", s.Symbol, err)
+		}
+		// Mark only the days with articles: zeros are the norm.
+		var hits plotter.XYs
+		for _, xy := range xys {
+			if xy.Y > 0 {
+				hits = append(hits, xy)
+			}
+		}
+		points, err := plotter.NewScatter(hits)
 		if err != nil {
 			return nil, fmt.Errorf("metrics: plot %s: %w", s.Symbol, err)
 		}
 		c := palette[i%len(palette)]
 		line.Color = c
 		line.Width = vg.Points(1.5)
+		if i >= len(palette) {
+			line.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+		}
 		points.Color = c
-		points.Radius = vg.Points(2)
+		points.Radius = vg.Points(2.5)
 		p.Add(line, points)
 		p.Legend.Add(fmt.Sprintf("%s (%d)", s.Symbol, s.Articles), line, points)
 	}
