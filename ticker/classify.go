@@ -6,53 +6,53 @@ import "strings"
 type Board uint8
 
 // Boards. BoardUnknown is also used for markets without boards (US, LSE).
+// The line comment of each is the name String returns.
+//
+//go:generate go run golang.org/x/tools/cmd/stringer@v0.52.0 -type=Board,Instrument -linecomment -output=classify_string.go
 const (
-	BoardUnknown Board = iota
-	BoardMain          // SSE/SZSE main board (SZ 002 = former SME board), HKEX main board
-	BoardSTAR          // SSE STAR Market 科创板 (688, 689)
-	BoardChiNext       // SZSE ChiNext 创业板 (300, 301, 302)
-	BoardBSE           // Beijing Stock Exchange 北交所 (43, 83, 87, 920)
-	BoardB             // B shares (SH 900, SZ 200)
-	BoardGEM           // HKEX GEM (08000–08999)
+	BoardUnknown Board = iota //
+	// BoardMain is the SSE/SZSE main board (SZ 002 is the former SME
+	// board) and the HKEX main board.
+	BoardMain // Main
+	// BoardSTAR is the SSE STAR Market 科创板 (688, 689).
+	BoardSTAR // STAR
+	// BoardChiNext is the SZSE ChiNext 创业板 (300, 301, 302).
+	BoardChiNext // ChiNext
+	// BoardBSE is the Beijing Stock Exchange 北交所 (43, 83, 87, 920).
+	BoardBSE // BSE
+	// BoardB are B shares (SH 900, SZ 200).
+	BoardB // B
+	// BoardGEM is the HKEX GEM (08000–08999).
+	BoardGEM // GEM
 )
-
-var boardNames = [...]string{"", "Main", "STAR", "ChiNext", "BSE", "B", "GEM"}
-
-// String returns the board's name, or "" for BoardUnknown.
-func (b Board) String() string {
-	if int(b) < len(boardNames) {
-		return boardNames[b]
-	}
-	return "Board(?)"
-}
 
 // Instrument is the kind of security a code is allocated to.
 type Instrument uint8
 
-// Instruments.
+// Instruments. The line comment of each is the name String returns.
 const (
-	InstrumentUnknown Instrument = iota
-	Stock                        // ordinary shares, CDRs, HK RMB counters
-	ETF                          // exchange-traded funds (and HK leveraged and inverse products)
-	LOF                          // listed open-ended funds
-	Fund                         // other exchange-listed funds
-	REIT                         // real-estate investment trusts
-	Index                        // indices
-	Bond                         // bonds, convertibles, repo
-	Sector                       // Eastmoney boards (BK codes): sectors, concepts, regions
-	Warrant                      // HK derivative warrants
-	CBBC                         // HK callable bull/bear contracts
+	InstrumentUnknown Instrument = iota //
+	// Stock: ordinary shares, CDRs, HK RMB counters.
+	Stock // Stock
+	// ETF: exchange-traded funds, and HK leveraged and inverse products.
+	ETF // ETF
+	// LOF: listed open-ended funds.
+	LOF // LOF
+	// Fund: other exchange-listed funds.
+	Fund // Fund
+	// REIT: real-estate investment trusts.
+	REIT // REIT
+	// Index: indices.
+	Index // Index
+	// Bond: bonds, convertibles, repo.
+	Bond // Bond
+	// Sector: Eastmoney boards (BK codes): sectors, concepts, regions.
+	Sector // Sector
+	// Warrant: HK derivative warrants.
+	Warrant // Warrant
+	// CBBC: HK callable bull/bear contracts.
+	CBBC // CBBC
 )
-
-var instrumentNames = [...]string{"", "Stock", "ETF", "LOF", "Fund", "REIT", "Index", "Bond", "Sector", "Warrant", "CBBC"}
-
-// String returns the instrument's name, or "" for InstrumentUnknown.
-func (i Instrument) String() string {
-	if int(i) < len(instrumentNames) {
-		return instrumentNames[i]
-	}
-	return "Instrument(?)"
-}
 
 // Class is what a code says about its security, from the exchanges' code
 // allocation ranges (reference/markets.md §3.3).

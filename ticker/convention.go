@@ -1,9 +1,6 @@
 package ticker
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Convention is a way of writing security codes used by a data vendor or
 // quote site (reference/markets.md §4). The zero value is Canonical.
@@ -37,7 +34,9 @@ import (
 // written BRK-B (Canonical, Yahoo), BRK_B (Eastmoney) or BRK.B (the others).
 type Convention uint8
 
-// Conventions.
+// Conventions. String returns the name of the constant.
+//
+//go:generate go run golang.org/x/tools/cmd/stringer@v0.52.0 -type=Convention -output=convention_string.go
 const (
 	Canonical   Convention = iota // 600519.SH, 00700.HK, AAPL.US (spec/tickers.md)
 	Eastmoney                     // secid: 1.600519, 0.000001, 116.00700, 105.AAPL, 90.BK1037
@@ -57,37 +56,23 @@ const (
 	Auto
 )
 
-var conventionNames = [...]string{"Canonical", "Eastmoney", "Yahoo", "Wind", "Tushare", "JoinQuant", "Futu", "Longbridge", "Xueqiu", "Baostock", "Sina", "TradingView", "Google", "Auto"}
-
-// String returns the convention's name, e.g. "Eastmoney".
-func (c Convention) String() string {
-	if int(c) < len(conventionNames) {
-		return conventionNames[c]
-	}
-	return "Convention(" + strconv.Itoa(int(c)) + ")"
-}
-
 // Venue is the US exchange of a listing. The zero value means unknown.
 type Venue uint8
 
-// US venues.
+// US venues. The line comment of each is the name String returns.
+//
+//go:generate go run golang.org/x/tools/cmd/stringer@v0.52.0 -type=Venue -linecomment -output=convention_venue_string.go
 const (
-	VenueUnknown Venue = iota
-	NASDAQ             // Eastmoney 105, Wind .O
-	NYSE               // Eastmoney 106, Wind .N
-	AMEX               // NYSE American; Eastmoney 107, Wind .A
-	OTC                // OTC markets (pink sheets); Eastmoney 153
+	VenueUnknown Venue = iota //
+	// NASDAQ: Eastmoney 105, Wind .O.
+	NASDAQ // NASDAQ
+	// NYSE: Eastmoney 106, Wind .N.
+	NYSE // NYSE
+	// AMEX is NYSE American: Eastmoney 107, Wind .A.
+	AMEX // AMEX
+	// OTC are the OTC markets (pink sheets): Eastmoney 153.
+	OTC // OTC
 )
-
-var venueNames = [...]string{"", "NASDAQ", "NYSE", "AMEX", "OTC"}
-
-// String returns "NASDAQ", "NYSE", "AMEX", "OTC", or "" for VenueUnknown.
-func (v Venue) String() string {
-	if int(v) < len(venueNames) {
-		return venueNames[v]
-	}
-	return "Venue(" + strconv.Itoa(int(v)) + ")"
-}
 
 // Listing is a Symbol with the US venue it trades on, for the conventions
 // that write the venue (Eastmoney, Wind, TradingView, Google). Venue is

@@ -15,18 +15,31 @@ import (
 // (market 100: HSI, DJIA, …) and futures are not Symbols; see [SecID].
 type Market uint8
 
-// Markets, in the order of the canonical suffixes of spec/tickers.md.
+// Markets, in the order of the canonical suffixes of spec/tickers.md. The
+// line comment of each is its canonical suffix, which String returns.
+//
+//go:generate go run golang.org/x/tools/cmd/stringer@v0.52.0 -type=Market -linecomment
 const (
-	Unknown Market = iota
-	SH             // Shanghai Stock Exchange
-	SZ             // Shenzhen Stock Exchange
-	BJ             // Beijing Stock Exchange
-	HK             // Hong Kong Exchanges
-	US             // any US venue: NASDAQ, NYSE, NYSE American, OTC
-	BK             // Eastmoney boards (sectors, concepts, regions)
-	LSE            // London Stock Exchange, including its GDR order book
-	SG             // Singapore Exchange
-	JP             // Tokyo Stock Exchange
+	// Unknown is the zero Market: the market is not known.
+	Unknown Market = iota //
+	// SH is the Shanghai Stock Exchange.
+	SH // SH
+	// SZ is the Shenzhen Stock Exchange.
+	SZ // SZ
+	// BJ is the Beijing Stock Exchange.
+	BJ // BJ
+	// HK is Hong Kong Exchanges.
+	HK // HK
+	// US is any US venue: NASDAQ, NYSE, NYSE American, OTC.
+	US // US
+	// BK are Eastmoney boards (sectors, concepts, regions).
+	BK // BK
+	// LSE is the London Stock Exchange, including its GDR order book.
+	LSE // LSE
+	// SG is the Singapore Exchange.
+	SG // SG
+	// JP is the Tokyo Stock Exchange.
+	JP // JP
 )
 
 // ParseMarket returns the market for a canonical suffix, case-insensitively,
