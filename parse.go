@@ -364,6 +364,10 @@ func isAlnum(s string) bool {
 // stemID returns the file's stem without a Jekyll date prefix:
 // 2022-01-06-NW202201062238952656.md gives NW202201062238952656.
 func stemID(name string) string {
+	// A feed record NAME:LINE keeps its line: feed:12.
+	if k := strings.LastIndexByte(name, ':'); k > 0 && k+1 < len(name) && isDigits(name[k+1:]) {
+		return stemID(name[:k]) + name[k:]
+	}
 	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	if base == "." || base == "/" {
 		base = name
@@ -376,6 +380,15 @@ func stemID(name string) string {
 		stem = t
 	}
 	return stem
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isDate(s string) bool {

@@ -7,7 +7,7 @@ import (
 )
 
 func (p *parser) html(data []byte) (*Article, error) {
-	res := markup.Parse(data, markup.Options{})
+	res := markup.Parse(string(data), markup.Options{})
 	a := &Article{}
 	meta := func(keys ...string) string {
 		for _, k := range keys {

@@ -88,6 +88,20 @@ func field(rec map[string]any, keys []string) string {
 				return v.String()
 			case bool:
 				return fmt.Sprint(v)
+			case []any:
+				// A list where a text is expected: its strings, one per line.
+				var parts []string
+				for _, e := range v {
+					switch e := e.(type) {
+					case string:
+						parts = append(parts, e)
+					case json.Number:
+						parts = append(parts, e.String())
+					}
+				}
+				if len(parts) > 0 {
+					return strings.Join(parts, "\n")
+				}
 			}
 		}
 	}
@@ -136,7 +150,7 @@ func (p *parser) record(rec map[string]any) *Article {
 	p.authorMedia = field(rec, sourceKeys)
 	content := field(rec, contentKeys)
 	if looksHTML(content) {
-		p.fromMarkup(a, markup.Parse([]byte(content), markup.Options{}))
+		p.fromMarkup(a, markup.Parse(content, markup.Options{}))
 		return a
 	}
 	for line := range strings.Lines(content) {

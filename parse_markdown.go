@@ -114,12 +114,7 @@ func (p *parser) markdown(data []byte) (*Article, error) {
 	if fmLine > 0 {
 		fm, err := decodeFrontMatter(yml)
 		if err != nil {
-			line := fmLine
-			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-				if k, e := strconv.Atoi(m[1]); e == nil {
-					line += k - 1
-				}
-			}
+			line := fmLine + yamlErrLine(yml, err) - 1
 			return nil, &ParseError{Name: p.name, Line: line, Offset: -1, Err: reason(ErrFrontMatter, "%s", strings.TrimPrefix(err.Error(), "yaml: "))}
 		}
 		if t, ok := fm.scalar("title"); ok {
@@ -159,9 +154,35 @@ func (p *parser) markdown(data []byte) (*Article, error) {
 	if a.URL == "" {
 		a.URL = info.URL
 	}
-	res := markup.Parse([]byte(prepared), markup.Options{Markdown: true, H1IsChrome: a.Title != ""})
+	res := markup.Parse(prepared, markup.Options{Markdown: true, H1IsChrome: a.Title != ""})
 	p.fromMarkup(a, res)
 	return a, nil
+}
+
+// yamlErrLine returns the 1-based line of a YAML error within yml: the
+// line the decoder names, else the line of what the message points at (a
+// control character, an undefined alias), else 1.
+func yamlErrLine(yml []byte, err error) int {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if k, e := strconv.Atoi(m[1]); e == nil && k > 0 {
+			return k
+		}
+	}
+	off := -1
+	switch {
+	case strings.Contains(msg, "control characters"):
+		off = bytes.IndexFunc(yml, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f })
+	case strings.Contains(msg, "unknown anchor '"):
+		name := msg[strings.Index(msg, "unknown anchor '")+len("unknown anchor '"):]
+		if k := strings.IndexByte(name, '\''); k >= 0 {
+			off = bytes.Index(yml, []byte("*"+name[:k]))
+		}
+	}
+	if off < 0 {
+		return 1
+	}
+	return 1 + bytes.Count(yml[:off], []byte("\n"))
 }
 
 // decodeFrontMatter decodes YAML into a node tree and indexes the top-level

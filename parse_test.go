@@ -334,7 +334,7 @@ func TestScannerJSONLines(t *testing.T) {
 	}
 	defer f.Close()
 	sc := stocknews.NewScanner(f)
-	sc.Name = "akshare.jsonl"
+	sc.Name = "testdata/akshare.jsonl"
 	var got []*stocknews.Article
 	for sc.Scan() {
 		if sc.Article() == nil {
@@ -348,9 +348,9 @@ func TestScannerJSONLines(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("%d records, want 2", len(got))
 	}
-	checkWant(t, got[0], articleWant{ID: "akshare", Title: "白酒龙头提价", Media: "示例财经",
+	checkWant(t, got[0], articleWant{ID: "akshare:1", Title: "白酒龙头提价", Media: "示例财经",
 		URL: "https://news.example.org/a1", Published: beijingTime(2022, 5, 10, 8, 0, 0), Paras: 1, Anchors: -1, Embeds: -1})
-	checkWant(t, got[1], articleWant{ID: "akshare", Title: "经销商大会召开", Media: "示例证券报",
+	checkWant(t, got[1], articleWant{ID: "akshare:2", Title: "经销商大会召开", Media: "示例证券报",
 		URL: "https://news.example.org/a2", Published: beijingTime(2022, 5, 11, 9, 30, 0), Paras: 2, Anchors: -1, Embeds: -1})
 }
 
@@ -391,7 +391,7 @@ var errorTests = []struct {
 	{"trunc.json", "{\"title\": \"一\",\n \"content\": ", nil, stocknews.ErrFormat, 2, -2},
 	{"list.json", `[{"title":"一"},{"title":"二"}]`, nil, stocknews.ErrFormat, 0, -1},
 	{"lines.json", "{\"title\":\"一\"}\n{\"title\":\"二\"}\n", nil, stocknews.ErrFormat, 2, -2},
-	{"type.json", `{"title": ["一"]}`, nil, stocknews.ErrEmpty, 0, -1},
+	{"type.json", `{"title": {"text": "一"}}`, nil, stocknews.ErrEmpty, 0, -1},
 	{"scalar.json", `"只是字符串"`, nil, stocknews.ErrFormat, 1, -2},
 	{"empty.md", "", nil, stocknews.ErrEmpty, 0, -1},
 	{"only-fm.md", "---\ntitle: \"\"\n---\n", nil, stocknews.ErrEmpty, 0, -1},

@@ -13,11 +13,11 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/stocknews/stocknews"
@@ -33,7 +33,7 @@ func main() {
 	var masters listFlag
 	flag.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
 	withEntities := flag.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
-	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "analyse `N` inputs at a time")
+	workers := flag.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
@@ -49,38 +49,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "analyze:", err)
 		os.Exit(1)
 	}
-	inputs := stocknews.ExpandInputs(flag.Args())
 	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-
-	// Workers analyse inputs concurrently; results are written in input order.
-	results := make([]chan []stocknews.Analysis, len(inputs))
-	for i := range results {
-		results[i] = make(chan []stocknews.Analysis, 1)
+	p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: *workers})
+	err = p.Run(context.Background(), stocknews.Inputs(flag.Args()...), func(an stocknews.Analysis) error {
+		return enc.Encode(an.Record())
+	})
+	if ferr := out.Flush(); err == nil {
+		err = ferr
 	}
-	next := make(chan int)
-	go func() {
-		for i := range inputs {
-			next <- i
-		}
-		close(next)
-	}()
-	for range max(1, *workers) {
-		go func() {
-			for i := range next {
-				results[i] <- z.AnalyzeInput(inputs[i], os.Stdin)
-			}
-		}()
-	}
-	for i := range inputs {
-		for _, an := range <-results[i] {
-			if err := enc.Encode(an.Record()); err != nil {
-				fmt.Fprintln(os.Stderr, "analyze:", err)
-				os.Exit(1)
-			}
-		}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "analyze:", err)
+		os.Exit(1)
 	}
 }
 

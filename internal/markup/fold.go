@@ -11,11 +11,14 @@ import (
 // full-width space (U+3000) or a no-break space is layout, not text: it is dropped next to a
 // Chinese character or inside brackets, and becomes one ASCII space between
 // two Latin words. Any other run (ASCII spaces, tabs)
-// becomes one ASCII space. Zero-width spaces and byte-order marks are
-// dropped. Fold allocates only when s changes.
+// becomes one ASCII space. Zero-width spaces, byte-order marks and control
+// characters (NUL, DEL, …) are dropped. Fold allocates only when s changes.
 func Fold(s string) string {
 	if isFolded(s) {
 		return s
+	}
+	if t := strings.TrimSpace(s); len(t) < len(s) && isFolded(t) {
+		return t
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -27,6 +30,8 @@ func Fold(s string) string {
 		switch {
 		case r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d':
 			continue
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\v' && r != '\f', r == 0x7f:
+			continue // NUL and other control characters are not text
 		case r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
 			inRun, layout = true, true
 			continue
@@ -46,19 +51,27 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// isFolded reports whether Fold would return s unchanged.
+// isFolded reports whether Fold would return s unchanged. It looks at
+// non-ASCII runes only when their lead byte can start a space or a
+// zero-width character, so Chinese text is skipped three bytes at a time.
 func isFolded(s string) bool {
 	prevSpace := true // a leading space must go
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d' || r == utf8.RuneError {
-				return false
+			if mayBeSpace(c) {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if isSpaceOrZeroWidth(r) || r == utf8.RuneError && n == 1 {
+					return false
+				}
+				i += n
+			} else {
+				i += leadLen(c)
 			}
 			prevSpace = false
 			continue
 		}
+		i++
 		switch c {
 		case ' ':
 			if prevSpace {
@@ -68,10 +81,36 @@ func isFolded(s string) bool {
 		case '\t', '\n', '\r', '\v', '\f':
 			return false
 		default:
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
 			prevSpace = false
 		}
 	}
 	return !prevSpace || s == ""
+}
+
+// mayBeSpace reports whether a UTF-8 lead byte can start a rune that Fold
+// changes: U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000
+// (E3), U+FEFF and U+FFFD (EF).
+func mayBeSpace(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF || c < 0xC2 || c > 0xF4
+}
+
+// leadLen is the length of a UTF-8 sequence from its lead byte; the input
+// is valid UTF-8 (mayBeSpace catches invalid lead bytes).
+func leadLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	}
+	return 2
+}
+
+func isSpaceOrZeroWidth(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u200c' || r == '\u200d'
 }
 
 // isWide reports whether r is a Chinese, Japanese or Korean character or

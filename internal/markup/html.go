@@ -10,6 +10,7 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -66,9 +67,32 @@ type elem struct {
 	bold    bool
 	quote   bool
 	heading bool
-	anchor  int    // index into Result.Anchors whose text this element collects, or -1
-	capture string // "title", "h1", "source", "time": text captured into Result
+	anchor  int         // index into Result.Anchors whose text this element collects, or -1
+	capture captureKind // text captured into Result, or capNone
 }
+
+// captureKind names a piece of page furniture whose text Result reports.
+type captureKind uint8
+
+const (
+	capNone captureKind = iota
+	capTitle
+	capH1
+	capSource
+	capTime
+	numCaptures
+)
+
+// Limits that keep the walk linear on hostile markup.
+const (
+	// maxDepth bounds the element stack. Elements opened deeper are still
+	// read (their text is kept, their anchors collected) but do not change
+	// the state: a bold or skipped element at depth 600 is ordinary text.
+	maxDepth = 512
+	// maxAnchorText bounds the text collected for one anchor: anchors
+	// name securities, and a longer text is not a name.
+	maxAnchorText = 256
+)
 
 // walker holds the state of one Parse call.
 type walker struct {
@@ -77,6 +101,10 @@ type walker struct {
 	stack []elem
 	skip  int // open elements with skip set
 	embed bool
+
+	nBold, nQuote, nHeading int              // open elements of each kind
+	nCapture                [numCaptures]int // open capture elements of each kind
+	anchors                 []int            // Result.Anchors indices of open anchors
 
 	cur      strings.Builder
 	boldN    int // non-space bytes of cur written in bold
@@ -87,15 +115,15 @@ type walker struct {
 
 	anchorMark int // len(res.Anchors) when the current paragraph began
 
-	capBuf map[string]*strings.Builder
+	capBuf [numCaptures]strings.Builder
 }
 
 // Parse reads an HTML body, or a markdown body prepared by [Markdown] when
 // opts.Markdown is set, and returns its paragraphs and anchors. It never
 // fails: malformed markup yields whatever text it holds.
-func Parse(src []byte, opts Options) Result {
-	w := &walker{opts: opts, capBuf: map[string]*strings.Builder{}}
-	z := html.NewTokenizer(bytes.NewReader(src))
+func Parse(src string, opts Options) Result {
+	w := &walker{opts: opts}
+	z := html.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
 	for {
 		tt := z.Next()
@@ -105,7 +133,7 @@ func Parse(src []byte, opts Options) Result {
 			w.finishCaptures()
 			return w.res
 		case html.TextToken:
-			w.text(string(z.Text()))
+			w.text(z.Text())
 		case html.CommentToken:
 			c := z.Text()
 			if bytes.Contains(c, []byte("EM_StockImg_Start")) {
@@ -205,10 +233,10 @@ func (w *walker) start(name string, attrs []html.Attribute, selfClosing bool) {
 	}
 	switch a {
 	case atom.Title:
-		e.capture, e.skip = "title", true
+		e.capture, e.skip = capTitle, true
 	case atom.H1:
 		e.heading = true
-		e.capture = "h1"
+		e.capture = capH1
 		if w.opts.H1IsChrome {
 			e.skip = true
 		}
@@ -230,9 +258,9 @@ func (w *walker) start(name string, attrs []html.Attribute, selfClosing bool) {
 	case atom.Span:
 		switch {
 		case hasClass(class, "source"):
-			e.capture, e.skip = "source", true
+			e.capture, e.skip = capSource, true
 		case hasClass(class, "time"):
-			e.capture, e.skip = "time", true
+			e.capture, e.skip = capTime, true
 		}
 	}
 	if hasClass(class, "u-time") {
@@ -252,8 +280,32 @@ func (w *walker) start(name string, attrs []html.Attribute, selfClosing bool) {
 		}
 		return
 	}
+	// Raw-text elements (script, style, title, textarea) cannot nest, so
+	// they are pushed whatever the depth: their text must not leak.
+	if len(w.stack) >= maxDepth && !(a == atom.Script || a == atom.Style || a == atom.Title || a == atom.Textarea) {
+		return
+	}
+	w.push(e)
+}
+
+func (w *walker) push(e elem) {
 	if e.skip {
 		w.skip++
+	}
+	if e.bold {
+		w.nBold++
+	}
+	if e.quote {
+		w.nQuote++
+	}
+	if e.heading {
+		w.nHeading++
+	}
+	if e.capture != capNone {
+		w.nCapture[e.capture]++
+	}
+	if e.anchor >= 0 {
+		w.anchors = append(w.anchors, e.anchor)
 	}
 	w.stack = append(w.stack, e)
 }
@@ -356,69 +408,77 @@ func (w *walker) close(e elem) {
 	if e.skip {
 		w.skip--
 	}
+	if e.bold {
+		w.nBold--
+	}
+	if e.quote {
+		w.nQuote--
+	}
+	if e.heading {
+		w.nHeading--
+	}
 	if e.anchor >= 0 {
 		an := &w.res.Anchors[e.anchor]
 		an.Text = Fold(an.Text)
+		if n := len(w.anchors); n > 0 && w.anchors[n-1] == e.anchor {
+			w.anchors = w.anchors[:n-1]
+		}
 	}
-	if e.capture != "" {
+	if e.capture != capNone {
+		w.nCapture[e.capture]--
 		w.captureDone(e.capture)
 	}
 }
 
-func (w *walker) captureDone(kind string) {
-	b := w.capBuf[kind]
-	if b == nil {
+func (w *walker) captureDone(kind captureKind) {
+	b := &w.capBuf[kind]
+	if b.Len() == 0 {
 		return
 	}
 	s := Fold(b.String())
 	b.Reset()
+	var dst *string
 	switch kind {
-	case "title":
-		if w.res.Title == "" {
-			w.res.Title = s
-		}
-	case "h1":
-		if w.res.H1 == "" {
-			w.res.H1 = s
-		}
-	case "source":
-		if w.res.Media == "" {
-			w.res.Media = s
-		}
-	case "time":
-		if w.res.Time == "" {
-			w.res.Time = s
-		}
+	case capTitle:
+		dst = &w.res.Title
+	case capH1:
+		dst = &w.res.H1
+	case capSource:
+		dst = &w.res.Media
+	case capTime:
+		dst = &w.res.Time
+	default:
+		return
+	}
+	if *dst == "" {
+		*dst = s
 	}
 }
 
 func (w *walker) finishCaptures() {
 	for j := len(w.stack) - 1; j >= 0; j-- {
-		if w.stack[j].capture != "" {
-			w.captureDone(w.stack[j].capture)
-		}
+		w.close(w.stack[j])
 	}
+	w.stack = w.stack[:0]
 }
 
-func (w *walker) text(s string) {
-	// Captures see the text even inside furniture.
-	for j := range w.stack {
-		e := &w.stack[j]
-		if e.capture != "" {
-			b := w.capBuf[e.capture]
-			if b == nil {
-				b = &strings.Builder{}
-				w.capBuf[e.capture] = b
-			}
-			b.WriteString(s)
+func (w *walker) text(raw []byte) {
+	// Captures and anchors see the text even inside furniture.
+	for k := capNone + 1; k < numCaptures; k++ {
+		if w.nCapture[k] > 0 && w.capBuf[k].Len() < 4096 {
+			w.capBuf[k].Write(raw)
 		}
-		if e.anchor >= 0 {
-			w.res.Anchors[e.anchor].Text += s
+	}
+	for _, ai := range w.anchors {
+		an := &w.res.Anchors[ai]
+		if len(an.Text) < maxAnchorText {
+			an.Text += string(raw[:min(len(raw), maxAnchorText)])
 		}
 	}
 	if w.skip > 0 {
 		return
 	}
+	s := string(raw)
 	if w.opts.Markdown {
 		w.markdownText(s)
 		return
@@ -477,14 +537,8 @@ func (w *walker) write(s string, mdBold bool) {
 	if s == "" {
 		return
 	}
-	bold := mdBold
-	quote, heading := false, false
-	for j := range w.stack {
-		e := &w.stack[j]
-		bold = bold || e.bold
-		quote = quote || e.quote
-		heading = heading || e.heading
-	}
+	bold := mdBold || w.nBold > 0
+	quote, heading := w.nQuote > 0, w.nHeading > 0
 	n := nonSpace(s)
 	if n == 0 {
 		w.cur.WriteString(s)
@@ -500,14 +554,30 @@ func (w *walker) write(s string, mdBold bool) {
 	w.cur.WriteString(s)
 }
 
+// nonSpace counts the bytes of s that are not white space or control
+// characters; only its being zero or not matters to callers.
 func nonSpace(s string) int {
 	n := 0
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\u200b':
-		default:
-			n++
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c > ' ' && c != 0x7f {
+				n++
+			}
+			i++
+			continue
 		}
+		if !mayBeSpace(c) {
+			l := leadLen(c)
+			n += l
+			i += l
+			continue
+		}
+		r, l := utf8.DecodeRuneInString(s[i:])
+		if !isSpaceOrZeroWidth(r) {
+			n += l
+		}
+		i += l
 	}
 	return n
 }
@@ -535,8 +605,8 @@ func (w *walker) flush() {
 		// Stock links inside the source line (上海<a>证券</a>报) are not
 		// about the article: drop them unless one is still open.
 		open := false
-		for _, e := range w.stack {
-			open = open || e.anchor >= mark
+		for _, ai := range w.anchors {
+			open = open || ai >= mark
 		}
 		if !open && mark <= len(w.res.Anchors) {
 			w.res.Anchors = w.res.Anchors[:mark]
