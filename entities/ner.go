@@ -119,7 +119,11 @@ func scanTokens(text string, toks []token, full bool) []Entity {
 			for k := i; k > 0 && toks[k-1].end == toks[k].start && isPlace(toks[k-1]); k-- {
 				s = toks[k-1].start
 			}
-			cands = append(cands, candidate{s, t.end, Organization})
+			// A one-character ending (部, 局, 厅) is weak evidence alone:
+			// 贵宾厅, 安全局. Ask for four characters or a place.
+			if s < t.start || t.runes >= 4 || lastSuffix(t.text) != "" {
+				cands = append(cands, candidate{s, t.end, Organization})
+			}
 		}
 		switch {
 		case t.lex && t.kind == WordTitle:
@@ -397,8 +401,8 @@ func orgEndingAt(toks []token, i int, full bool) (start, end int, ok bool) {
 		if runes+p.runes > 12 {
 			break
 		}
-		if !strong && (cls == genericPrefix || n == 2 || runes+p.runes > 6) {
-			break
+		if !strong && (cls == genericPrefix || n == 2 || runes+p.runes > 6 || !p.han && !p.lex) {
+			break // weak suffixes: one or two Han name tokens (not CDR投资)
 		}
 		if n == 0 && (bare || !strong) && cls != properPrefix {
 			break
@@ -475,8 +479,8 @@ func prefixClass(t token, full bool) prefixKind {
 		}
 		return notPrefix
 	}
-	if t.runes < 2 || hasFunctionRune(t.text) || numeralTail(t.text) {
-		return notPrefix
+	if t.runes < 2 || hasFunctionRune(t.text) || numeralTail(t.text) || isNumeralRune(firstRune(t.text)) && !t.big {
+		return notPrefix // 两大投资: an unknown run starting with a numeral
 	}
 	if !full {
 		// Without gse's dictionary every word but the listed ones is
@@ -534,7 +538,7 @@ func orgLikeEnding(s string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
-	case '部', '局', '厅', '委', '署', '院', '所', '行', '会', '社', '台', '府', '办':
+	case '部', '局', '厅', '委', '署', '院', '行', '会', '社', '府', '办':
 		return true
 	}
 	return false

@@ -389,12 +389,20 @@ func TestClauses(t *testing.T) {
 // checkSpans verifies the invariants every Entities result must meet.
 func checkSpans(tb testing.TB, text string, got []Entity) {
 	tb.Helper()
+	// Rune boundaries as decoding sees them: in invalid UTF-8 a stray
+	// continuation byte is a one-byte rune of its own.
+	boundary := map[int]bool{len(text): true}
+	for i := 0; i < len(text); {
+		boundary[i] = true
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
 	prevEnd := 0
 	for _, e := range got {
 		if e.Start < prevEnd || e.End <= e.Start || e.End > len(text) {
 			tb.Fatalf("bad span %d:%d after %d in %q", e.Start, e.End, prevEnd, text)
 		}
-		if !utf8.RuneStart(text[e.Start]) || e.End < len(text) && !utf8.RuneStart(text[e.End]) {
+		if !boundary[e.Start] || !boundary[e.End] || !utf8.ValidString(e.Text) {
 			tb.Fatalf("span %d:%d not on rune boundaries in %q", e.Start, e.End, text)
 		}
 		if text[e.Start:e.End] != e.Text {
