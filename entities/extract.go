@@ -245,6 +245,16 @@ var comparatorsBefore = func() []comparatorWord {
 	return l
 }()
 
+// comparatorsByLast indexes comparatorsBefore by last rune, longest first.
+var comparatorsByLast = func() map[rune][]comparatorWord {
+	m := map[rune][]comparatorWord{}
+	for _, w := range comparatorsBefore {
+		r, _ := utf8.DecodeLastRuneInString(w.word)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
+
 // comparatorBefore reads comparator and linking words before byte i. It
 // returns where they start, the nearest comparison that is not plain, and
 // whether 多达/高达 made a plain comparison explicit.
@@ -256,7 +266,8 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 			i--
 		}
 		found := false
-		for _, w := range comparatorsBefore {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		for _, w := range comparatorsByLast[r] {
 			if strings.HasSuffix(text[:i], w.word) {
 				// 至 and 到 end a verb (增长至) and are a target, not a
 				// comparison; leave them to the kind.
@@ -312,35 +323,47 @@ func comparatorAfter(text string, i int) (int, Comparator) {
 // last clause mark (，。；：！？、 or a newline) before it, looking back at
 // most 90 bytes.
 func clauseStart(text string, i int) int {
-	lo := i - 90
+	return markBefore(text, i, 90, true)
+}
+
+// sentenceStart returns the start of the sentence holding byte i: after
+// the last 。！？； or newline before it, looking back at most 300 bytes.
+func sentenceStart(text string, i int) int {
+	return markBefore(text, i, 300, false)
+}
+
+// markBefore scans bytes back from i for a sentence mark (or, with clause,
+// a clause mark too) and returns the offset after it, or the rune start at
+// most max bytes back. The marks are matched on their UTF-8 bytes: 。 and
+// 、 are E3 80 82/81; ！？；，： are EF BC 81/9F/9B/8C/9A.
+func markBefore(text string, i, max int, clause bool) int {
+	lo := i - max
 	if lo < 0 {
 		lo = 0
 	}
-	for j := i; j > lo; {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		switch r {
-		case '，', '。', '；', '：', '！', '？', '\n', ',', ';', '!', '?', '、':
-			return j
+	for j := i - 1; j >= lo; j-- {
+		switch b := text[j]; b {
+		case '\n', '!', '?':
+			return j + 1
+		case ',', ';':
+			if clause {
+				return j + 1
+			}
+		case 0x82, 0x81:
+			if j >= 2 && text[j-2] == 0xE3 && text[j-1] == 0x80 && (b == 0x82 || clause) {
+				return j + 1
+			}
+			fallthrough
+		case 0x9F, 0x9B, 0x8C, 0x9A:
+			if j >= 2 && text[j-2] == 0xEF && text[j-1] == 0xBC && (b == 0x81 || b == 0x9F || b == 0x9B || clause) {
+				return j + 1
+			}
 		}
-		j -= size
 	}
-	for lo > 0 && !utf8.RuneStart(text[lo]) {
+	for lo > 0 && lo < len(text) && !utf8.RuneStart(text[lo]) {
 		lo++
 	}
 	return lo
-}
-
-// sentenceStart returns the start of the sentence holding byte i.
-func sentenceStart(text string, i int) int {
-	for j := i; j > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:j])
-		switch r {
-		case '。', '！', '？', '\n', '!', '?', '；':
-			return j
-		}
-		j -= size
-	}
-	return 0
 }
 
 type claimKind uint8
@@ -383,6 +406,20 @@ var kindWords = []kindWord{
 	{"报收", kindLevel, 0}, {"收报", kindLevel, 0}, {"余额", kindLevel, 0}, {"增发", kindLevel, 0},
 }
 
+// kindWordsByLast indexes kindWords by their last rune, longest first, so
+// that one backward pass over a clause finds the nearest word.
+var kindWordsByLast = func() map[rune][]kindWord {
+	m := map[rune][]kindWord{}
+	for _, k := range kindWords {
+		r, _ := utf8.DecodeLastRuneInString(k.word)
+		m[r] = append(m[r], k)
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	}
+	return m
+}()
+
 // singleKindRunes are one-character verbs that mark a change only right
 // before the number: 沪指微涨0.04%, 续跌超16%.
 var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降': -1, '减': -1}
@@ -394,14 +431,15 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 	// The word ending nearest the number wins; of two ending together
 	// (卖出, 净卖出), the longer.
 	best, bestAt, bestLen, sign := kindNone, -1, 0, 0
-	for _, k := range kindWords {
-		at := strings.LastIndex(w, k.word)
-		if at < 0 {
-			continue
+	for e := len(w); e > 0 && best == kindNone; {
+		r, size := utf8.DecodeLastRuneInString(w[:e])
+		for _, k := range kindWordsByLast[r] {
+			if strings.HasSuffix(w[:e], k.word) {
+				best, bestAt, bestLen, sign = k.kind, e-len(k.word), len(k.word), k.sign
+				break
+			}
 		}
-		if e := at + len(k.word); e > bestAt+bestLen || e == bestAt+bestLen && len(k.word) > bestLen {
-			best, bestAt, bestLen, sign = k.kind, at, len(k.word), k.sign
-		}
+		e -= size
 	}
 	// A single verb right before the number: 微涨0.04%, 续跌超16%, 跌至2%.
 	t := strings.TrimRight(w, " 了")

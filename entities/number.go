@@ -117,8 +117,10 @@ func startsNumber(text string, i int, r rune, size int) bool {
 		}
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
 		return cnDigit(r2) >= 0
-	case strings.HasPrefix(text[i:], "百分之") || strings.HasPrefix(text[i:], "千分之") || strings.HasPrefix(text[i:], "万分之"):
-		return true
+	case r == '百' || r == '千' || r == '万':
+		if strings.HasPrefix(text[i+size:], "分之") {
+			return true
+		}
 	}
 	if cnDigit(r) >= 0 || r == '十' || r == '拾' {
 		return true
@@ -639,7 +641,7 @@ func readArabic(text string, i int, whole bool) quantity {
 			q.end += m
 		}
 	}
-	if q.val.Abs().GreaterThanOrEqual(limit) {
+	if tooBig(q.val) {
 		q.err, q.errAt = ErrRange, i
 	}
 	return q
@@ -674,7 +676,7 @@ func readExponent(text string, j int, q quantity) quantity {
 		return q
 	}
 	q.val = q.val.Shift(int32(e))
-	if q.val.Abs().GreaterThanOrEqual(limit) {
+	if tooBig(q.val) {
 		q.err, q.errAt = ErrRange, j
 	}
 	return q
@@ -836,7 +838,7 @@ done:
 		return q
 	}
 	q.val = v
-	if q.val.Abs().GreaterThanOrEqual(limit) {
+	if tooBig(q.val) {
 		q.err, q.errAt = ErrRange, i
 	}
 	return q
@@ -1083,4 +1085,12 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 		return decimal.Zero, &NumberError{Input: s, Offset: off + q.end, Err: ErrSyntax}
 	}
 	return q.val, nil
+}
+
+// tooBig reports whether |v| >= 10^24, cheaply for ordinary numbers.
+func tooBig(v decimal.Decimal) bool {
+	if v.IsZero() || v.NumDigits()+int(v.Exponent()) < 24 {
+		return false
+	}
+	return v.Abs().GreaterThanOrEqual(limit)
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,27 +14,34 @@ import (
 // written before it in the sentence, else year (0: no period).
 func periodOf(text string, i int, year int) string {
 	s := sentenceStart(text, i)
+	if i-s > 150 {
+		s = i - 150
+		for s < i && !utf8.RuneStart(text[s]) {
+			s++
+		}
+	}
 	w := text[s:i]
+	if !strings.Contains(w, "年") && !strings.Contains(w, "季") && !strings.Contains(w, "月") && !strings.Contains(w, "Q") {
+		return ""
+	}
 	y := year
 	if yy, ok := lastYear(w); ok {
 		y = yy
 	} else if strings.Contains(w, "去年") && year > 0 {
 		y = year - 1
 	}
-	best, bestAt, bestEnd := "", -1, -1
-	try := func(word, suffix string) {
-		// The word ending last wins; of two ending together (三季度,
-		// 前三季度), the longer.
-		if at := strings.LastIndex(w, word); at >= 0 && (at+len(word) > bestEnd || at+len(word) == bestEnd && at < bestAt) {
-			best, bestAt, bestEnd = suffix, at, at+len(word)
+	// The period word ending last wins; of two ending together (三季度,
+	// 前三季度), the longer.
+	best, bestAt := "", -1
+	for e := len(w); e > 0 && bestAt < 0; {
+		r, size := utf8.DecodeLastRuneInString(w[:e])
+		for _, p := range periodWordsByLast[r] {
+			if strings.HasSuffix(w[:e], p.word) {
+				best, bestAt = p.p, e-len(p.word)
+				break
+			}
 		}
-	}
-	for _, q := range []struct{ word, p string }{
-		{"一季度", "Q1"}, {"第一季度", "Q1"}, {"Q1", "Q1"}, {"二季度", "Q2"}, {"第二季度", "Q2"}, {"Q2", "Q2"},
-		{"三季度", "Q3"}, {"第三季度", "Q3"}, {"Q3", "Q3"}, {"四季度", "Q4"}, {"第四季度", "Q4"}, {"Q4", "Q4"},
-		{"第三季", "Q3"}, {"前三季度", "Q1-Q3"}, {"上半年", "H1"}, {"下半年", "H2"}, {"全年", ""}, {"年度", ""},
-	} {
-		try(q.word, q.p)
+		e -= size
 	}
 	if m, at := lastMonth(w); at > bestAt {
 		best, bestAt = m, at
@@ -56,6 +64,26 @@ func periodOf(text string, i int, year int) string {
 		return ys + best
 	}
 }
+
+type periodWord struct{ word, p string }
+
+// periodWordsByLast indexes the quarter and half-year words by their last
+// rune, longest first.
+var periodWordsByLast = func() map[rune][]periodWord {
+	m := map[rune][]periodWord{}
+	for _, q := range []periodWord{
+		{"一季度", "Q1"}, {"第一季度", "Q1"}, {"Q1", "Q1"}, {"二季度", "Q2"}, {"第二季度", "Q2"}, {"Q2", "Q2"},
+		{"三季度", "Q3"}, {"第三季度", "Q3"}, {"Q3", "Q3"}, {"四季度", "Q4"}, {"第四季度", "Q4"}, {"Q4", "Q4"},
+		{"第三季", "Q3"}, {"前三季度", "Q1-Q3"}, {"上半年", "H1"}, {"下半年", "H2"}, {"全年", ""}, {"年度", ""},
+	} {
+		r, _ := utf8.DecodeLastRuneInString(q.word)
+		m[r] = append(m[r], q)
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	}
+	return m
+}()
 
 // lastYear finds the last "2021年" in w.
 func lastYear(w string) (int, bool) {
