@@ -180,7 +180,7 @@ var blockTags = map[atom.Atom]bool{
 // furnitureClasses mark page furniture by class: share boxes, QR-code
 // footers, trust badges, tag clouds.
 var furnitureClasses = []string{
-	"appendQr", "trustBadge", "typeTags", "share", "qrcode",
+	"appendQr", "kaihu-qr", "trustBadge", "typeTags", "share", "qrcode",
 }
 
 // voidTags never have an end tag.
