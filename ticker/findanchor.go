@@ -369,7 +369,14 @@ func ricListing(ric string) (Listing, bool) {
 	code, suf := ric[:dot], ric[dot+1:]
 	var m Market
 	var v Venue
-	switch strings.ToUpper(suf) {
+	if len(suf) > 2 {
+		return Listing{}, false
+	}
+	var up [2]byte
+	for i := 0; i < len(suf); i++ {
+		up[i] = upper(suf[i])
+	}
+	switch string(up[:len(suf)]) {
 	case "O", "OQ":
 		m, v = US, NASDAQ
 	case "N":
