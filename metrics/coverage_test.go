@@ -323,3 +323,16 @@ func TestPageRankAgreesWithGonum(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryIgnoresTitle(t *testing.T) {
+	// The same body under two headlines is one story; the title is not
+	// part of the signature.
+	x := analysis("x", bj(t, "2024-05-06 09:00"), "甲报", "标题一\n"+textBank, nil)
+	x.Article.Title = "标题一"
+	y := analysis("y", bj(t, "2024-05-06 09:30"), "乙报", "完全不同的另一个标题\n"+textBank, nil)
+	y.Article.Title = "完全不同的另一个标题"
+	nov := build([]*stocknews.Analysis{x, y}, nil).Novelty()
+	if nov[1].Story != "x" || nov[1].Score != 75 {
+		t.Errorf("Novelty = %+v", nov)
+	}
+}

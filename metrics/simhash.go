@@ -23,10 +23,14 @@ const ShingleSize = 3
 //	SimHash bit b = 1 if v_b > 0
 //
 // Texts that share most of their shingles get signatures that differ in few
-// bits ([Hamming]); with 64 bits, near-duplicate news items (the same story
-// re-posted by another outlet with a different header or footer) typically
-// differ in at most 3, Manku et al.'s threshold for web pages
-// ([DefaultMaxHamming]).
+// bits ([Hamming]): a bit flips with probability θ/π, θ the angle between
+// the texts' shingle vectors. [DefaultMaxHamming] is 3, Manku et al.'s
+// threshold for web pages. On the project's reference corpus (182 articles)
+// the bodies (titles left out, as [Coverage] does) of re-posted flash items
+// differ in 0, 0 and 3 bits, a re-post with a changed source line in 10,
+// and the closest unrelated pair in 16: short texts have few shingles, so
+// one changed sentence flips several bits. Raise [Options.MaxHamming] to
+// catch more re-posts at more risk of merging distinct stories.
 //
 // It is written here rather than taken from a library: the Go SimHash
 // packages hash words split on spaces, which Chinese text does not have, and
