@@ -138,6 +138,14 @@ func (x *extraction) tokens(text string) []token {
 	raw := make([]token, 0, len(text)/4+1)
 	b := []byte(text)
 	clauses(text, func(start, end int) {
+		// A clause that is one listed word (腾讯、阿里、百度) needs no
+		// segmentation.
+		if end-start <= 48 {
+			if _, ok := x.lex.kinds[lowerASCII(text[start:end])]; ok {
+				raw = append(raw, token{text: text[start:end], start: start, end: end})
+				return
+			}
+		}
 		// A clause gse did not tile is skipped rather than guessed at.
 		raw, _ = x.seg.cut(text, b, start, end, raw)
 	})
