@@ -226,7 +226,14 @@ func parseSuffixed(s string, conv Convention) (Listing, error) {
 	dot := lastDot(s)
 	if dot > 0 {
 		if m, v, ok := suffixMarket(s[dot+1:], conv); ok {
-			return newListing(s, s[:dot], 0, m, v)
+			l, err := newListing(s, s[:dot], 0, m, v)
+			if err != nil && conv == Tushare {
+				// A US class share whose class looks like a suffix: A.SZ.
+				if sym, err := New(s, US); err == nil {
+					return Listing{Symbol: sym}, nil
+				}
+			}
+			return l, err
 		}
 	}
 	// Yahoo and Tushare write US tickers bare.
