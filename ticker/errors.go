@@ -6,9 +6,9 @@ import (
 )
 
 // Sentinel errors. They are returned wrapped in a [*ParseError] by [New],
-// [Parse], [ParseAs], [ParseAny], [ParseSecID] and [Symbol.UnmarshalText], and
-// by [Symbol.Format] and [Listing.Format] directly or wrapped in a
-// [*FormatError]. Test for them with [errors.Is].
+// [Parse], [ParseAs], [ParseAny], [ParseListing], [ParseSecID] and
+// [Symbol.UnmarshalText], and wrapped in a [*FormatError] by
+// [Symbol.Format] and [Listing.Format]. Test for them with [errors.Is].
 var (
 	// ErrSyntax means the input does not have the shape of the convention,
 	// e.g. no market separator in "600519".
@@ -49,7 +49,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 type FormatError struct {
 	Symbol     Symbol
 	Convention Convention
-	Err        error // ErrUnsupported, ErrNoVenue
+	Err        error // ErrUnsupported, ErrNoVenue, or ErrInvalidCode for the zero Symbol
 }
 
 func (e *FormatError) Error() string {
