@@ -1,6 +1,7 @@
 package stocknews
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"time"
@@ -113,9 +114,17 @@ func (an *Analysis) Record() Record {
 	return r
 }
 
-// MarshalJSON writes the analysis as its [Record].
+// MarshalJSON writes the analysis as its [Record]. Comparators such as
+// ">" are written as they are; json.Marshal escapes them again as \u003e
+// unless the caller's json.Encoder has SetEscapeHTML(false).
 func (an Analysis) MarshalJSON() ([]byte, error) {
-	return json.Marshal(an.Record())
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(an.Record()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 func nonNil(s []string) []string {
