@@ -24,7 +24,9 @@ import (
 //     HK.00700, HK_00700, HK:0700, US.AAPL, usAAPL;
 //   - an exchange word: NASDAQ: AAPL, NYSE:BABA, 纳斯达克：PDD, 纽交所：BABA,
 //     HKEX:700, SSE:600519, and the cashtag $AAPL;
-//   - a label: 股票代码：600519, 证券代码:000001, 代码为600519, 港股代码：00700.
+//   - a label: 股票代码：600519, 证券代码:000001, 代码为600519, 港股代码：00700;
+//     an announcement header's 证券简称 after the code is taken as the name
+//     (证券代码：600519 证券简称：贵州茅台).
 //
 // Everything else is not a code: a bare six-digit number (600000元,
 // 100000股, 202401, postal codes), longer digit runs (dates, phone numbers),
@@ -381,7 +383,14 @@ func (f *finder) digitsWord(w *word) (CodeMatch, bool) {
 		switch {
 		case n == 6 && lab == labelCode:
 			if m := InferMarket(code); m != Unknown {
-				return f.match(code, m, 0, w.start, w.end)
+				cm, ok := f.match(code, m, 0, w.start, w.end)
+				if ok && cm.NameStart < 0 {
+					// 证券代码：600519 证券简称：贵州茅台
+					if s, e := f.abbrevAfter(w.end); e > s {
+						cm.Name, cm.NameStart, cm.NameEnd = f.text[s:e], s, e
+					}
+				}
+				return cm, ok
 			}
 		case lab == labelHKCode || lab == labelHK && n == 5:
 			return f.match(code, HK, 0, w.start, w.end)
@@ -480,6 +489,46 @@ func (f *finder) labelBefore(i int) int {
 		}
 	}
 	return 0
+}
+
+// abbrevAfter returns the span of the short name that an announcement
+// header writes after a labelled code: "证券代码：600519 证券简称：贵州茅台".
+// It looks for 简称 within a few runes of i.
+func (f *finder) abbrevAfter(i int) (int, int) {
+	t := f.text
+	j := i
+	for k := 0; k < 8 && j < len(t); k++ { // 600519 证券简称 / 600519，股票简称
+		if strings.HasPrefix(t[j:], "简称") {
+			j += len("简称")
+			for j < len(t) {
+				r, size := foldAt(t, j)
+				if r != ' ' && r != ':' {
+					break
+				}
+				j += size
+			}
+			start, runes := j, 0
+			for j < len(t) && runes < 12 {
+				r, size := foldAt(t, j)
+				if !isNameRune(r) {
+					break
+				}
+				j += size
+				runes++
+			}
+			if runes < 2 {
+				return 0, 0
+			}
+			return start, j
+		}
+		r, size := foldAt(t, j)
+		if r != ' ' && r != ',' && r != '，' && r != '、' && r != ';' && r != '；' && r != '证' && r != '券' &&
+			r != '股' && r != '票' && r != 'A' {
+			return 0, 0
+		}
+		j += size
+	}
+	return 0, 0
 }
 
 // unitAfter reports a unit or date word right after a number: 年 月 日 元
