@@ -353,18 +353,32 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 }
 
 // learnKeys returns the keys under which a name written beside sym is
-// learned: the name itself and, when the name runs words before a known
-// name of sym (白酒龙头贵州茅台), that known name.
+// learned: the name as written and without decorations. A name the master
+// does not know must have at least three characters and not be a generic
+// word (本公司, 子公司), so that a loose name beside a code cannot make an
+// ordinary word link.
 func (l *Linker) learnKeys(name string, sym Symbol) []string {
-	k := nameKey(name)
-	if utf8.RuneCountInString(k) < 2 {
-		return nil
+	var keys []string
+	add := func(k string) {
+		_, known := l.master.byKey[k]
+		if known || utf8.RuneCountInString(k) >= 3 && !genericWords[k] {
+			keys = append(keys, k)
+		}
 	}
-	keys := []string{k}
+	add(nameKey(name))
 	if undec := undecorate(NormalizeName(name), sym.Market()); undec != "" {
-		keys = append(keys, nameKey(undec))
+		add(nameKey(undec))
 	}
 	return keys
+}
+
+// genericWords are words a text may write before a code that are not
+// names (本公司(600519)); they are never learned. Unknown names are
+// learned only from three characters on.
+var genericWords = map[string]bool{
+	"本公司": true, "该公司": true, "上市公司": true, "母公司": true, "子公司": true,
+	"股票代码": true, "证券代码": true, "公司股票": true, "概念股": true, "龙头股": true,
+	"这家公司": true, "控股股东": true, "关联公司": true,
 }
 
 // displayName returns the name written beside a code, trimmed of words

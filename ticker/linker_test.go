@@ -46,6 +46,8 @@ var linkTests = []struct {
 	{"code links that listing", "腾讯控股(00700.HK)发布公告。", []string{"00700.HK"}, ViaCode},
 	{"code for H share, name alone elsewhere", "比亚迪股份(01211.HK)上涨。比亚迪新车发布。", []string{"01211.HK"}, ViaCode | ViaName},
 	{"learned in the article", "星河微电子(688999)公告称，星河微电子拟扩产。", []string{"688999.SH"}, ViaCode | ViaName},
+	{"generic word beside a code is not learned", "子公司(688999)公告。子公司增资。", []string{"688999.SH"}, ViaCode},
+	{"short unknown name is not learned", "星河(688999)公告。星河增资。", []string{"688999.SH"}, ViaCode},
 	{"stop name learned in the article", "新希望(000876)公告；新希望生猪出栏。", []string{"000876.SZ"}, ViaCode | ViaName},
 }
 
