@@ -336,3 +336,19 @@ func TestStoryIgnoresTitle(t *testing.T) {
 		t.Errorf("Novelty = %+v", nov)
 	}
 }
+
+func TestTableWindow(t *testing.T) {
+	// As of 2024-03-03 (see TestTable): A has 1 article on the day, 3 over
+	// two or more days; B 0 then 1; C 1.
+	as, _, _, _ := corpus(t)
+	tab := build(as, nil).Table()
+	for _, tt := range []struct {
+		days int
+		want []int
+	}{{1, []int{1, 0, 1}}, {2, []int{1, 0, 1}}, {3, []int{3, 1, 1}}, {365, []int{3, 1, 1}}} {
+		got := tab.Window(tt.days)
+		if len(got) != 3 || got[0] != tt.want[0] || got[1] != tt.want[1] || got[2] != tt.want[2] {
+			t.Errorf("Window(%d) = %v, want %v", tt.days, got, tt.want)
+		}
+	}
+}

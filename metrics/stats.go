@@ -459,3 +459,19 @@ func hhi(counts map[string]int) float64 {
 	}
 	return h
 }
+
+// Window returns, for every row, the articles of the days days ending on
+// the as-of day: [Series.Window] at AsOf. Window(1), Window(7) and
+// Window(30) are the rows' Window1, Window7 and Window30. Without a dated
+// article every window is 0.
+func (t *Table) Window(days int) []int {
+	out := make([]int, len(t.Rows))
+	if t.AsOf.IsZero() {
+		return out
+	}
+	for i := range t.Rows {
+		s := &t.Rows[i].Series
+		out[i] = int(s.Window(s.Index(t.AsOf), days))
+	}
+	return out
+}
