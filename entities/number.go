@@ -62,7 +62,8 @@ func Numbers(text string) []Number {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
-			if isASCIIDigit(c) || (c == '-' && i+1 < len(text) && isASCIIDigit(text[i+1]) && signAllowed(text, i, prevEnd)) {
+			if isASCIIDigit(c) || (c == '-' && i+1 < len(text) && (isASCIIDigit(text[i+1]) || text[i+1] == '.' && i+2 < len(text) && isASCIIDigit(text[i+2])) && signAllowed(text, i, prevEnd)) ||
+				c == '.' && i+1 < len(text) && isASCIIDigit(text[i+1]) && signAllowed(text, i, prevEnd) {
 				n, next, ok := scanNumber(text, i)
 				if ok {
 					out = append(out, n)
@@ -75,7 +76,7 @@ func Numbers(text string) []Number {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if startsNumber(text, i, r, size) && (r != '负' && r != '－' || signAllowed(text, i, prevEnd)) {
+		if startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
 			n, next, ok := scanNumber(text, i)
 			if ok {
 				out = append(out, n)
@@ -102,7 +103,7 @@ func signAllowed(text string, i, prevEnd int) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return !(r < 0x80 && (isASCIIDigit(byte(r)) || isASCIILetter(byte(r)) || r == '%' || r == ')' || r == '.'))
+	return !(r < 0x80 && (isASCIIDigit(byte(r)) || isASCIILetter(byte(r)) || r == '%' || r == ')' || r == '.' || r == '-') || r == '－')
 }
 
 // startsNumber reports whether rune r at i (size bytes) can start a number.
@@ -110,7 +111,7 @@ func startsNumber(text string, i int, r rune, size int) bool {
 	switch {
 	case r >= '０' && r <= '９':
 		return true
-	case r == '负' || r == '－':
+	case r == '负' || r == '負' || r == '－':
 		_, n := digitAt(text, i+size)
 		if n > 0 {
 			return true
@@ -129,6 +130,11 @@ func startsNumber(text string, i int, r rune, size int) bool {
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
 		if p, _ := utf8.DecodeLastRuneInString(text[:i]); strings.ContainsRune("几数上成千万百以", p) {
 			return false // 几千万, 数百亿, 千千万万, 数以百万: no exact value
+		}
+		if d := cnDigit(r2); d > 0 {
+			// 百三 is 130, 千三 is 1300: one digit and no more numerals.
+			r3, _ := utf8.DecodeRuneInString(text[i+size+len(string(r2)):])
+			return cnDigit(r3) < 0 && cnUnit(r3) == 0 && cnScale(r3) == 0
 		}
 		return cnScale(r2) > 0
 	}
@@ -158,7 +164,7 @@ func cnDigit(r rune) int {
 		return 0
 	case '一', '壹':
 		return 1
-	case '二', '两', '贰', '貳', '兩':
+	case '二', '两', '贰', '貳', '兩', '俩', '倆':
 		return 2
 	case '三', '叁', '參':
 		return 3
@@ -180,7 +186,7 @@ func cnDigit(r rune) int {
 
 // cnCapital reports whether r is a financial capital digit (壹, 贰, …).
 func cnCapital(r rune) bool {
-	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖兩", r)
+	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", r)
 }
 
 // cnUnit returns 10, 100 or 1000 for 十, 百, 千 and their capitals, else 0.
@@ -205,6 +211,16 @@ func cnScale(r rune) int {
 		return 8
 	}
 	return 0
+}
+
+// zhao reports whether 兆 at j, inside a Chinese numeral, is 10^12 (五兆六十二亿)
+// rather than the prefix of a unit (兆瓦, 兆赫) or mega (5兆).
+func zhao(text string, j int) bool {
+	if !strings.HasPrefix(text[j:], "兆") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[j+3:])
+	return cnDigit(r) >= 0 || cnUnit(r) > 0
 }
 
 // quantity is a number being read.
@@ -232,6 +248,13 @@ func scanNumber(text string, i int) (Number, int, bool) {
 	}
 	if q.skip || q.err != nil {
 		return Number{}, q.end, false
+	}
+	// 一切, 四川, 十足: a single numeral inside a word is no number; before a
+	// function word (这是五那是四) it is one.
+	if q.chinese && unit == "" && !q.scaled && utf8.RuneCountInString(text[i:q.end]) == 1 {
+		if r, _ := utf8.DecodeRuneInString(text[q.end:]); r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("这那不而和与或及是的了也都就还又但到至", r) {
+			return Number{}, q.end, false
+		}
 	}
 	n := Number{Value: q.val, Unit: unit, Start: i, End: q.end, scaled: q.scaled,
 		lone: q.lone, chinese: q.chinese, unitAt: unitAt, class: class}
@@ -340,7 +363,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 	neg := false
 	if strings.HasPrefix(text[i:], "-") {
 		neg, i = true, i+1
-	} else if strings.HasPrefix(text[i:], "负") || strings.HasPrefix(text[i:], "－") {
+	} else if strings.HasPrefix(text[i:], "负") || strings.HasPrefix(text[i:], "負") || strings.HasPrefix(text[i:], "－") {
 		neg, i = true, i+3
 	}
 	// 百分之九十七, 千分之三, 万分之五.
@@ -507,7 +530,7 @@ func isIndexPoint(text string, start, j int, q quantity) bool {
 // readCore reads the number proper at i: Arabic or Chinese digits, a
 // decimal part, 多/余/几 markers and scale words, without a unit.
 func readCore(text string, i int, whole bool) quantity {
-	if _, n := digitAt(text, i); n > 0 {
+	if _, n := digitAt(text, i); n > 0 || i+1 < len(text) && text[i] == '.' && isASCIIDigit(text[i+1]) {
 		return readArabic(text, i, whole)
 	}
 	return readChinese(text, i)
@@ -515,6 +538,12 @@ func readCore(text string, i int, whole bool) quantity {
 
 // readArabic reads 1,234.5亿, １２３, 1800多, 560余万, 5个亿.
 func readArabic(text string, i int, whole bool) quantity {
+	return readArabicIn(text, i, whole, false)
+}
+
+// readArabicIn reads an Arabic number; inner is set for the smaller term
+// of 5万4千6百, where a trailing 百 is a scale.
+func readArabicIn(text string, i int, whole, inner bool) quantity {
 	var buf [3*maxDigits + 2]byte
 	nb, digits, frac, sig := 0, 0, 0, 0
 	q := quantity{scale: decimal.NewFromInt(1)}
@@ -525,6 +554,13 @@ func readArabic(text string, i int, whole bool) quantity {
 	}
 	inFrac := false
 	tooLong := false
+	if text[j] == '.' {
+		buf[nb] = '0'
+		buf[nb+1] = '.'
+		nb += 2
+		inFrac = true
+		j++
+	}
 	for j < len(text) {
 		d, n := digitAt(text, j)
 		if n > 0 {
@@ -558,9 +594,9 @@ func readArabic(text string, i int, whole bool) quantity {
 			}
 			break
 		}
-		if !inFrac && (text[j] == '.' && !full || strings.HasPrefix(text[j:], "．") && full) {
+		if !inFrac && (text[j] == '.' || strings.HasPrefix(text[j:], "．")) {
 			w := 1
-			if full {
+			if text[j] != '.' {
 				w = 3
 			}
 			if _, n := digitAt(text, j+w); n > 0 {
@@ -622,8 +658,8 @@ func readArabic(text string, i int, whole bool) quantity {
 				break
 			}
 			r2, _ := utf8.DecodeRuneInString(text[k+size:])
-			if u == 100 && cnScale(r2) == 0 {
-				break
+			if u == 100 && (r2 == '分' || cnScale(r2) == 0 && !scaled && !inner) {
+				break // 百分点, 百分之; 5百 alone is rare, 5万4千6百 is not
 			}
 			q.scale = q.scale.Mul(decimal.NewFromInt(int64(u)))
 			k += size
@@ -639,6 +675,12 @@ func readArabic(text string, i int, whole bool) quantity {
 		if m := marker(text, q.end); m > 0 {
 			q.approx = true
 			q.end += m
+		} else if rest, ok := continuation(text, q.end, q.scale, whole); ok {
+			// 5万4千6百, 3万4000, 1千零1: a smaller term follows the scale.
+			q.val = q.val.Add(rest.val)
+			q.end = rest.end
+			q.scale = rest.scale
+			q.approx = rest.approx
 		}
 	}
 	if tooBig(q.val) {
@@ -740,6 +782,7 @@ const (
 func readChinese(text string, i int) quantity {
 	q := quantity{chinese: true, scale: decimal.NewFromInt(1)}
 	var toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
+	var ends [maxDigits]int // byte offset after each token
 	nt := 0
 	j := i
 	sawPoint := false
@@ -760,34 +803,39 @@ func readChinese(text string, i int) quantity {
 				goto done
 			}
 			toks[nt] = cnUnit(r)
-		case cnScale(r) > 0:
+		case cnScale(r) > 0 || zhao(text, j) && nt > 0:
 			if strings.HasPrefix(text[j:], "万分之") {
 				goto done
 			}
 			if nt == 0 {
 				goto done
 			}
+			sc := cnScale(r)
+			if sc == 0 {
+				sc = 12
+			}
 			toks[nt] = 1
-			for s := cnScale(r); s > 0; s-- {
+			for ; sc > 0; sc-- {
 				toks[nt] *= 10
 			}
-		case r == '点' && !sawPoint && nt > 0 && prev != tokMarker:
+		case (r == '点' || r == '點') && !sawPoint && nt > 0 && prev != tokMarker:
 			r2, _ := utf8.DecodeRuneInString(text[j+size:])
 			if cnDigit(r2) < 0 {
 				goto done
 			}
 			sawPoint = true
 			toks[nt] = tokPoint
-		case (r == '多' || r == '余' || r == '几') && nt > 0 && prev >= 10 && !sawPoint:
-			if marker(text, j) == 0 && r != '几' {
+		case (r == '多' || r == '余' || r == '几' || r == '幾') && nt > 0 && (prev >= 10 || prev == 0 && (r == '几' || r == '幾')) && !sawPoint:
+			if marker(text, j) == 0 && r != '几' && r != '幾' {
 				goto done
 			}
 			toks[nt] = tokMarker
 		default:
 			goto done
 		}
-		nt++
 		j += size
+		ends[nt] = j
+		nt++
 	}
 done:
 	if nt == len(toks) {
@@ -810,7 +858,31 @@ done:
 		}
 		clean = append(clean, t)
 	}
-	v, ok := cnValue(clean)
+	hasLiang := strings.ContainsAny(text[i:j], "两兩")
+	v, ok := cnValueLiang(clean, hasLiang)
+	if !ok && hasLiang && strings.Trim(text[i:j], "两兩") == "" {
+		q.end, q.skip = j, true // 两两: "in pairs"
+		return q
+	}
+	for !ok && nt > 1 {
+		// 百分之七十百分位: keep the longest prefix that is a numeral.
+		nt--
+		j = ends[nt-1]
+		clean = clean[:0]
+		q.approx = false
+		for _, t := range toks[:nt] {
+			if t == tokMarker {
+				q.approx = true
+				continue
+			}
+			clean = append(clean, t)
+		}
+		if len(clean) > 0 && clean[len(clean)-1] == tokPoint {
+			continue
+		}
+		v, ok = cnValueLiang(clean, hasLiang)
+		q.end = j
+	}
 	if !ok {
 		q.err, q.errAt = ErrSyntax, i
 		return q
@@ -833,7 +905,7 @@ done:
 	// 零部件), and a single capital digit is part of a name (毕陆).
 	first, _ := utf8.DecodeRuneInString(text[i:])
 	q.lone = nt == 1 && (toks[0] <= 1 || first == '二')
-	if nt == 1 && first != '两' && cnCapital(first) {
+	if nt == 1 && cnCapital(first) {
 		q.end = i
 		return q
 	}
@@ -846,6 +918,12 @@ done:
 
 // cnValue evaluates Chinese numeral tokens.
 func cnValue(t []int) (decimal.Decimal, bool) {
+	return cnValueLiang(t, false)
+}
+
+// cnValueLiang is cnValue; hasLiang says the numeral holds 两, which is
+// never a digit of a digit string (两两 is "in pairs").
+func cnValueLiang(t []int, hasLiang bool) (decimal.Decimal, bool) {
 	// A decimal: int 点 digits, then scales.
 	for p, x := range t {
 		if x == tokPoint {
@@ -883,7 +961,7 @@ func cnValue(t []int) (decimal.Decimal, bool) {
 		}
 	}
 	if allDigits {
-		if len(t) > 18 {
+		if len(t) > 18 || len(t) > 1 && hasLiang {
 			return decimal.Zero, false
 		}
 		var m int64
@@ -897,7 +975,7 @@ func cnValue(t []int) (decimal.Decimal, bool) {
 
 // cnInt evaluates an integer numeral by splitting at its last 亿, then 万.
 func cnInt(t []int) (decimal.Decimal, bool) {
-	for _, sc := range []int{100000000, 10000} {
+	for _, sc := range []int{1000000000000, 100000000, 10000} {
 		k := -1
 		for p := len(t) - 1; p >= 0; p-- {
 			if t[p] == sc {
@@ -965,10 +1043,10 @@ func cnSmall(t []int) (int64, bool) {
 				return 0, false
 			}
 			if digit < 0 {
-				if i != 0 {
+				if i != 0 && !(zero && u == 10) {
 					return 0, false
 				}
-				digit = 1 // 十五, 百亿
+				digit = 1 // 十五, 百亿, 一千零十二
 			}
 			total += digit * u
 			digit = -1
@@ -1093,4 +1171,26 @@ func tooBig(v decimal.Decimal) bool {
 		return false
 	}
 	return v.Abs().GreaterThanOrEqual(limit)
+}
+
+// continuation reads the smaller term after a scale word: the 4千6百 of
+// 5万4千6百, the 4000 of 3万4000, the 零1 of 1千零1. It must be below the
+// scale it follows.
+func continuation(text string, i int, scale decimal.Decimal, whole bool) (quantity, bool) {
+	j := i
+	if strings.HasPrefix(text[j:], "零") {
+		j += len("零")
+	}
+	if _, n := digitAt(text, j); n == 0 {
+		return quantity{}, false
+	}
+	q := readArabicIn(text, j, whole, true)
+	if q.err != nil || q.skip || !q.val.LessThan(scale) {
+		return quantity{}, false
+	}
+	// 3万2021年: a year, not a term.
+	if u, _ := matchUnit(text[q.end:]); u.class == classTime {
+		return quantity{}, false
+	}
+	return q, true
 }

@@ -34,7 +34,7 @@ type unitWord struct {
 var unitWords = []unitWord{
 	// Money, to ISO 4217.
 	{"元", "CNY", classMoney}, {"元人民币", "CNY", classMoney}, {"人民币", "CNY", classMoney},
-	{"块钱", "CNY", classMoney}, {"美元", "USD", classMoney}, {"美金", "USD", classMoney},
+	{"块钱", "CNY", classMoney}, {"美元", "USD", classMoney}, {"美金", "USD", classMoney}, {"美刀", "USD", classMoney},
 	{"港元", "HKD", classMoney}, {"港币", "HKD", classMoney}, {"欧元", "EUR", classMoney},
 	{"日元", "JPY", classMoney}, {"日圆", "JPY", classMoney}, {"英镑", "GBP", classMoney},
 	{"韩元", "KRW", classMoney}, {"新台币", "TWD", classMoney}, {"台币", "TWD", classMoney},
@@ -48,6 +48,7 @@ var unitWords = []unitWord{
 	// Percentages and ratios.
 	{"%", "percent", classPercent}, {"％", "percent", classPercent},
 	{"个百分点", "percent", classPercent}, {"百分点", "percent", classPercent},
+	{"個百分點", "percent", classPercent}, {"百分點", "percent", classPercent},
 	{"pct", "percent", classPercent}, {"‰", "percent", classPermille},
 	{"个基点", "percent", classBasis}, {"基点", "percent", classBasis},
 	{"bp", "percent", classBasis}, {"bps", "percent", classBasis}, {"BP", "percent", classBasis},
@@ -70,12 +71,12 @@ var unitWords = []unitWord{
 	{"场", "count", classCount}, {"轮", "count", classCount}, {"宗", "count", classCount},
 	{"艘", "count", classCount}, {"例", "count", classCount}, {"笔", "count", classCount},
 	{"股", "count", classCount}, {"大", "count", classCount}, {"栋", "count", classCount},
-	{"间", "count", classCount}, {"亿人", "count", classCount}, {"辆次", "count", classCount},
+	{"间", "count", classCount}, {"块", "count", classCount}, {"塊", "count", classCount}, {"亿人", "count", classCount}, {"辆次", "count", classCount},
 	{"万人", "count", classCount},
 
 	// Physical units, with the value in that unit.
 	{"吨", "t", classPhysical}, {"公斤", "kg", classPhysical}, {"千克", "kg", classPhysical},
-	{"克", "g", classPhysical}, {"平方米", "m2", classPhysical}, {"平米", "m2", classPhysical},
+	{"克", "g", classPhysical}, {"斤", "jin", classPhysical}, {"平方米", "m2", classPhysical}, {"平米", "m2", classPhysical},
 	{"平方公里", "km2", classPhysical}, {"平方千米", "km2", classPhysical},
 	{"公顷", "ha", classPhysical}, {"亩", "mu", classPhysical}, {"立方米", "m3", classPhysical},
 	{"千瓦时", "kWh", classPhysical}, {"度电", "kWh", classPhysical}, {"瓦时", "Wh", classPhysical},
