@@ -2,4 +2,56 @@
 // turns it into analytics: it parses articles, finds the securities they
 // are about, extracts numeric claims with exact decimals, and feeds
 // per-security coverage statistics.
+//
+// This package is the facade. [Parse] turns one input into an [Article];
+// an [Analyzer] links the article to securities (package ticker) and
+// extracts its claims and named entities (package entities); the result is
+// an [Analysis], written as one JSON line by [Analysis.Record]. A
+// [Pipeline] runs an Analyzer over many inputs in order.
+//
+//	a, err := stocknews.Parse("2022-01-06-NW202201062238952656.md", data, nil)
+//	z, _ := stocknews.NewAnalyzer(nil)
+//	an := z.Analyze(a)
+//	json.NewEncoder(os.Stdout).Encode(an.Record())
+//
+// # Formats
+//
+// Parse reads markdown with Jekyll or Hexo front matter (the Eastmoney
+// mirrors, 财联社, 证券时报网, 新浪财经, 每日经济新闻, 36氪), markdown pages
+// with inline HTML (路透中文网 mirrors), bare HTML pages, JSON news records
+// (one per input; [NewScanner] reads JSON Lines feeds) and plain text. The
+// format is detected from the name's extension and the content, or forced
+// with [ParseOptions].Format.
+//
+// # Text and offsets
+//
+// [Article].Text is the title, a newline, then the paragraphs joined by
+// newlines. Every byte offset in this module (ticker mentions, claims,
+// entities) refers to that string: half-open [Start, End) ranges of bytes
+// on UTF-8 boundaries. Paragraphs are cleaned: markup, scripts, styles,
+// comments and page furniture removed, entities decoded, layout white
+// space folded; the article's own words are kept, including the text of
+// stock links.
+//
+// # Times and media
+//
+// Published keeps the source's zone. Times written without an offset are
+// Beijing time (UTC+08:00), as Eastmoney writes them; Hexo dates in GMT stay
+// in UTC. Media is the outlet that wrote the article (a 文章来源 line, a
+// credit such as （上海证券报） closing a flash item, a tag such as
+// 中国证券报新闻, the front matter's author), not the site that mirrors it.
+//
+// # Errors
+//
+// Parse errors are [*ParseError] values naming the input and the line or
+// byte, wrapping a sentinel: [ErrFrontMatter], [ErrTooLarge],
+// [ErrFormat], [ErrEncoding], [ErrEmpty]. Nothing derived from input
+// panics; an Analyzer turns an unexpected failure of one article into that
+// article's error.
+//
+// # Concurrency
+//
+// Parse is a pure function. An Analyzer is safe for concurrent use and
+// builds its entity extractor once, lazily; only a Pipeline starts
+// goroutines, and they stop when its Run returns.
 package stocknews

@@ -65,10 +65,19 @@ func main() {
 	}
 }
 
-// loadMasters merges the built-in master with the files given.
+// loadMasters merges the built-in master with the files given; nil means
+// the built-in master alone.
 func loadMasters(paths []string) (*ticker.Master, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	return nil, fmt.Errorf("-master: loading master files is not supported yet")
+	ms := make([]*ticker.Master, 0, len(paths))
+	for _, p := range paths {
+		m, err := ticker.LoadMasterFile(p)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ticker.DefaultMaster().Merge(ms...), nil
 }
