@@ -246,7 +246,7 @@ func (l *Linker) scan(doc Document) scan {
 				sc.beside = make(map[Symbol]string)
 			}
 			if _, ok := sc.beside[c.Symbol]; !ok {
-				sc.beside[c.Symbol] = l.displayName(c.Name, c.Symbol)
+				sc.beside[c.Symbol] = NormalizeName(c.Name)
 			}
 			if !l.noLearn {
 				if inDoc == nil {
@@ -379,12 +379,6 @@ var genericWords = map[string]bool{
 	"本公司": true, "该公司": true, "上市公司": true, "母公司": true, "子公司": true,
 	"股票代码": true, "证券代码": true, "公司股票": true, "概念股": true, "龙头股": true,
 	"这家公司": true, "控股股东": true, "关联公司": true,
-}
-
-// displayName returns the name written beside a code, trimmed of words
-// before a master name of the same security when there are any.
-func (l *Linker) displayName(name string, sym Symbol) string {
-	return NormalizeName(name)
 }
 
 // groupCoded maps each company group of the master to the first symbol of

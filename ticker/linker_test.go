@@ -224,3 +224,19 @@ func TestLinkerEmptyAndHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerConcurrent races the lazy automaton build and Link calls; run
+// with -race.
+func TestLinkerConcurrent(t *testing.T) {
+	m := NewMaster(DefaultMaster().All())
+	l := NewLinker(m, nil)
+	done := make(chan []Link)
+	for range 8 {
+		go func() { done <- l.Link(Document{Text: "贵州茅台与宁德时代"}) }()
+	}
+	for range 8 {
+		if got := <-done; len(got) != 2 {
+			t.Errorf("got %+v", got)
+		}
+	}
+}

@@ -32,10 +32,13 @@ type Security struct {
 // digits (万  科A is 万科A, Meta Platforms keeps its space), Latin letters
 // upper-cased. Besides the names as written, each security is found under
 // its undecorated name: the A-share risk and trading markers ST, *ST, S*ST,
-// SST, PT, N, C, XD, XR, DR and the delisting suffix 退 are stripped (*ST国华
-// is also 国华), as are the Hong Kong suffixes -W, -SW, -S, -B and the STAR
-// suffixes -U, -UW, -WD; an A-share name ending in the class letter A (万科A)
-// is also found without it (万科). The decorated name stays in Name for
+// SST, PT, N, C, XD, XR, DR and the delisting suffix 退 are stripped (*ST
+// before a name, 退 after it), as are the Hong Kong suffixes -W, -SW, -S, -B
+// and the STAR suffixes -U, -UW, -WD; an A-share name ending in the class
+// letter A is also found without it (华侨城A as 华侨城). An undecorated
+// name is indexed only when it keeps at least three characters, so that
+// decorations never create new two-character words (万科 comes from the
+// built-in aliases, not from 万科A). The decorated name stays in Name for
 // display.
 //
 // When one name belongs to several securities, the name links one of them,
