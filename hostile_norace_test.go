@@ -2,6 +2,6 @@
 
 package stocknews_test
 
-// raceSlowdown stretches the hang guard under the race detector, which
+// hostileRaceSlowdown stretches the hang guard under the race detector, which
 // slows the code down about tenfold.
-const raceSlowdown = 1
+const hostileRaceSlowdown = 1

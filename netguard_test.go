@@ -48,9 +48,9 @@ import (
 	"testing"
 )
 
-// netAllowed lists the packages below net/ and golang.org/x/net/ that only
+// hNetAllowed lists the packages below net/ and golang.org/x/net/ that only
 // parse text and may be imported by the library.
-var netAllowed = map[string]bool{
+var hNetAllowed = map[string]bool{
 	"net/url":                       true,
 	"net/netip":                     true,
 	"net/mail":                      true,
@@ -61,10 +61,10 @@ var netAllowed = map[string]bool{
 	"golang.org/x/net/publicsuffix": true,
 }
 
-// forbiddenImport reports whether the library may not import path, and why.
-func forbiddenImport(p string) (string, bool) {
+// hForbiddenImport reports whether the library may not import path, and why.
+func hForbiddenImport(p string) (string, bool) {
 	switch {
-	case netAllowed[p]:
+	case hNetAllowed[p]:
 		return "", false
 	case p == "net" || strings.HasPrefix(p, "net/"):
 		return "network access", true
@@ -80,7 +80,7 @@ func forbiddenImport(p string) (string, bool) {
 	return "", false
 }
 
-var forbiddenImportTests = []struct {
+var hForbiddenImportTests = []struct {
 	path      string
 	forbidden bool
 }{
@@ -109,18 +109,18 @@ var forbiddenImportTests = []struct {
 }
 
 func TestForbiddenImport(t *testing.T) {
-	for _, tt := range forbiddenImportTests {
+	for _, tt := range hForbiddenImportTests {
 		t.Run(tt.path, func(t *testing.T) {
-			if _, got := forbiddenImport(tt.path); got != tt.forbidden {
-				t.Errorf("forbiddenImport(%q) = %v, want %v", tt.path, got, tt.forbidden)
+			if _, got := hForbiddenImport(tt.path); got != tt.forbidden {
+				t.Errorf("hForbiddenImport(%q) = %v, want %v", tt.path, got, tt.forbidden)
 			}
 		})
 	}
 }
 
-// moduleRoot returns the folder holding this module's go.mod, walking up
+// hModuleRoot returns the folder holding this module's go.mod, walking up
 // from the test's working directory.
-func moduleRoot(t testing.TB) string {
+func hModuleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -138,8 +138,8 @@ func moduleRoot(t testing.TB) string {
 	}
 }
 
-// modulePath reads the module path from root/go.mod.
-func modulePath(t testing.TB, root string) string {
+// hModulePath reads the module path from root/go.mod.
+func hModulePath(t testing.TB, root string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
@@ -160,17 +160,17 @@ func modulePath(t testing.TB, root string) string {
 	return ""
 }
 
-// libraryFile is one non-test source file of a library package.
-type libraryFile struct {
+// hLibraryFile is one non-test source file of a library package.
+type hLibraryFile struct {
 	dir  string // slash-separated, relative to the module root; "." for the root
 	name string
 }
 
-// libraryFiles walks the module and returns its library source files, as
+// hLibraryFiles walks the module and returns its library source files, as
 // defined at the top of this file.
-func libraryFiles(t testing.TB, root string) []libraryFile {
+func hLibraryFiles(t testing.TB, root string) []hLibraryFile {
 	t.Helper()
-	var files []libraryFile
+	var files []hLibraryFile
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -198,7 +198,7 @@ func libraryFiles(t testing.TB, root string) []libraryFile {
 			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 			return nil
 		}
-		files = append(files, libraryFile{dir: path.Dir(rel), name: name})
+		files = append(files, hLibraryFile{dir: path.Dir(rel), name: name})
 		return nil
 	})
 	if err != nil {
@@ -207,9 +207,9 @@ func libraryFiles(t testing.TB, root string) []libraryFile {
 	return files
 }
 
-// ignoredByBuild reports whether a //go:build line excludes the file from
+// hIgnoredByBuild reports whether a //go:build line excludes the file from
 // every build through the "ignore" tag, the convention for generators.
-func ignoredByBuild(src []byte) bool {
+func hIgnoredByBuild(src []byte) bool {
 	for line := range strings.SplitSeq(string(src), "\n") {
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, "package ") {
@@ -235,8 +235,8 @@ func ignoredByBuild(src []byte) bool {
 }
 
 func TestNoNetworkImports(t *testing.T) {
-	root := moduleRoot(t)
-	files := libraryFiles(t, root)
+	root := hModuleRoot(t)
+	files := hLibraryFiles(t, root)
 	if len(files) == 0 {
 		t.Fatalf("no library source files found under %s", root)
 	}
@@ -249,7 +249,7 @@ func TestNoNetworkImports(t *testing.T) {
 			t.Errorf("read %s: %v", p, err)
 			continue
 		}
-		if ignoredByBuild(src) {
+		if hIgnoredByBuild(src) {
 			continue
 		}
 		af, err := parser.ParseFile(fset, p, src, parser.ImportsOnly)
@@ -265,7 +265,7 @@ func TestNoNetworkImports(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			if why, bad := forbiddenImport(ip); bad {
+			if why, bad := hForbiddenImport(ip); bad {
 				t.Errorf("%s: library file imports %q (%s); the library must not open connections or run programs",
 					fset.Position(imp.Pos()), ip, why)
 			}
@@ -274,8 +274,8 @@ func TestNoNetworkImports(t *testing.T) {
 	t.Logf("checked the imports of %d library files", checked)
 }
 
-// listedPackage is the part of `go list -json` output this test reads.
-type listedPackage struct {
+// hListedPackage is the part of `go list -json` output this test reads.
+type hListedPackage struct {
 	ImportPath string
 	Standard   bool
 	Imports    []string
@@ -291,13 +291,13 @@ func TestNoNetworkDeps(t *testing.T) {
 	if err != nil {
 		t.Skip("go command not found; TestNoNetworkImports still checks direct imports")
 	}
-	root := moduleRoot(t)
-	mod := modulePath(t, root)
+	root := hModuleRoot(t)
+	mod := hModulePath(t, root)
 
 	// The library packages, as import paths.
 	seen := map[string]bool{}
 	var pkgs []string
-	for _, f := range libraryFiles(t, root) {
+	for _, f := range hLibraryFiles(t, root) {
 		ip := mod
 		if f.dir != "." {
 			ip = mod + "/" + f.dir
@@ -323,7 +323,7 @@ func TestNoNetworkDeps(t *testing.T) {
 	graph := map[string][]string{}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
-		var p listedPackage
+		var p hListedPackage
 		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
@@ -352,8 +352,8 @@ func TestNoNetworkDeps(t *testing.T) {
 	}
 	var bad []string
 	for q := range from {
-		why, no := forbiddenImport(q)
-		if _, parentBad := forbiddenImport(from[q]); !no || parentBad {
+		why, no := hForbiddenImport(q)
+		if _, parentBad := hForbiddenImport(from[q]); !no || parentBad {
 			continue // report only where the library first reaches the network
 		}
 		chain := []string{q}
