@@ -496,11 +496,14 @@ func leftBoundaryOK(text string, start int) bool {
 }
 
 // wordStarters are Han characters after which a new word (a company name)
-// usually starts: particles, conjunctions, prepositions, and the last
-// characters of verbs that take companies as objects (收购, 投资, 旗下, 联手,
-// 包括, 超过, 起诉, 表示, 报道, 公布, …).
+// usually starts: particles, conjunctions, prepositions, time words
+// (今年, 昨日), and the last characters of verbs that take companies as
+// objects (收购, 投资, 旗下, 联手, 包括, 超越, 起诉, 表示, 报道, 公布, 支持, …).
+// Characters that end adjectives or adverbs (最, 很, 好, 有) are deliberately
+// absent: 最美的 and 很美的 are not 美的.
 const wordStarters = "的了着过和与及跟同或并而对向在从自由被把将为是称据如像即让使令给于以等至到比较" +
-	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾"
+	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾" +
+	"除年月日天时则但且虽因持含"
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
