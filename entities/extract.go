@@ -99,6 +99,10 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 	}
 	c := Claim{Value: n.Value, Upper: n.Upper, Unit: unit}
+	// 约人民币75.37亿元: look for the comparator before the currency word.
+	if code, at := currencyBefore(text, start); code != "" && at < start {
+		start = at
+	}
 
 	// Comparator words before and after the number.
 	p, cmp, explicit := comparatorBefore(text, start)
@@ -420,6 +424,11 @@ var kindWordsByLast = func() map[rune][]kindWord {
 	return m
 }()
 
+// maxKindGap is how many runes may stand between a kind word and the
+// number (or its comparator): 同比（较上年同期）增长 is close, a 暴涨 at
+// the start of a long clause is about something else.
+const maxKindGap = 8
+
 // singleKindRunes are one-character verbs that mark a change only right
 // before the number: 沪指微涨0.04%, 续跌超16%.
 var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降': -1, '减': -1}
@@ -449,12 +458,12 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 		target = true
 	}
 	if r, size := utf8.DecodeLastRuneInString(t); singleKindRunes[r] != 0 && len(t)-size >= bestAt+bestLen {
-		best, bestAt, sign = kindChange, len(t)-size, singleKindRunes[r]
+		best, bestAt, bestLen, sign = kindChange, len(t)-size, size, singleKindRunes[r]
 		if target {
 			return kindTarget, bestAt, 0
 		}
 	}
-	if best == kindNone {
+	if best == kindNone || utf8.RuneCountInString(w[bestAt+bestLen:]) > maxKindGap {
 		return kindNone, len(w), 0
 	}
 	if best == kindChange {
