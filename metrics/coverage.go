@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"bytes"
+	"cmp"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -160,7 +161,8 @@ type Coverage struct {
 	errors  int
 }
 
-// record is what a Coverage keeps of one article.
+// record is what a Coverage keeps of one article. A record is never
+// changed once built, so merged accumulators share them.
 type record struct {
 	id     string
 	unix   int64 // publication time, seconds since 1970 UTC; meaningful when dated
@@ -168,7 +170,7 @@ type record struct {
 	media  string
 	sig    uint64 // SimHash of the text; meaningful when hasSig
 	hasSig bool
-	links  []linkRecord // sorted by symbol string, symbols distinct
+	links  []linkRecord // sorted by compareSymbols, symbols distinct
 }
 
 // linkRecord is what a Coverage keeps of one security an article links.
@@ -247,7 +249,7 @@ func (c *Coverage) Merge(other *Coverage) error {
 		if r == nil {
 			return errNilRecord
 		}
-		c.insert(r.clone())
+		c.insert(r) // records are immutable once built: share them
 	}
 	c.errors += other.errors
 	return nil
@@ -261,12 +263,6 @@ func (c *Coverage) insert(r *record) {
 		return
 	}
 	c.records[r.id] = r
-}
-
-func (r *record) clone() *record {
-	n := *r
-	n.links = slices.Clone(r.links)
-	return &n
 }
 
 // newRecord condenses an analysis.
@@ -297,7 +293,7 @@ func newRecord(a *stocknews.Analysis) *record {
 		})
 	}
 	slices.SortFunc(r.links, func(x, y linkRecord) int {
-		return strings.Compare(x.sym.String(), y.sym.String())
+		return compareSymbols(x.sym, y.sym)
 	})
 	// Combine repeated symbols.
 	out := r.links[:0]
@@ -378,4 +374,13 @@ func displayID(key string) string {
 		return key[i+1:]
 	}
 	return key
+}
+
+// compareSymbols orders symbols by code, then market: the order of links in
+// a record and in the encoding.
+func compareSymbols(a, b ticker.Symbol) int {
+	if c := strings.Compare(a.Code(), b.Code()); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Market(), b.Market())
 }

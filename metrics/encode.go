@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -68,7 +67,7 @@ var (
 //	link:   string(code) u8(market) string(name) uvarint(mentions)
 //	        f64(relevance) u8(in title) uvarint(claims)
 //
-// Records are sorted by id and links by symbol.
+// Records are sorted by id, and links by code, then market.
 func (c *Coverage) MarshalBinary() ([]byte, error) {
 	ids := make([]string, 0, len(c.records))
 	size := 16
@@ -305,7 +304,7 @@ func (d *decoder) record() *record {
 		return nil
 	}
 	r.links = make([]linkRecord, 0, n)
-	prev := ""
+	var prev ticker.Symbol
 	for i := uint64(0); i < n; i++ {
 		at := d.pos
 		code := d.string("link code")
@@ -343,13 +342,12 @@ func (d *decoder) record() *record {
 		if d.err != nil {
 			return nil
 		}
-		s := sym.String()
-		if i > 0 && strings.Compare(s, prev) <= 0 {
+		if i > 0 && compareSymbols(prev, sym) >= 0 {
 			d.pos = at
 			d.fail("link order")
 			return nil
 		}
-		prev = s
+		prev = sym
 		r.links = append(r.links, l)
 	}
 	if d.err != nil {
