@@ -54,7 +54,8 @@
 // With gse's dictionary that is about 1 s (several seconds on a busy
 // machine) and 130 MiB of live heap; with [Options.FinanceOnly] it is about
 // a millisecond and under 1 MiB. Segmenters are kept until the process
-// exits, so build few configurations.
+// exits, so build few configurations. Linking gse's embedded dictionaries
+// adds about 32 MB to a binary.
 //
 // gse keeps its HMM tables in package variables. This package loads them
 // once, before its first segmenter, and builds every segmenter so that it

@@ -17,8 +17,9 @@ type Options struct {
 
 	// Names are security short names and aliases (贵州茅台, 茅台, 腾讯控股),
 	// typically every Security.Name and Security.Aliases of a ticker.Master.
-	// They are added as organisations. Names holding white space or invalid
-	// UTF-8 are skipped; the stocknews package passes them in for you.
+	// They are added as organisations. Names that text could never match as
+	// one word (white space, punctuation such as the * of *ST, invalid
+	// UTF-8) are skipped.
 	Names []string
 
 	// FinanceOnly skips gse's embedded dictionary (352,000 words, about 1 s
@@ -66,7 +67,7 @@ func New(opts *Options) (*Extractor, error) {
 	}
 	names := make([]Word, 0, len(opts.Names))
 	for _, n := range opts.Names {
-		if checkWord(Word{Text: n}) != nil {
+		if checkWord(Word{Text: n}) != nil || !clauseWord(n) {
 			continue
 		}
 		names = append(names, Word{Text: n, Kind: WordOrganization})

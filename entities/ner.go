@@ -77,6 +77,21 @@ func clauses(text string, f func(start, end int)) {
 	}
 }
 
+// clauseWord reports whether s lies within one clause: only Han characters
+// and ASCII letters and digits.
+func clauseWord(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if !isASCIIAlnum(byte(r)) {
+				return false
+			}
+		} else if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkSegmenterStartup measures building a segmenter from scratch (not
@@ -58,6 +59,14 @@ func benchCorpus(b *testing.B) []string {
 	return out
 }
 
+// reportCPU adds an MB-per-CPU-second metric for bytes processed per
+// iteration, measured from cpu0 (see processCPU).
+func reportCPU(b *testing.B, cpu0 time.Duration, bytes int64) {
+	if d := processCPU() - cpu0; d > 0 && b.N > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/d.Seconds(), "MB/cpu-s")
+	}
+}
+
 func totalLen(texts []string) int64 {
 	n := 0
 	for _, t := range texts {
@@ -87,11 +96,13 @@ func BenchmarkEntities(b *testing.B) {
 			b.SetBytes(totalLen(texts))
 			b.ReportAllocs()
 			n := 0
+			cpu0 := processCPU()
 			for b.Loop() {
 				for _, t := range texts {
 					n += len(x.Entities(t))
 				}
 			}
+			reportCPU(b, cpu0, totalLen(texts))
 			_ = n
 		})
 	}
@@ -124,22 +135,26 @@ func BenchmarkGseSegment(b *testing.B) {
 		b.SetBytes(totalLen(texts))
 		b.ReportAllocs()
 		n := 0
+		cpu0 := processCPU()
 		for b.Loop() {
 			for _, l := range lines {
 				n += len(s.seg.Segment(l))
 			}
 		}
+		reportCPU(b, cpu0, totalLen(texts))
 		_ = n
 	})
 	b.Run("CutHMM", func(b *testing.B) {
 		b.SetBytes(totalLen(texts))
 		b.ReportAllocs()
 		n := 0
+		cpu0 := processCPU()
 		for b.Loop() {
 			for _, l := range lines {
 				n += len(s.seg.Cut(string(l), true))
 			}
 		}
+		reportCPU(b, cpu0, totalLen(texts))
 		_ = n
 	})
 }

@@ -157,7 +157,7 @@ func TestOptionsWordsAndNames(t *testing.T) {
 	x, err := New(&Options{
 		FinanceOnly: true,
 		Words:       append(words, Word{Text: "小程序", Kind: WordStop}),
-		Names:       []string{"宏远股份", "宏远", "bad name", ""},
+		Names:       []string{"宏远股份", "宏远", "bad name", "", "*ST宏远"},
 	})
 	if err != nil {
 		t.Fatal(err)
