@@ -17,6 +17,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"iter"
 	"os"
 	"strings"
 
@@ -30,38 +32,68 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the program: it parses args, analyses the inputs and writes the
+// records to stdout. It returns the exit code: 0 when every input got its
+// record (even an error record), 1 on a failure to write or load a master,
+// 2 on bad usage.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var masters listFlag
-	flag.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
-	withEntities := flag.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
-	workers := flag.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
-	flag.Parse()
-	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
-		os.Exit(2)
+	fs.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
+	withEntities := fs.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
+	workers := fs.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
+		return 2
 	}
 	master, err := loadMasters(masters)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "analyze:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "analyze:", err)
+		return 1
 	}
 	z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "analyze:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "analyze:", err)
+		return 1
 	}
-	out := bufio.NewWriter(os.Stdout)
+	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: *workers})
-	err = p.Run(context.Background(), stocknews.Inputs(flag.Args()...), func(an stocknews.Analysis) error {
+	err = p.Run(context.Background(), inputs(fs.Args(), stdin), func(an stocknews.Analysis) error {
 		return enc.Encode(an.Record())
 	})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "analyze:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "analyze:", err)
+		return 1
+	}
+	return 0
+}
+
+// inputs lists the inputs named by args, reading "-" from stdin.
+func inputs(args []string, stdin io.Reader) iter.Seq[stocknews.Input] {
+	return func(yield func(stocknews.Input) bool) {
+		for _, a := range args {
+			seq := stocknews.Inputs(a)
+			if a == "-" {
+				seq = stocknews.ReaderInputs("-", stdin)
+			}
+			for in := range seq {
+				if !yield(in) {
+					return
+				}
+			}
+		}
 	}
 }
 
