@@ -81,12 +81,15 @@ var defaultStopNames = []string{
 //   - A name that starts or ends with a Latin letter or digit must not
 //     touch another Latin letter or digit on that side (Meta is not in
 //     Metaverse, 沪深300 is not in 沪深3000).
-//   - A name of two Chinese characters (腾讯, 美的, 小米) fires only at the
-//     start of a word as far as a one-character look-behind can tell: after
-//     the start of the text, a non-Han character, the end of another
-//     mention, or a function character (的, 和, 与, 在, 对, 被, 购, 旗下的 下, …).
-//     So 美的 is found in 收购美的 and 和美的 but not in 最美的, and 平安 is not
-//     found in 保平安.
+//   - A name of two Chinese characters is a word of its own only in some
+//     contexts. The built-in ones (腾讯, 美的, 京东, 联想, …) fire anywhere
+//     except after or before the characters that would make them part of
+//     another word: 美的 not in 完美的 or 最美的, 京东 not in 南京东路, 联想 not
+//     in 联想到. Any other two-character name (from a loaded master or
+//     learned) fires only at the start of a word as far as a one-character
+//     look-behind can tell: after the start of the text, a non-Han
+//     character, the end of another mention, or a function character (的,
+//     和, 与, 在, 对, 被, 购 of 收购, 下 of 旗下, …).
 //   - Stop names ([LinkerOptions.StopNames]) never link, but still win
 //     leftmost-longest matching.
 //   - A match inside the name or code written beside a code in the text
@@ -287,7 +290,7 @@ func (l *Linker) scan(doc Document) scan {
 		if !asciiBoundaryOK(text, c.start, c.end) {
 			continue
 		}
-		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && c.start != lastMention && !leftBoundaryOK(text, c.start) {
+		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
 			continue
 		}
 		lastEnd = c.end

@@ -29,6 +29,10 @@ var linkTests = []struct {
 	{"two-character name after a verb", "公司拟收购美的旗下资产。", []string{"000333.SZ"}, 0},
 	{"two-character name after punctuation", "据悉，腾讯与小米达成合作。", []string{"00700.HK", "01810.HK"}, 0},
 	{"adjacent names", "阿里腾讯均下跌。", []string{"09988.HK", "00700.HK"}, 0},
+	{"built-in short name after any character", "那么知乎今天如何，看好美团。", []string{"02390.HK", "03690.HK"}, 0},
+	{"built-in short name risky left", "南京东路上", nil, 0},
+	{"built-in short name risky right", "让人联想到", nil, 0},
+	{"built-in strict short name", "财长和央行", nil, 0},
 	{"product does not link parent", "微信和淘宝的用户数。阿里云增长。", nil, 0},
 	{"institution is not the company", "贝壳研究院发布报告。", nil, 0},
 	{"credit is not a subject", "数据来源：同花顺", nil, 0},
@@ -183,11 +187,12 @@ func TestLinkerDecorations(t *testing.T) {
 		{Symbol: MustParse("000004.SZ"), Name: "*ST星河电子"},
 		{Symbol: MustParse("00999.HK"), Name: "星海医疗-SW"},
 		{Symbol: MustParse("000005.SZ"), Name: "ST星云"}, // bare name too short to index
+		{Symbol: MustParse("000006.SZ"), Name: "星辰", Aliases: []string{"星辰"}},
 	})
 	l := NewLinker(m, nil)
 	for text, want := range map[string]int{
 		"*ST星河电子公告": 1, "星河电子公告": 1, "星海医疗-SW上涨": 1, "星海医疗上涨": 1,
-		"ST星云公告": 1, "星云公告": 0,
+		"ST星云公告": 1, "星云公告": 0, "据星辰公告": 1, "繁星辰光": 0,
 	} {
 		if got := l.Link(Document{Text: text}); len(got) != want {
 			t.Errorf("Link(%q) = %+v, want %d links", text, got, want)
