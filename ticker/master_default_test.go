@@ -56,3 +56,18 @@ func TestDefaultMasterLoads(t *testing.T) {
 		t.Error("DefaultMaster is not shared")
 	}
 }
+
+// TestDefaultShortNamesListed keeps shortNames in step with the built-in
+// data: every two-character Chinese name or alias there has its context
+// rule.
+func TestDefaultShortNamesListed(t *testing.T) {
+	for s := range DefaultMaster().AllSeq() {
+		for _, n := range append(append([]string{s.Name}, s.Aliases...), s.FormerNames...) {
+			if k := nameKey(n); len([]rune(k)) == 2 && isHanString(k) {
+				if _, ok := shortNames[k]; !ok {
+					t.Errorf("%s: two-character name %q missing from shortNames", s.Symbol, k)
+				}
+			}
+		}
+	}
+}
