@@ -138,6 +138,16 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		kind, sign = kindChange, -1
 		end = len(text) - len(afterSpace(text, end)) + len("蒸发")
 	}
+	if kind == kindNone && unit == "percent" {
+		// 可保持44%的增长速度, 2.8%的年增率: the change is named after.
+		rest := text[end:]
+		for _, w := range []string{"的增长", "的增速", "的年增", "的涨幅", "的增幅", "的成长", "的复合增长"} {
+			if strings.HasPrefix(rest, w) {
+				kind = kindChange
+				break
+			}
+		}
+	}
 	if unit == "times" && kind == kindNone {
 		rest := text[end:]
 		if strings.HasPrefix(rest, "大牛股") || strings.HasPrefix(rest, "牛股") || strings.HasPrefix(rest, "股") {
@@ -193,12 +203,21 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if c.Subject != "" && subjStart < c.Start {
 		c.Start = subjStart
 	}
-	if c.Subject == "" {
-		// A list continued after a comma: 净额分别为92.85亿元、35.18亿元.
+	if isBaseOnly(c.Subject) {
+		// 营收52.34亿元，较上年同期增长20.55%: the change is about the
+		// quantity before it; 净额分别为92.85亿元、35.18亿元: so is a list.
+		c.Subject = ""
 		if len(earlier) > 0 {
 			last := earlier[len(earlier)-1]
 			if sentenceStart(text, start) <= last.Start {
 				c.Subject = last.Subject
+			}
+		}
+		if c.Subject == "" {
+			// 10家深企跻身世界500强, 100亿！安琪酵母: the subject follows.
+			if s, e := subjectAfter(text, end); e > s {
+				c.Subject = text[s:e]
+				end = e
 			}
 		}
 	}
@@ -399,7 +418,7 @@ var kindWords = []kindWord{
 	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
 	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
 	{"收涨", kindChange, 1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
-	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
+	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
 	{"下降", kindChange, -1}, {"下跌", kindChange, -1}, {"下滑", kindChange, -1}, {"减少", kindChange, -1},
 	{"降低", kindChange, -1}, {"回落", kindChange, -1}, {"跌幅", kindChange, -1}, {"降幅", kindChange, -1},
 	{"缩量", kindChange, -1}, {"缩减", kindChange, -1}, {"萎缩", kindChange, -1}, {"下挫", kindChange, -1},
@@ -431,7 +450,7 @@ const maxKindGap = 8
 
 // singleKindRunes are one-character verbs that mark a change only right
 // before the number: 沪指微涨0.04%, 续跌超16%.
-var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '跌': -1, '降': -1, '减': -1}
+var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '快': 1, '跌': -1, '降': -1, '减': -1}
 
 // changeKind classifies a number from the clause w before it (comparator
 // words already cut off). It returns the kind, the byte offset in w of the
@@ -490,7 +509,7 @@ func trimSubject(text string, s, e int) (int, int) {
 		}
 		trimmed := false
 		for _, w := range []string{"其中", "以及", "同时", "此外", "另外", "而且", "并且", "而", "其", "则", "但", "并", "且", "和", "及", "从", "在", "据", "由"} {
-			if strings.HasPrefix(text[s:e], w) && e-s > len(w) {
+			if strings.HasPrefix(text[s:e], w) && (e-s > len(w) || len(w) <= 3) {
 				s += len(w)
 				trimmed = true
 				break
@@ -531,6 +550,38 @@ func trimSubject(text string, s, e int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// isBaseOnly reports whether a subject says nothing of what is measured:
+// empty, a connective (和, 从), or only the base of a comparison (同比,
+// 比上年同期, 较去年).
+func isBaseOnly(s string) bool {
+	for _, w := range []string{"较上年同期", "比上年同期", "较去年同期", "相比去年同期", "较上年", "比上年",
+		"较去年", "比去年", "较上一年", "比上一年", "同比", "环比", "和", "及", "与", "从", "由", "而", "在", "较", "比"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// subjectAfter returns the noun phrase after a number at i, up to a clause
+// mark or ten runes: the 深企 of 10家深企跻身世界500强.
+func subjectAfter(text string, i int) (int, int) {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != '！' && r != '!' && r != ' ' && r != '的' && r != '“' && r != '"' {
+			break
+		}
+		i += size
+	}
+	e := i
+	for n := 0; e < len(text) && n < 10; n++ {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !(r >= 0x4e00 && r <= 0x9fff || r < 0x80 && isASCIILetter(byte(r))) || r == '的' || r == '和' || r == '是' {
+			break
+		}
+		e += size
+	}
+	return i, e
 }
 
 // subjectTails are adverbs and comparison bases cut from the end of a

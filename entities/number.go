@@ -487,22 +487,26 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 	return q, unit, class, unitAt
 }
 
-// perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price.
+// perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price: a
+// unit word or a run of Latin letters after the slash, else i.
 func perUnitEnd(text string, i int) int {
 	j := i + 1
-	n := 0
-	for j < len(text) && n < 4 {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !(r >= 0x4e00 && r <= 0x9fff || r < 0x80 && isASCIILetter(byte(r))) || r == '的' || r == '和' || r == '及' {
-			break
+	if u, n := matchUnit(text[j:]); n > 0 && u.unit != "CNY" {
+		return j + n
+	}
+	for _, w := range []string{"平方米", "平米", "千克", "公斤", "桶", "盎司", "亩", "股", "人", "头"} {
+		if strings.HasPrefix(text[j:], w) {
+			return j + len(w)
 		}
-		j += size
-		n++
 	}
-	if n == 0 {
-		return i
+	k := j
+	for k < len(text) && isASCIILetter(text[k]) {
+		k++
 	}
-	return j
+	if k > j {
+		return k
+	}
+	return i
 }
 
 // isIndexPoint decides whether 点 after an Arabic number at start..j is an
