@@ -288,7 +288,7 @@ func (d *decoder) record() *record {
 			d.fail("record time")
 		}
 	}
-	r.media = d.string("record media")
+	r.media = intern(d.string("record media"))
 	if r.hasSig {
 		r.sig = d.uint64("record simhash")
 	}
@@ -321,7 +321,7 @@ func (d *decoder) record() *record {
 		}
 		var l linkRecord
 		l.sym = sym
-		l.name = d.string("link name")
+		l.name = intern(d.string("link name"))
 		l.mentions = d.count("link mentions")
 		relAt := d.pos
 		l.relevance = math.Float64frombits(d.uint64("link relevance"))

@@ -229,7 +229,7 @@ func (c *Coverage) Table() *Table {
 	}
 	asOf := hi
 	if !o.AsOf.IsZero() {
-		asOf = civilDay(o.AsOf.Date())
+		asOf = civilDay(o.AsOf.In(o.Location).Date())
 		if !anyDated {
 			lo, hi = asOf, asOf
 		}
