@@ -157,7 +157,8 @@ func (o *Options) withDefaults() Options {
 // 400 MB. [Coverage.Table] adds, per security, 8 bytes per day of the
 // corpus's date range (at most [Options.MaxDays]).
 //
-// The zero Coverage is not ready for use: call [New]. A Coverage is not safe
+// The zero Coverage is empty and ready for use, with the default options
+// (so is one filled by [Coverage.UnmarshalBinary]). A Coverage is not safe
 // for concurrent use; give each goroutine its own and merge them.
 type Coverage struct {
 	opts    Options // as given, defaults not applied

@@ -352,3 +352,19 @@ func TestTableWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroCoverage(t *testing.T) {
+	// The zero value works like New(nil).
+	as, _, _, _ := corpus(t)
+	var z metrics.Coverage
+	for _, a := range as {
+		z.Add(a)
+	}
+	if dump(z.Table()) != dump(build(as, nil).Table()) {
+		t.Error("zero Coverage differs from New(nil)")
+	}
+	var m metrics.Coverage
+	if err := m.Merge(&z); err != nil || m.Len() != 4 {
+		t.Errorf("Merge into zero: %v, Len %d", err, m.Len())
+	}
+}

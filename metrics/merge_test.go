@@ -118,8 +118,17 @@ func TestMergeProperty(t *testing.T) {
 	// bytes), gives exactly the single-pass result: the same encoding and
 	// the same table, to the last bit.
 	r := rand.New(rand.NewPCG(1, 2))
-	opts := &metrics.Options{Cutoff: metrics.MarketClose, MinBaseline: 5, Baseline: 10, MaxHamming: 3}
-	for round := range 40 {
+	for round := range 60 {
+		opts := &metrics.Options{Baseline: 1 + r.IntN(20), MinBaseline: 1 + r.IntN(5), MaxHamming: r.IntN(9) - 1}
+		if r.IntN(2) == 0 {
+			opts.Cutoff = metrics.MarketClose
+		}
+		if r.IntN(3) == 0 {
+			opts.MinRelevance = 0.5
+		}
+		if r.IntN(3) == 0 {
+			opts.AsOf = time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)
+		}
 		as := randomCorpus(t, r, 20+r.IntN(150))
 		single := build(as, opts)
 		wantBytes, _ := single.MarshalBinary()
