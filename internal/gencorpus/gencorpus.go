@@ -27,6 +27,7 @@ package gencorpus
 
 import (
 	"encoding/json"
+	"math/bits"
 	"math/rand/v2"
 	"strconv"
 	"time"
@@ -196,18 +197,29 @@ func (g *Generator) Doc(i int) Doc {
 // pick returns a random element of s.
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
-// idDigits appends n pseudo-random decimal digits.
-func idDigits(b []byte, r *rand.Rand, n int) []byte {
+// uniqueDigits appends n decimal digits that look random but are distinct
+// for distinct indexes below 10^n: (i·A + B) mod 10^n is a bijection when A
+// is coprime to 10. B depends on the seed.
+func (g *Generator) uniqueDigits(b []byte, i, n int) []byte {
+	mod := uint64(1)
 	for range n {
-		b = append(b, byte('0'+r.IntN(10)))
+		mod *= 10
 	}
-	return b
+	const a = 7_919_000_003 // odd and not a multiple of 5
+	hi, lo := bits.Mul64(uint64(i)%mod, a)
+	v := (bits.Rem64(hi, lo, mod) + (g.seed*0x9e3779b97f4a7c15)%mod) % mod
+	var tmp [20]byte
+	for k := n - 1; k >= 0; k-- {
+		tmp[k] = byte('0' + v%10)
+		v /= 10
+	}
+	return append(b, tmp[:n]...)
 }
 
 func (g *Generator) flash(a *article, d *Doc) {
 	r := a.r
 	id := a.pub.AppendFormat(nil, "20060102")
-	id = idDigits(id, r, 10)
+	id = g.uniqueDigits(id, d.Index, 10)
 	d.ID = string(id)
 	d.Media = pick(r, media)
 	d.Category = "emnews"
@@ -256,7 +268,7 @@ var mediaSlugs = map[string]string{
 func (g *Generator) long(a *article, d *Doc) {
 	r := a.r
 	id := append([]byte("NW"), a.pub.AppendFormat(nil, "20060102")...)
-	id = idDigits(id, r, 10)
+	id = g.uniqueDigits(id, d.Index, 10)
 	d.ID = string(id)
 	d.Media = pick(r, media)
 	d.Category = mediaSlugs[d.Media]
@@ -322,7 +334,7 @@ var hexoOutlets = [numFormats]struct{ outlet, section, slug string }{
 func (g *Generator) hexo(a *article, d *Doc) {
 	r := a.r
 	o := hexoOutlets[a.f]
-	id := idDigits(nil, r, 12)
+	id := g.uniqueDigits(nil, d.Index, 12)
 	d.ID = o.slug + "-" + string(id)
 	d.Media = o.outlet
 	d.Category = o.section

@@ -174,3 +174,25 @@ func BenchmarkDoc(b *testing.B) {
 	}
 	b.SetBytes(int64(n / max(i, 1)))
 }
+
+func TestUniqueIDs(t *testing.T) {
+	g := New(9, nil)
+	for _, n := range []int{10, 12} {
+		seen := make(map[string]int, 300000)
+		var buf []byte
+		for i := range 300000 {
+			buf = g.uniqueDigits(buf[:0], i, n)
+			if j, ok := seen[string(buf)]; ok {
+				t.Fatalf("indexes %d and %d share the %d-digit ID %s", j, i, n, buf)
+			}
+			seen[string(buf)] = i
+		}
+	}
+	ids := map[string]bool{}
+	for i := range 2000 {
+		ids[g.Doc(i).ID] = true
+	}
+	if len(ids) != 2000 {
+		t.Fatalf("%d distinct IDs in 2000 articles", len(ids))
+	}
+}
