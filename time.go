@@ -51,7 +51,8 @@ var localLayouts = []string{
 // parseTime reads a publication time as the sources write it. Times
 // without an offset are in loc. A zone written as a name (GMT, UTC) keeps
 // that zone. Unparseable values ("Invalid Date", a bare "+0800") give the
-// zero time. Numbers are Unix seconds or milliseconds.
+// zero time. Numbers are Unix seconds or milliseconds. The abbreviation
+// CST is China Standard Time (UTC+08:00), as Chinese sources mean it.
 func parseTime(s string, loc *time.Location) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -68,8 +69,14 @@ func parseTime(s string, loc *time.Location) time.Time {
 	}
 	for _, l := range zonedLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			if name, off := t.Zone(); off == 0 && (name == "GMT" || name == "UTC" || name == "Z" || name == "") {
+			name, off := t.Zone()
+			switch {
+			case off == 0 && (name == "GMT" || name == "UTC" || name == "Z" || name == ""):
 				return t.UTC()
+			case off == 0 && name == "CST":
+				// China Standard Time in Chinese sources; Go reads an
+				// unknown abbreviation as a zero offset.
+				return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), beijing)
 			}
 			return t
 		}
