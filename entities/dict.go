@@ -219,6 +219,24 @@ func lowerASCII(s string) string {
 type lexicon struct {
 	kinds map[string]WordKind
 	gse   string // "word freq tag" lines for gse's LoadDictStr
+
+	// names are security names (Options.Names), matched over tokens
+	// rather than loaded into the segmenter; maxName is the longest in bytes.
+	names   map[string]bool
+	maxName int
+}
+
+// addName adds a security name unless the dictionary already lists it.
+func (lx *lexicon) addName(n string) {
+	key := lowerASCII(n)
+	if _, listed := lx.kinds[key]; listed {
+		return
+	}
+	if lx.names == nil {
+		lx.names = map[string]bool{}
+	}
+	lx.names[key] = true
+	lx.maxName = max(lx.maxName, len(key))
 }
 
 // buildLexicon merges word lists; the first entry of a word wins, so the

@@ -17,14 +17,17 @@ type Options struct {
 
 	// Names are security short names and aliases (贵州茅台, 茅台, 腾讯控股),
 	// typically every Security.Name and Security.Aliases of a ticker.Master.
-	// They are added as organisations. Names that text could never match as
-	// one word (white space, punctuation such as the * of *ST, invalid
-	// UTF-8) are skipped.
+	// They are found as organisations wherever the text holds them, except
+	// where a name is also a common word and stands as that word (a stock
+	// called 机器人 in 工业机器人; this needs gse's dictionary). Names do not
+	// go into the segmenter, so Extractors that differ only in Names share
+	// one. Names that text could never match as one word (white space,
+	// punctuation such as the * of *ST, invalid UTF-8) are skipped.
 	Names []string
 
 	// FinanceOnly skips gse's embedded dictionary (352,000 words, about 1 s
 	// and 130 MiB to load) and segments with the finance dictionary, Words
-	// and Names alone. The extractor then builds in about a millisecond and
+	// alone. The extractor then builds in about a millisecond and
 	// finds the listed entities, persons after titles (董事长雷军) and
 	// organisations by suffix; it misses persons found only by a verb cue
 	// (张颖表示) and organisations known only to gse's dictionary. Good for
@@ -65,16 +68,14 @@ func New(opts *Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entities: built-in dictionary: %w", err)
 	}
-	names := make([]Word, 0, len(opts.Names))
+	// Caller's words win over the finance list.
+	lex := buildLexicon(opts.Words, fin)
 	for _, n := range opts.Names {
 		if checkWord(Word{Text: n}) != nil || !clauseWord(n) {
 			continue
 		}
-		names = append(names, Word{Text: n, Kind: WordOrganization})
+		lex.addName(n)
 	}
-	// Caller's words win over the finance list; the finance list wins over
-	// master names, whose aliases can be ambiguous words.
-	lex := buildLexicon(opts.Words, fin, names)
 	return &Extractor{
 		lex:  lex,
 		load: sharedSegmenter(lex.gse, !opts.FinanceOnly),
@@ -102,8 +103,7 @@ func (e *Extractor) Entities(text string) []Entity {
 		return nil
 	}
 	x := extraction{lex: e.lex, seg: s}
-	toks := x.tokens(text)
-	return x.scan(text, toks)
+	return x.scan(text, x.tokens(text))
 }
 
 // EntitiesSeq is [Extractor.Entities] as an iterator. The entities are found
@@ -124,7 +124,8 @@ func (e *Extractor) String() string {
 	if !e.full {
 		mode = "finance-only"
 	}
-	return "entities.Extractor{" + mode + ", " + strconv.Itoa(len(e.lex.kinds)) + " words}"
+	return "entities.Extractor{" + mode + ", " + strconv.Itoa(len(e.lex.kinds)) + " words, " +
+		strconv.Itoa(len(e.lex.names)) + " names}"
 }
 
 // extraction is the state of one Entities call.
@@ -238,5 +239,5 @@ func runNeeded(toks []token, i, j int) bool {
 
 // scan runs the recognisers; see ner.go.
 func (x *extraction) scan(text string, toks []token) []Entity {
-	return scanTokens(text, toks, x.seg.full)
+	return scanTokens(text, toks, x.seg.full, x.lex)
 }

@@ -114,8 +114,11 @@ func (t *token) describe() {
 
 // scan runs the recognisers over the tokens of one text and returns the
 // entities, overlaps resolved, in text order.
-func scanTokens(text string, toks []token, full bool) []Entity {
+func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
 	var cands []candidate
+	if len(lx.names) > 0 {
+		cands = matchNames(text, toks, full, lx, cands)
+	}
 	known := map[string]bool{} // person names found with a cue
 	for i := range toks {
 		t := &toks[i]
@@ -178,6 +181,46 @@ func scanTokens(text string, toks []token, full bool) []Entity {
 		}
 	}
 	return resolve(text, cands)
+}
+
+// matchNames finds security names over runs of contiguous tokens, the
+// longest at each token first. With gse's dictionary, a name that is one
+// token which the dictionary knows as a common word (机器人, 太阳能) is
+// taken for the word.
+func matchNames(text string, toks []token, full bool, lx *lexicon, cands []candidate) []candidate {
+	for i := range toks {
+		best, bestJ := -1, -1
+		for j := i; j < len(toks); j++ {
+			if j > i && toks[j].start != toks[j-1].end {
+				break
+			}
+			s, e := toks[i].start, toks[j].end
+			if e-s > lx.maxName {
+				break
+			}
+			if lx.names[lowerASCII(text[s:e])] {
+				best, bestJ = e, j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if t := toks[i]; bestJ == i && full && t.big && !isProperTag(t.pos) && t.freq >= rareWordFreq {
+			continue
+		}
+		cands = append(cands, candidate{toks[i].start, best, Organization})
+	}
+	return cands
+}
+
+// isProperTag reports gse tags of proper nouns other than places (a
+// security named 太平洋 in a sentence about the ocean is the ocean).
+func isProperTag(pos string) bool {
+	switch pos {
+	case "nt", "nz", "nr", "nrt", "nrfg", "j", "eng":
+		return true
+	}
+	return false
 }
 
 // resolve drops overlapping candidates, the longest first (the earlier on a

@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -15,7 +16,21 @@ func TestDumpCorpusEntities(t *testing.T) {
 		t.Skip("set STOCKNEWS_DUMP_ENTITIES=full or =finance to print corpus entities")
 	}
 	keys, texts := nerCorpusTexts(t)
-	x, err := New(&Options{FinanceOnly: mode == "finance"})
+	opts := &Options{FinanceOnly: mode == "finance"}
+	if os.Getenv("STOCKNEWS_DUMP_NAMES") != "" {
+		// Short names of every A-share, as the stocknews package would pass
+		// from its master.
+		b, err := os.ReadFile(filepath.Join(nerSharedDir(t), "reference", "all_code.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n")[1:] {
+			if f := strings.Split(line, ","); len(f) > 1 {
+				opts.Names = append(opts.Names, f[1])
+			}
+		}
+	}
+	x, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,6 +172,21 @@ func TestOptionsWordsAndNames(t *testing.T) {
 	}
 }
 
+func TestNamesCommonWords(t *testing.T) {
+	full := fullExtractor(t)
+	x, err := New(&Options{Names: []string{"机器人", "康希诺", "宏远股份"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sx, _ := x.load(); sx != func() *segmenter { s, _ := full.load(); return s }() {
+		t.Error("Names built a segmenter of their own")
+	}
+	text, want := markedEntities(t, "机器人行业回暖，⟦o:康希诺⟧和⟦o:宏远股份⟧发布公告。")
+	if got := x.Entities(text); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
 func TestNewBadWords(t *testing.T) {
 	tests := []struct {
 		name string
@@ -307,12 +322,19 @@ func TestSegmenterShared(t *testing.T) {
 	if sa != sb {
 		t.Error("two extractors with the same options built two segmenters")
 	}
-	c, err := New(&Options{FinanceOnly: true, Names: []string{"某某科技"}})
+	c, err := New(&Options{FinanceOnly: true, Words: []Word{{Text: "某某科技", Kind: WordOrganization}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sc, _ := c.load(); sc == sa {
 		t.Error("extractors with different dictionaries share a segmenter")
+	}
+	d, err := New(&Options{FinanceOnly: true, Names: []string{"某某科技"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sd, _ := d.load(); sd != sa {
+		t.Error("extractors differing only in Names built two segmenters")
 	}
 }
 
@@ -335,7 +357,7 @@ func TestConcurrent(t *testing.T) {
 				// A fresh dictionary per goroutine: its segmenter is built
 				// while the others cut.
 				var err error
-				x, err = New(&Options{FinanceOnly: true, Names: []string{fmt.Sprintf("并发测试%d号", g)}})
+				x, err = New(&Options{FinanceOnly: true, Words: []Word{{Text: fmt.Sprintf("并发测试%d号", g), Kind: WordProduct}}})
 				if err != nil {
 					errs <- err.Error()
 					return
