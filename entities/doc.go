@@ -49,8 +49,10 @@
 //
 // An Extractor is safe for concurrent use and is never modified after [New]
 // returns. Its segmenter is built lazily, once per dictionary configuration
-// and process, and is shared by every Extractor with the same dictionaries:
-// the first [Extractor.Entities] call (or [Extractor.Warm]) pays for it.
+// and process, and is shared by every Extractor with the same dictionaries
+// ([Options.Words] and FinanceOnly; [Options.Names] are matched outside the
+// segmenter and do not count): the first [Extractor.Entities] call (or
+// [Extractor.Warm]) pays for it.
 // With gse's dictionary that is about 1 s (several seconds on a busy
 // machine) and 130 MiB of live heap; with [Options.FinanceOnly] it is about
 // a millisecond and under 1 MiB. Segmenters are kept until the process
