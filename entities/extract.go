@@ -155,9 +155,9 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 	}
 	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
-	if kind == kindNone && strings.Trim(w, " /和及与") == "" && len(earlier) > 0 && p == start {
+	if kind == kindNone && strings.Trim(w, " /和及与或") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
-		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/") {
+		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
 			if last.Kind == Change {
 				kind = kindChange
 				if last.Value.IsNegative() {
@@ -417,7 +417,7 @@ var kindWords = []kindWord{
 	{"攀升", kindChange, 1}, {"飙升", kindChange, 1}, {"大增", kindChange, 1}, {"暴涨", kindChange, 1},
 	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
 	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
-	{"收涨", kindChange, 1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
+	{"收涨", kindChange, 1}, {"收高", kindChange, 1}, {"跳涨", kindChange, 1}, {"收低", kindChange, -1}, {"收挫", kindChange, -1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
 	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
 	{"下降", kindChange, -1}, {"下跌", kindChange, -1}, {"下滑", kindChange, -1}, {"减少", kindChange, -1},
 	{"降低", kindChange, -1}, {"回落", kindChange, -1}, {"跌幅", kindChange, -1}, {"降幅", kindChange, -1},
@@ -484,6 +484,12 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 	}
 	if best == kindNone || utf8.RuneCountInString(w[bestAt+bestLen:]) > maxKindGap {
 		return kindNone, len(w), 0
+	}
+	// 同比下跌的城市有6个: the verb describes a noun that is counted.
+	if gap := w[bestAt+bestLen:]; best != kindFlow {
+		if k := strings.Index(gap, "的"); k >= 0 && k+len("的") < len(gap) {
+			return kindNone, len(w), 0
+		}
 	}
 	if best == kindChange {
 		// 增长至, 攀升到: the number is the level reached.
@@ -638,6 +644,11 @@ func inferUnit(text string, n *Number) string {
 		}
 	}
 	for _, k := range countNouns {
+		// Single characters (人, 家) are too common in words to judge by
+		// from a distance; they count only right after the number.
+		if len(k) <= 3 {
+			continue
+		}
 		if at := strings.LastIndex(w, k); at > countAt {
 			countAt = at
 		}
