@@ -114,7 +114,8 @@ var beijing = time.FixedZone("CST", 8*60*60)
 // # Errors
 //
 // Errors are *ParseError values wrapping ErrTooLarge, ErrFrontMatter,
-// ErrFormat, ErrEncoding or ErrEmpty. Parse never panics.
+// ErrFormat, ErrEncoding or ErrEmpty. With ErrEmpty the (empty) article is
+// returned too, with what the front matter gave. Parse never panics.
 func Parse(name string, data []byte, opts *ParseOptions) (*Article, error) {
 	if max := opts.maxSize(); max > 0 && int64(len(data)) > max {
 		return nil, &ParseError{Name: name, Offset: int(max), Err: reason(ErrTooLarge, "%d bytes, limit %d", len(data), max)}
@@ -167,7 +168,8 @@ func ParseReader(name string, r io.Reader, opts *ParseOptions) (*Article, error)
 }
 
 // ParseFile reads the file at path and parses it as [Parse] does, with
-// path as the name.
+// path as the name. A file that cannot be opened gives the *fs.PathError
+// of os.Open.
 func ParseFile(path string, opts *ParseOptions) (*Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
