@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"iter"
 	"strconv"
+
+	"github.com/stocknews/stocknews/ticker"
 )
 
 // Options configures an Extractor. A nil *Options gives the defaults: the
@@ -33,6 +35,20 @@ type Options struct {
 	// (张颖表示) and organisations known only to gse's dictionary. Good for
 	// tests and for callers who need the finance terms only.
 	FinanceOnly bool
+}
+
+// MasterNames returns the short names and aliases of every security in m,
+// ready for [Options.Names]. Former names are left out: they name what the
+// company no longer is.
+func MasterNames(m *ticker.Master) []string {
+	var names []string
+	for s := range m.AllSeq() {
+		if s.Name != "" {
+			names = append(names, s.Name)
+		}
+		names = append(names, s.Aliases...)
+	}
+	return names
 }
 
 // Extractor finds named entities (persons, organisations and products) in

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"github.com/stocknews/stocknews/ticker"
 )
 
 // Expected entities are marked inside the input: ⟦p:name⟧ for a person,
@@ -184,6 +186,34 @@ func TestNamesCommonWords(t *testing.T) {
 	text, want := markedEntities(t, "机器人行业回暖，⟦o:康希诺⟧和⟦o:宏远股份⟧发布公告。")
 	if got := x.Entities(text); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %v\nwant %v", got, want)
+	}
+}
+
+func TestMasterNames(t *testing.T) {
+	names := MasterNames(ticker.DefaultMaster())
+	if len(names) == 0 {
+		t.Skip("the default master is empty")
+	}
+	x, err := New(&Options{FinanceOnly: true, Names: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := ""
+	for _, n := range names {
+		if _, listed := x.lex.kinds[lowerASCII(n)]; clauseWord(n) && !listed {
+			name = n
+			break
+		}
+	}
+	if name == "" {
+		t.Skip("no plain master name")
+	}
+	got := x.Entities(name + "发布公告。")
+	if len(got) == 0 || got[0].Start != 0 || got[0].Kind != Organization {
+		t.Errorf("Entities of master name %q: %v", name, got)
+	}
+	if MasterNames(nil) != nil {
+		t.Error("MasterNames(nil) not nil")
 	}
 }
 
