@@ -151,6 +151,14 @@ func newACMatcher(patterns []string) *acMatcher {
 // step returns the goto target of state s on r, or -1.
 func (m *acMatcher) step(s int32, r rune) int32 {
 	lo, hi := m.edgeLo[s], m.edgeLo[s+1]
+	if hi-lo <= 4 { // most inner states have one or two edges
+		for e := lo; e < hi; e++ {
+			if m.edgeRune[e] == r {
+				return m.edgeNext[e]
+			}
+		}
+		return -1
+	}
 	for lo < hi {
 		mid := int32(uint32(lo+hi) >> 1)
 		switch er := m.edgeRune[mid]; {
@@ -199,6 +207,10 @@ func (m *acMatcher) findAll(text string, hits []acHit) []acHit {
 			}
 		}
 		for {
+			if s == 0 && r < 0x10000 {
+				s = max(m.root[r], 0)
+				break
+			}
 			if nx := m.step(s, r); nx >= 0 {
 				s = nx
 				break
