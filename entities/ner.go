@@ -9,10 +9,10 @@ import (
 )
 
 // token is one segment of a clause. start and end are byte offsets into the
-// full text once the clause is placed (see scanText).
+// text passed to Entities.
 type token struct {
 	text       string   // as written
-	low        string   // as gse returned it (ASCII lower-cased)
+	low        string   // text with ASCII lower-cased, as gse and the lexicon key it
 	start, end int      // byte offsets
 	kind       WordKind // from the lexicon, when lex is set
 	lex        bool     // the word is in the lexicon
@@ -22,7 +22,7 @@ type token struct {
 	known      bool     // the segmenter found the word in its dictionary
 	runes      int      // number of runes
 	han        bool     // every rune is a Han character
-	digit      bool     // holds an ASCII or full-width digit
+	digit      bool     // holds an ASCII digit
 }
 
 // candidate is a proposed entity before overlaps are resolved.
@@ -31,9 +31,9 @@ type candidate struct {
 	kind       EntityKind
 }
 
-// maxClause bounds the bytes handed to gse in one call: its DAG and HMM
-// build maps per call, so very long runs without punctuation are cut into
-// pieces (on rune boundaries) to keep the cost linear.
+// maxClause bounds the bytes handed to gse in one call, so that very long
+// runs without punctuation are cut into pieces (on rune boundaries) and the
+// cost stays linear in the text.
 const maxClause = 768
 
 // clauses calls f with the start and end of every clause in text: a maximal
@@ -112,8 +112,8 @@ func (t *token) describe() {
 	}
 }
 
-// scan runs the recognisers over the tokens of one text and returns the
-// entities, overlaps resolved, in text order.
+// scanTokens runs the recognisers over the tokens of one text and returns
+// the entities, overlaps resolved, in text order.
 func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
 	var cands []candidate
 	if len(lx.names) > 0 {
@@ -314,10 +314,9 @@ func honorific(s string) bool {
 	return false
 }
 
-// nameBefore reads a person name ending right before a cue verb
-// (张颖表示). It needs gse's full dictionary to tell names from common words,
-// and a clause start or a non-Han token before the name... or a lexicon
-// title, which nameAfter has already handled.
+// nameBefore reads a person name ending right before the cue verb toks[i]
+// (赵思远表示). The caller uses it only with gse's full dictionary, which
+// tells names from common words (市场|认为).
 func nameBefore(toks []token, i int) (start, end int, ok bool) {
 	if i == 0 {
 		return 0, 0, false
