@@ -56,7 +56,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if n.lone || n.class == classTime {
 		return Claim{}, false
 	}
-	if n.chinese && text[n.unitAt:n.End] == "大" {
+	if n.chinese && text[n.unitAt:n.End] == "大" && !strings.HasPrefix(text[n.End:], "洲") && !strings.HasPrefix(text[n.End:], "洋") {
 		return Claim{}, false // 四大行, 十大股东: names, not counts
 	}
 	if unit == "" {
@@ -134,9 +134,12 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	}
 	w := text[ws:p]
 	kind, kwAt, sign := changeKind(w, n, unit)
-	if kind == kindNone && strings.HasPrefix(afterSpace(text, end), "蒸发") {
-		kind, sign = kindChange, -1
-		end = len(text) - len(afterSpace(text, end)) + len("蒸发")
+	// 200亿市值蒸发: a loss named after the number.
+	if kind == kindNone {
+		rest := afterSpace(text, end)
+		if k := strings.Index(rest, "蒸发"); k >= 0 && k <= 9 && !strings.ContainsAny(rest[:k], "，。；、,;") {
+			kind, sign = kindChange, -1
+		}
 	}
 	if kind == kindNone && unit == "percent" {
 		// 可保持44%的增长速度, 2.8%的年增率: the change is named after.

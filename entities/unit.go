@@ -109,7 +109,7 @@ var unitWords = []unitWord{
 	{"工作日", "", classTime}, {"个自然日", "", classTime}, {"世纪", "", classTime},
 	{"年代", "", classTime}, {"时", "", classTime}, {"分", "", classTime},
 	{"个星期", "", classTime}, {"星期", "", classTime}, {"个年头", "", classTime},
-	{"个半月", "", classTime}, {"强", "", classTime}, {"届", "", classTime},
+	{"个半月", "", classTime}, {"强", "", classTime}, {"届", "", classTime}, {"级", "", classTime},
 }
 
 // unitIndex maps a unit word's first rune to the words starting with it,
