@@ -21,9 +21,60 @@ type ClaimOptions struct {
 }
 
 // Claims returns the numeric claims in text, in text order, as
-// spec/claims.md defines them. See the package documentation's "Claims"
-// section for the rules. Claims needs no dictionary or segmenter: it is a
-// single scan over the text with small fixed word tables.
+// spec/claims.md defines them: each number written with a unit (家, %,
+// 亿元, 倍, 吨…) or a scale word (8642亿, 7570万MAU) becomes one Claim.
+// Each occurrence counts, in the title too.
+//
+// Value is exact and in base units; see [Number] for the forms read. A
+// bare amount with a scale word is money (CNY) or a count, judged from the
+// words around it (成交额, 市值, 资金 → CNY; 用户, 股东, MAU → count; else
+// 亿 → CNY, 万 → count).
+//
+// Comparator comes from the words around the number: before it 超过, 超,
+// 逾, 突破, 高于 (>); 不少于, 至少, 不低于 (>=); 不到, 不足, 低于, 少于,
+// 未达, < (<); 不超过, 不超, 不高于, 至多, 最多 (<=); 约, 近, 接近, 大约,
+// 约合 (~); after it 以上, 之上, 多, 余 (>); 以下, 以内 (<=); 左右, 上下
+// (~). 多达, 高达 and 之多 stress the size and give "=". A range (3%-5%)
+// gives ">=" with Upper set.
+//
+// Kind is Change when a change word stands within a few characters before
+// the number (同比, 环比, 增长, 上涨, 下降, 减少, 涨, 跌…) or a growth is
+// named after it (44%的增长速度); a decline is negative, and the
+// comparator then speaks of its size (续跌超16% is -16, ">"). A change
+// word followed by 至 or 到 gives the level reached (增长至286亿美元),
+// except for percentages (跌至2% stays a change). Flows (净买入, 净卖出,
+// 增持, 减持, 流入, 流出) are levels with a positive value and the flow
+// word put first in Subject (净卖出药明康德). Basis points are percent
+// divided by 100.
+//
+// Subject is the text of the clause before the number (from the clause
+// start or the previous number), without connectives, adverbs and the
+// comparison base (同比, 较上年同期). When nothing is left, it is the
+// subject of the previous claim in the sentence (a list or a comparison
+// continued: 营收52.34亿元，较上年同期增长20.55%), or else the noun phrase
+// after the number (10家深企). Text spans the subject (when written in the
+// clause), the comparator and the number with its unit; text[Start:End] ==
+// Text.
+//
+// Not claims: dates and times (2021年, 1月6日, 20:44), durations and ages
+// (3个月, 五周年), ordinals and ranks (第三, 排名200名, 前十名), codes and
+// numbers run together with Latin letters (600519.SH, 5G, 20cm), numbers in
+// URLs, a rate's denominator (每1个小时), orders of magnitude (千万级),
+// names with numerals (四大行, 十大股东), a lone 一 or 二 used as an article
+// (一家公司), and a quantity restated in brackets right after itself.
+//
+// Period is resolved from the sentence before the number, best effort:
+// 2021年 → "2021", 11月 → "2021-11" (year from the sentence or
+// opts.Year), 一季度 → "2021Q1", 上半年 → "2021H1", 前三季度 →
+// "2021Q1-Q3".
+//
+// Symbol is the security whose mention (opts.Mentions) is nearest before
+// the claim in the same sentence, or else the first one mentioned after it
+// in that sentence; the zero Symbol when the sentence mentions none.
+//
+// Claims needs no dictionary or segmenter and starts at once: it is one
+// pass over the text that jumps from number to number, with small fixed
+// word tables. It is safe for concurrent use.
 func Claims(text string, opts *ClaimOptions) []Claim {
 	if opts == nil {
 		opts = &ClaimOptions{}
