@@ -1,9 +1,12 @@
 package entities
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/stocknews/stocknews/ticker"
 )
 
 // claimTests are synthetic sentences; 「」 marks the span expected as the
@@ -134,5 +137,28 @@ func TestClaimsNilOptions(t *testing.T) {
 	}
 	if cs := Claims("", nil); cs != nil {
 		t.Fatalf("got %v", cs)
+	}
+}
+
+func TestClaimsSymbol(t *testing.T) {
+	moutai := ticker.MustParse("600519.SH")
+	tencent := ticker.MustParse("00700.HK")
+	text := "贵州茅台股价上涨2%，腾讯控股营收增长10%。全市场成交额8000亿元。"
+	i := strings.Index(text, "贵州茅台")
+	j := strings.Index(text, "腾讯控股")
+	ms := []ticker.Mention{
+		{Symbol: tencent, Start: j, End: j + len("腾讯控股")},
+		{Symbol: moutai, Start: i, End: i + len("贵州茅台")},
+		{Symbol: moutai, Start: -1, End: -1}, // an embed with no text position
+	}
+	cs := Claims(text, &ClaimOptions{Mentions: ms})
+	if len(cs) != 3 {
+		t.Fatalf("got %d claims: %+v", len(cs), cs)
+	}
+	want := []ticker.Symbol{moutai, tencent, {}}
+	for k, c := range cs {
+		if c.Symbol != want[k] {
+			t.Errorf("claim %q: symbol %q, want %q", c.Text, c.Symbol, want[k])
+		}
 	}
 }

@@ -69,8 +69,9 @@ type ClaimOptions struct {
 // "2021Q1-Q3".
 //
 // Symbol is the security whose mention (opts.Mentions) is nearest before
-// the claim in the same sentence, or else the first one mentioned after it
-// in that sentence; the zero Symbol when the sentence mentions none.
+// the claim's number in the same sentence, or else the first one mentioned
+// after it in that sentence; the zero Symbol when the sentence mentions
+// none.
 //
 // Claims needs no dictionary or segmenter and starts at once: it is one
 // pass over the text that jumps from number to number, with small fixed
@@ -93,7 +94,7 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 		if !ok {
 			continue
 		}
-		c.Symbol = symbolFor(text, mentions, c.Start)
+		c.Symbol = symbolFor(text, mentions, n.Start)
 		out = append(out, c)
 	}
 	return out
@@ -744,7 +745,7 @@ func sortedMentions(ms []ticker.Mention) []ticker.Mention {
 	return out
 }
 
-// symbolFor returns the security a claim starting at i is about: the one
+// symbolFor returns the security a claim whose number starts at i is about: the one
 // whose mention is nearest before i in the same sentence, or else the one
 // mentioned first in that sentence after i, or the zero Symbol.
 func symbolFor(text string, ms []ticker.Mention, i int) ticker.Symbol {
