@@ -256,7 +256,7 @@ func (l *Linker) scan(doc Document) scan {
 			if sc.beside == nil {
 				sc.beside = make(map[Symbol]string)
 			}
-			if _, ok := sc.beside[c.Symbol]; !ok {
+			if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
 				sc.beside[c.Symbol] = NormalizeName(c.Name)
 			}
 			if !l.noLearn {
@@ -365,14 +365,15 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 
 // learnKeys returns the keys under which a name written beside sym is
 // learned: the name as written and without decorations. A name the master
-// does not know must have at least three characters and not be a generic
-// word (本公司, 子公司), so that a loose name beside a code cannot make an
-// ordinary word link.
+// does not know must have at least three characters, hold a Chinese
+// character and not be a generic word (本公司, 子公司), so that a loose name
+// beside a code (Inc in Under Armour Inc UAA.N) cannot make an ordinary
+// word link.
 func (l *Linker) learnKeys(name string, sym Symbol) []string {
 	var keys []string
 	add := func(k string) {
 		_, known := l.master.byKey[k]
-		if known || utf8.RuneCountInString(k) >= 3 && !genericWords[k] {
+		if known || utf8.RuneCountInString(k) >= 3 && !genericWords[k] && !isASCIIWord(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -381,6 +382,16 @@ func (l *Linker) learnKeys(name string, sym Symbol) []string {
 		add(nameKey(undec))
 	}
 	return keys
+}
+
+// corporateSuffix reports whether a name written beside a code is only the
+// tail of a Latin company name (Inc, Co., Holdings), which says nothing.
+func corporateSuffix(name string) bool {
+	switch strings.ToUpper(strings.Trim(name, " .,")) {
+	case "INC", "CO", "CORP", "LTD", "LLC", "PLC", "LP", "SA", "AG", "NV", "SE", "GROUP", "HOLDINGS", "BRANDS", "COMPANY":
+		return true
+	}
+	return false
 }
 
 // genericWords are words a text may write before a code that are not

@@ -47,10 +47,13 @@ var linkTests = []struct {
 	{"A-share preferred for a name", "比亚迪销量创新高。", []string{"002594.SZ"}, 0},
 	{"HK before US", "阿里巴巴公布业绩。", []string{"09988.HK"}, 0},
 	{"US only", "拼多多股价上涨。", []string{"PDD.US"}, 0},
+	{"current ticker by name", "Facebook发布新品。", []string{"META.US"}, 0},
+	{"old ticker written, name follows it", "Facebook(FB.O)股价下跌，脸书称…", []string{"FB.US"}, 0},
 	{"code links that listing", "腾讯控股(00700.HK)发布公告。", []string{"00700.HK"}, ViaCode},
 	{"code for H share, name alone elsewhere", "比亚迪股份(01211.HK)上涨。比亚迪新车发布。", []string{"01211.HK"}, ViaCode | ViaName},
 	{"learned in the article", "星河微电子(688999)公告称，星河微电子拟扩产。", []string{"688999.SH"}, ViaCode | ViaName},
 	{"generic word beside a code is not learned", "子公司(688999)公告。子公司增资。", []string{"688999.SH"}, ViaCode},
+	{"latin unknown name is not learned", "Acme Inc ACME.O rose; Foo Inc fell.", []string{"ACME.US"}, ViaCode},
 	{"short unknown name is not learned", "星河(688999)公告。星河增资。", []string{"688999.SH"}, ViaCode},
 	{"stop name learned in the article", "新希望(000876)公告；新希望生猪出栏。", []string{"000876.SZ"}, ViaCode | ViaName},
 }

@@ -223,7 +223,9 @@ func (m *Master) ByName(name string) []Security {
 // Listings returns every listing of the company that lists sym, sym
 // included, A-shares first: for 002594.SZ (比亚迪) it returns 002594.SZ and
 // 01211.HK when both are in m. Listings of one company are those that share
-// a short name, alias or full name.
+// a short name, alias, former name or full name, directly or through
+// another listing; they include share classes and the old codes of a
+// renamed listing kept in the master (FB.US beside META.US).
 func (m *Master) Listings(sym Symbol) []Symbol {
 	i, ok := m.bySym[sym]
 	if !ok {
@@ -303,9 +305,9 @@ func (m *Master) index() {
 			}
 		})
 	}
-	// Company groups: union of securities sharing a key, only across
-	// markets (two A-shares sharing a name are a renamed or moved listing,
-	// which the preference order already handles).
+	// Company groups: union of securities sharing a key: the listings of
+	// one company in several markets, share classes, and old and new codes
+	// of a renamed or moved listing (FB.US and META.US).
 	parent := make([]int32, len(m.secs))
 	for i := range parent {
 		parent[i] = int32(i)
@@ -321,9 +323,7 @@ func (m *Master) index() {
 	for _, idx := range m.byKey {
 		slices.SortFunc(idx, m.prefer)
 		for _, j := range idx[1:] {
-			if marketRank(m.secs[j].Symbol.Market()) != marketRank(m.secs[idx[0]].Symbol.Market()) {
-				parent[find(j)] = find(idx[0])
-			}
+			parent[find(j)] = find(idx[0])
 		}
 	}
 	m.group = make([]int32, len(m.secs))
