@@ -74,6 +74,20 @@ var claimTests = []struct {
 	{"article yi", "一家公司和一个项目", nil, ""},
 	{"names", "十大股东和四大行", nil, ""},
 	{"no number", "股价涨停，营收大幅增长", nil, ""},
+	{"order of magnitude", "千万级流量和亿级用户", nil, ""},
+	{"countless", "服务着千千万万的商家", nil, ""},
+	{"rank range", "排在十一到十五名", nil, ""},
+	{"several", "数十亿和几千万", nil, ""},
+	{"version and date", "2.0.1版于2021.12.08发布", nil, ""},
+
+	// Subjects and kinds from around the number.
+	{"subject after", "「10家深企跻身」", []wantClaim{{"10", "count", "=", "level"}}, "深企"},
+	{"tian jia", "「12亿天价罚单」", []wantClaim{{"1200000000", "CNY", "=", "level"}}, "罚单"},
+	{"loss after", "「距高点200亿」市值蒸发", []wantClaim{{"-20000000000", "CNY", "=", "change"}}, ""},
+	{"growth after", "「可保持44%」的增长速度", []wantClaim{{"44", "percent", "=", "change"}}, ""},
+	{"comparison base", "「营收52.34亿元」，「较上年同期增长20.55%」", []wantClaim{{"5234000000", "CNY", "=", "level"}, {"20.55", "percent", "=", "change"}}, "营收"},
+	{"list of changes", "「环比分别下降7.4%」和「3.5%」", []wantClaim{{"-7.4", "percent", "=", "change"}, {"-3.5", "percent", "=", "change"}}, ""},
+	{"counted noun", "「同比下跌的城市有6个」", []wantClaim{{"6", "count", "=", "level"}}, ""},
 }
 
 type wantClaim struct{ value, unit, cmp, kind string }

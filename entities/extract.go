@@ -786,15 +786,14 @@ func isRank(text string, n *Number) bool {
 	if n.class != classCount {
 		return false
 	}
-	u := text[n.unitAt:n.End]
-	if u != "名" && u != "位" {
+	if t := text[n.Start:n.End]; !strings.HasSuffix(t, "名") && !strings.HasSuffix(t, "位") {
 		return false
 	}
 	if strings.HasPrefix(text[n.End:], "数") {
 		return true
 	}
 	b := text[:n.Start]
-	for _, w := range []string{"排名", "排", "名列", "位列", "位居", "从", "到", "至", "升至", "降至", "第"} {
+	for _, w := range []string{"排名", "排", "排在", "名列", "位列", "位居", "位于", "从", "到", "至", "升至", "降至", "第"} {
 		if strings.HasSuffix(b, w) {
 			return true
 		}

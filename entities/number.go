@@ -123,11 +123,18 @@ func startsNumber(text string, i int, r rune, size int) bool {
 			return true
 		}
 	}
-	if cnDigit(r) >= 0 || r == '十' || r == '拾' {
+	if cnDigit(r) >= 0 {
 		return true
+	}
+	if r == '十' || r == '拾' {
+		p, _ := utf8.DecodeLastRuneInString(text[:i])
+		return !strings.ContainsRune("几数上成", p) // 数十亿: no exact value
 	}
 	if cnUnit(r) == 100 || cnUnit(r) == 1000 {
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		if r2 == r {
+			return false // 千千万万
+		}
 		if p, _ := utf8.DecodeLastRuneInString(text[:i]); strings.ContainsRune("几数上成千万百以", p) {
 			return false // 几千万, 数百亿, 千千万万, 数以百万: no exact value
 		}
@@ -440,7 +447,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		k = j
 	}
 	switch {
-	case n > 0 && u.class == classTime && q.scaled:
+	case n > 0 && u.class == classTime && q.scaled && u.word == "天":
 		// 12亿天价罚单: after a scale word, 天 starts a word; no unit.
 	case n > 0 && u.class == classTime:
 		q.skip = true
