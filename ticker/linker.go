@@ -257,7 +257,7 @@ func (l *Linker) scan(doc Document) scan {
 				sc.beside = make(map[Symbol]string)
 			}
 			if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
-				sc.beside[c.Symbol] = NormalizeName(c.Name)
+				sc.beside[c.Symbol] = trimLead(NormalizeName(c.Name))
 			}
 			if !l.noLearn {
 				if inDoc == nil {
@@ -378,10 +378,35 @@ func (l *Linker) learnKeys(name string, sym Symbol) []string {
 		}
 	}
 	add(nameKey(name))
+	if t := trimLead(NormalizeName(name)); t != NormalizeName(name) {
+		add(nameKey(t))
+	}
 	if undec := undecorate(NormalizeName(name), sym.Market()); undec != "" {
 		add(nameKey(undec))
 	}
 	return keys
+}
+
+// nameLeadWords end the words a text may run before a name beside a code:
+// 新三板挂牌公司天风期货, 白酒龙头贵州茅台, 阿里巴巴旗下阿里健康.
+var nameLeadWords = []string{"公司", "龙头", "旗下", "股东", "企业", "挂牌", "巨头", "概念股"}
+
+// trimLead returns name without the words before the name proper, when
+// what remains has at least two characters.
+func trimLead(name string) string {
+	if strings.HasSuffix(name, "公司") || strings.HasSuffix(name, "集团") {
+		return name // a registered name: 万科企业股份有限公司
+	}
+	cut := -1
+	for _, w := range nameLeadWords {
+		if i := strings.LastIndex(name, w); i >= 0 && i+len(w) > cut && utf8.RuneCountInString(name[i+len(w):]) >= 2 {
+			cut = i + len(w)
+		}
+	}
+	if cut < 0 {
+		return name
+	}
+	return name[cut:]
 }
 
 // corporateSuffix reports whether a name written beside a code is only the

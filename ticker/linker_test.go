@@ -185,6 +185,23 @@ func TestLinkerOptions(t *testing.T) {
 	}
 }
 
+func TestTrimLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"新三板挂牌公司星河期货": "星河期货", "白酒龙头贵州茅台": "贵州茅台", "贵州茅台": "贵州茅台",
+		"星河公司": "星河公司", "龙头企业星河": "星河", "万科企业股份有限公司": "万科企业股份有限公司",
+	} {
+		if got := trimLead(in); got != want {
+			t.Errorf("trimLead(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// The trimmed name is learned and shown.
+	text := "新三板挂牌公司星河期货(834999)公告。星河期货增资。"
+	links := NewLinker(nil, nil).Link(Document{Text: text})
+	if len(links) != 1 || links[0].Name != "星河期货" || links[0].Mentions != 2 {
+		t.Errorf("Link = %+v", links)
+	}
+}
+
 func TestLinkerDecorations(t *testing.T) {
 	m := NewMaster([]Security{
 		{Symbol: MustParse("000004.SZ"), Name: "*ST星河电子"},
