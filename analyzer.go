@@ -58,7 +58,8 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 
 // Analyze links a parsed article to securities and extracts its claims and
 // entities. It never panics: a failure inside the analysis is reported in
-// Analysis.Err, with whatever was found before it. File is left empty.
+// Analysis.Err (wrapping [ErrPanic]), with whatever was found before it.
+// File is left empty.
 func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 	if a == nil {
 		an.Err = fmt.Errorf("stocknews: nil article")
@@ -67,7 +68,7 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 	an.Article = *a
 	defer func() {
 		if r := recover(); r != nil {
-			an.Err = fmt.Errorf("stocknews: analysis of %q failed: %v [%s]", a.ID, r, firstFrame(debug.Stack()))
+			an.Err = fmt.Errorf("%w: %v [%s]", ErrPanic, r, firstFrame(debug.Stack()))
 		}
 	}()
 	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors}
@@ -94,7 +95,7 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 func (z *Analyzer) AnalyzeBytes(name string, data []byte) (an Analysis) {
 	defer func() {
 		if r := recover(); r != nil {
-			an = Analysis{File: name, Err: fmt.Errorf("stocknews: %s: parse failed: %v", name, r)}
+			an = Analysis{File: name, Err: &InputError{Name: name, Err: fmt.Errorf("%w: %v", ErrPanic, r)}}
 		}
 	}()
 	a, err := Parse(name, data, z.parse)
@@ -105,9 +106,7 @@ func (z *Analyzer) AnalyzeBytes(name string, data []byte) (an Analysis) {
 		}
 		return an
 	}
-	an = z.Analyze(a)
-	an.File = name
-	return an
+	return z.Article(name, a)
 }
 
 // AnalyzeFile reads and analyses the file at path. An unreadable file gives
@@ -152,8 +151,12 @@ func firstFrame(stack []byte) string {
 // Article analyses a parsed article read from the input called name, as
 // Analyze does, and sets File to name. It has the shape of an
 // [AnalyzeFunc], for use with a [Pipeline].
+// An error names the input (an [*InputError]).
 func (z *Analyzer) Article(name string, a *Article) Analysis {
 	an := z.Analyze(a)
 	an.File = name
+	if an.Err != nil {
+		an.Err = &InputError{Name: name, Err: an.Err}
+	}
 	return an
 }
