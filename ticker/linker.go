@@ -469,7 +469,7 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 // asciiBoundaryOK reports whether text[start:end] does not continue a
 // Latin word or number on either side.
 func asciiBoundaryOK(text string, start, end int) bool {
-	if start > 0 && isASCIIAlnum(foldRune(firstRune(text[start:]))) {
+	if start > 0 && isASCIIAlnum(foldRune(firstRuneOf(text[start:]))) {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
 		if r = foldRune(r); isASCIIAlnum(r) || r == '/' || r == '.' || r == '_' || r == '@' {
 			return false // inside a word, a URL or an identifier
@@ -552,7 +552,7 @@ const wordStarters = "的了着过和与及跟同或并而对向在从自由被�
 	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾" +
 	"除年月日天时则但且虽因持含"
 
-func firstRune(s string) rune {
+func firstRuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }

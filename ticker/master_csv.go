@@ -259,7 +259,7 @@ func newRowReader(l Layout, cols map[string]int) (*rowReader, error) {
 	return rd, nil
 }
 
-func field(rec []string, i int) string {
+func csvField(rec []string, i int) string {
 	if i < 0 || i >= len(rec) {
 		return ""
 	}
@@ -268,22 +268,22 @@ func field(rec []string, i int) string {
 
 // read returns the security of rec, or the offending input and an error.
 func (rd *rowReader) read(rec []string) (Security, string, error) {
-	code, name := field(rec, rd.code), field(rec, rd.name)
+	code, name := csvField(rec, rd.code), csvField(rec, rd.name)
 	if code == "" {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no code", ErrRecord)
 	}
-	if name == "" && (rd.layout != LayoutGeneric || field(rec, rd.aliases)+field(rec, rd.former)+field(rec, rd.full) == "") {
+	if name == "" && (rd.layout != LayoutGeneric || csvField(rec, rd.aliases)+csvField(rec, rd.former)+csvField(rec, rd.full) == "") {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no name", ErrRecord)
 	}
 	var sym Symbol
 	var ok bool
 	switch rd.layout {
 	case LayoutAllCode:
-		mk := ParseMarket(field(rec, rd.exch))
+		mk := ParseMarket(csvField(rec, rd.exch))
 		if mk == Unknown || mk > BJ {
 			ok = false
 		} else {
-			sym, ok = newCode(code, mk)
+			sym, ok = masterCode(code, mk)
 		}
 	default:
 		sym, ok = parseLoose(code)
@@ -294,18 +294,18 @@ func (rd *rowReader) read(rec []string) (Security, string, error) {
 	sec := Security{
 		Symbol:   sym,
 		Name:     name,
-		FullName: field(rec, rd.full),
-		ListDate: normDate(field(rec, rd.list)),
+		FullName: csvField(rec, rd.full),
+		ListDate: normDate(csvField(rec, rd.list)),
 	}
-	if rd.stat >= 0 && strings.EqualFold(field(rec, rd.stat), "D") {
+	if rd.stat >= 0 && strings.EqualFold(csvField(rec, rd.stat), "D") {
 		sec.ListDate = ""
 	}
-	sec.Aliases = splitList(field(rec, rd.aliases))
-	sec.FormerNames = splitList(field(rec, rd.former))
+	sec.Aliases = splitNames(csvField(rec, rd.aliases))
+	sec.FormerNames = splitNames(csvField(rec, rd.former))
 	return sec, "", nil
 }
 
-func splitList(s string) []string {
+func splitNames(s string) []string {
 	if s == "" {
 		return nil
 	}
@@ -339,7 +339,7 @@ func digitsOnly(s string) bool {
 // newCode builds a symbol from a code and a market, checking the code's
 // shape for the market and normalising it (Hong Kong codes padded to five
 // digits, US tickers upper-cased with class shares joined by "-").
-func newCode(code string, mk Market) (Symbol, bool) {
+func masterCode(code string, mk Market) (Symbol, bool) {
 	code = strings.TrimSpace(code)
 	switch mk {
 	case SH, SZ, BJ:
@@ -382,9 +382,9 @@ func newCode(code string, mk Market) (Symbol, bool) {
 // a bare six-digit A-share code whose exchange follows from its range).
 func parseLoose(s string) (Symbol, bool) {
 	s = strings.TrimSpace(s)
-	if code, suf, ok := cutLast(s, '.'); ok {
+	if code, suf, ok := cutLastByte(s, '.'); ok {
 		if mk := ParseMarket(suf); mk != Unknown {
-			return newCode(code, mk)
+			return masterCode(code, mk)
 		}
 	}
 	sym, err := ParseAny(s)
@@ -394,7 +394,7 @@ func parseLoose(s string) (Symbol, bool) {
 	return sym, true
 }
 
-func cutLast(s string, sep byte) (before, after string, ok bool) {
+func cutLastByte(s string, sep byte) (before, after string, ok bool) {
 	i := strings.LastIndexByte(s, sep)
 	if i < 0 {
 		return s, "", false
