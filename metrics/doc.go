@@ -38,14 +38,11 @@
 //
 // # Export
 //
-// A [Table] writes CSV ([Table.WriteCSV]) and JSON Lines
-// ([Table.WriteJSONL]) with snake_case columns ([Columns]: symbol, name,
-// articles, mentions, then the rest), renders HTML ([Table.HTML]) for
-// notebooks, and draws the daily series as PNG ([Table.PlotPNG]). Its
-// [Table.Records] carry parquet struct tags, so a program writes Parquet
-// with github.com/parquet-go/parquet-go in one call (examples/coverage
-// does); the library itself does not import it, because that module links
-// net/http.
+// A [Table] writes CSV ([Table.WriteCSV]), JSON Lines ([Table.WriteJSONL])
+// and Parquet ([Table.WriteParquet], for pandas and polars) with snake_case
+// columns ([Columns]: symbol, name, articles, mentions, then the rest),
+// renders HTML ([Table.HTML]) for notebooks, and draws the daily series as
+// PNG ([Table.PlotPNG]).
 //
 // Usage:
 //

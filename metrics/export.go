@@ -19,12 +19,8 @@ import (
 // no outlet) are nil: empty in CSV, null in JSON and Parquet.
 //
 // The struct tags drive encoding/json and github.com/parquet-go/parquet-go,
-// so a program can write Parquet with
-//
-//	parquet.Write(w, table.Records())
-//
-// The library does not write Parquet itself: the Parquet module links
-// net/http (through its Brotli codec), which the library must not import.
+// so a program can read the files [Table.WriteParquet] writes back into
+// Records with parquet.Read[metrics.Record].
 type Record struct {
 	Symbol            string     `json:"symbol" parquet:"symbol"`
 	Name              string     `json:"name" parquet:"name"`

@@ -51,8 +51,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/parquet-go/parquet-go"
-
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/ticker"
@@ -335,10 +333,7 @@ func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
 	case "jsonl":
 		return top.WriteJSONL(w)
 	case "parquet":
-		if err := parquet.Write(w, top.Records()); err != nil {
-			return fmt.Errorf("writing Parquet: %w", err)
-		}
-		return nil
+		return top.WriteParquet(w)
 	}
 	return writeTable(w, tab, top)
 }
