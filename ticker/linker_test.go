@@ -141,6 +141,15 @@ var relevanceTests = []struct {
 	{"one of nine, near the end", Link{First: 90, Mentions: 1}, 100, 10, 9, 0.14},
 }
 
+func TestLinkMentions(t *testing.T) {
+	l := NewLinker(nil, nil)
+	doc := Document{Text: "腾讯控股(00700.HK)与美团合作，腾讯上涨。", TitleLen: 6}
+	links, ms := l.LinkMentions(doc)
+	if !slices.Equal(links, l.Link(doc)) || !slices.Equal(ms, l.Mentions(doc)) {
+		t.Errorf("LinkMentions differs from Link and Mentions")
+	}
+}
+
 func TestRelevance(t *testing.T) {
 	for _, tt := range relevanceTests {
 		t.Run(tt.name, func(t *testing.T) {

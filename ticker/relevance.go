@@ -29,7 +29,17 @@ import (
 // alone; and one of nine securities named once near the end about
 // 0.5 × (0.2 + 0.4/9·…) ≈ 0.12.
 func (l *Linker) Link(doc Document) []Link {
+	return l.links(doc, l.scan(doc))
+}
+
+// LinkMentions returns what Link and Mentions return, from one pass over
+// doc: use it when both are needed.
+func (l *Linker) LinkMentions(doc Document) ([]Link, []Mention) {
 	sc := l.scan(doc)
+	return l.links(doc, sc), sc.mentions
+}
+
+func (l *Linker) links(doc Document, sc scan) []Link {
 	by := make(map[Symbol]int)
 	var links []Link
 	total := 0
