@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -101,6 +102,7 @@ func parquetColumns(recs []Record) []*pqColumn {
 		r := &recs[ri]
 		i := 0
 		str := func(s string) {
+			s = strings.ToValidUTF8(s, "\uFFFD") // the column is UTF8
 			c := cols[i]
 			c.typ, c.converted = pqByteArray, pqConvertedUTF8
 			c.values = binary.LittleEndian.AppendUint32(c.values, uint32(len(s)))
