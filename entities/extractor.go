@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"strconv"
@@ -103,6 +104,9 @@ func New(opts *Options) (*Extractor, error) {
 // Entities, and reports a failure to build it. Applications can call it in
 // the background at start-up.
 func (e *Extractor) Warm() error {
+	if e == nil || e.load == nil {
+		return errors.New("entities: Extractor not made by New")
+	}
 	_, err := e.load()
 	return err
 }
@@ -111,9 +115,12 @@ func (e *Extractor) Warm() error {
 // overlaps (the longest span wins). Start and End are byte offsets into
 // text: text[Start:End] == Text. Entities never lie inside numbers.
 //
-// If the segmenter cannot be built (see [Extractor.Warm]) Entities returns
-// nil.
+// If the segmenter cannot be built (see [Extractor.Warm]), or e was not
+// made by [New], Entities returns nil.
 func (e *Extractor) Entities(text string) []Entity {
+	if e == nil || e.load == nil {
+		return nil
+	}
 	s, err := e.load()
 	if err != nil || text == "" {
 		return nil
@@ -136,6 +143,9 @@ func (e *Extractor) EntitiesSeq(text string) iter.Seq[Entity] {
 
 // String describes the extractor's configuration, for logs.
 func (e *Extractor) String() string {
+	if e == nil || e.lex == nil {
+		return "entities.Extractor{}"
+	}
 	mode := "full"
 	if !e.full {
 		mode = "finance-only"

@@ -158,3 +158,21 @@ func BenchmarkGseSegment(b *testing.B) {
 		_ = n
 	})
 }
+
+// BenchmarkEntitiesSentence runs Entities on one synthetic headline-sized
+// sentence with the finance-only extractor; it needs no corpus.
+func BenchmarkEntitiesSentence(b *testing.B) {
+	x, err := New(&Options{FinanceOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := x.Warm(); err != nil {
+		b.Fatal(err)
+	}
+	const text = "腾讯公司副总裁、微信支付负责人张颖介绍，小程序日活突破4.5亿，视频号和企业微信也在增长。"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Entities(text)
+	}
+}

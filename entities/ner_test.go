@@ -411,6 +411,19 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+func TestZeroExtractor(t *testing.T) {
+	var x Extractor
+	if got := x.Entities("董事长雷军"); got != nil {
+		t.Errorf("zero Extractor found %v", got)
+	}
+	if x.Warm() == nil {
+		t.Error("zero Extractor warmed without error")
+	}
+	if s := financeOnly(t).String(); !strings.HasPrefix(s, "entities.Extractor{finance-only, ") {
+		t.Errorf("String() = %q", s)
+	}
+}
+
 func TestEntitiesSeq(t *testing.T) {
 	x := financeOnly(t)
 	text := "董事长雷军和总裁卢伟冰"
@@ -490,7 +503,11 @@ func FuzzEntities(f *testing.F) {
 	f.Add("董事长\xff张颖表示")
 	f.Add("İstanbul董事长KİM表示")
 	f.Add(strings.Repeat("张", 1000))
-	x := financeOnly(f)
+	f.Add("TCL科技和宏远股份、宏远")
+	x, err := New(&Options{FinanceOnly: true, Names: []string{"宏远股份", "宏远", "TCL科技", "A"}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSpans(t, text, x.Entities(text))
 	})
