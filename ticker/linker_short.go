@@ -45,7 +45,7 @@ var shortNames = map[string]shortRisk{
 	"讯飞": {left: "通"}, "谷歌": {}, "贝壳": {}, "贝宝": {}, "辉瑞": {}, "迈瑞": {}, "金蝶": {},
 	"长和": {strict: true}, "阅文": {left: "查审翻参传"}, "阿里": {right: "山"}, "陌陌": {},
 	"隆基": {}, "零跑": {}, "顺丰": {}, "飞鹤": {}, "高盛": {}, "高途": {}, "高通": {left: "提"},
-	"黑石": {}, "龙湖": {},
+	"黑石": {}, "龙湖": {}, "世茂": {}, "渣打": {},
 }
 
 // shortNameOK applies the two-character rules to the name key at
