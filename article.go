@@ -17,6 +17,16 @@ const (
 	Quote                        // a blockquote
 )
 
+var paragraphKindNames = [...]string{"body", "heading", "quote"}
+
+// String returns "body", "heading" or "quote".
+func (k ParagraphKind) String() string {
+	if int(k) < len(paragraphKindNames) {
+		return paragraphKindNames[k]
+	}
+	return "body"
+}
+
 // Paragraph is one paragraph of an article's cleaned body text.
 type Paragraph struct {
 	Kind ParagraphKind

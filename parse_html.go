@@ -22,7 +22,7 @@ func (p *parser) html(data []byte) (*Article, error) {
 		a.Title = res.H1
 	}
 	if a.Title == "" {
-		a.Title = res.Title
+		a.Title = trimSiteName(markup.Fold(res.Title), meta("og:site_name", "application-name"))
 	}
 	if t := meta("article:published_time", "og:release_date", "pubdate", "publishdate", "publish_time",
 		"datepublished", "date", "dc.date", "weibo: article:create_at"); t != "" {
@@ -63,4 +63,25 @@ func (p *parser) text(data []byte) (*Article, error) {
 		a.Paragraphs = append(a.Paragraphs, Paragraph{Text: t})
 	}
 	return a, nil
+}
+
+// trimSiteName removes a site's name that a <title> carries after the
+// headline: "央行开展逆回购操作 - 示例财经网" gives "央行开展逆回购操作". The
+// name is removed when it is the page's site name, or when it is short and
+// ends like an outlet's name (网, 报, 财经, 新闻, …).
+func trimSiteName(title, site string) string {
+	for _, sep := range []string{" - ", " | ", "_", " – ", "－"} {
+		k := strings.LastIndex(title, sep)
+		if k <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:k]), strings.TrimSpace(title[k+len(sep):])
+		if head == "" {
+			continue
+		}
+		if (site != "" && tail == site) || markup.IsOutletName(tail) {
+			return head
+		}
+	}
+	return title
 }

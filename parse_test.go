@@ -493,6 +493,9 @@ var formatTests = []struct {
 	{"x", `{"title":"丁","content":"正文"}`, stocknews.Auto, "丁"},
 	{"x", "戊\n正文", stocknews.Auto, "戊"},
 	{"x.txt", "<p>己</p>\n正文", stocknews.HTML, "正文"},
+	{"x.html", "<html><head><title>辛 - 示例财经网</title></head><body><p>正文</p></body></html>", stocknews.Auto, "辛"},
+	{"x.html", `<html><head><meta property="og:site_name" content="Example"><title>壬_Example</title></head><body><p>正文</p></body></html>`, stocknews.Auto, "壬"},
+	{"x.html", "<html><head><title>癸 - 两个字</title></head><body><p>正文</p></body></html>", stocknews.Auto, "癸 - 两个字"},
 	{"x.html", "庚\n正文", stocknews.Text, "庚"},
 }
 

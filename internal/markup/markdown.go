@@ -268,10 +268,22 @@ func TrailingMedia(p string) (string, bool) {
 	if n := utf8.RuneCountInString(name); n < 2 || n > 12 || strings.ContainsAny(name, "（()）：:，,") {
 		return "", false
 	}
-	for _, suf := range outletSuffixes {
-		if strings.HasSuffix(name, suf) {
-			return name, true
-		}
+	if IsOutletName(name) {
+		return name, true
 	}
 	return "", false
+}
+
+// IsOutletName reports whether s looks like the name of a news outlet: two
+// to twelve characters ending in 报, 社, 网, 新闻, 财经, 周刊, App or 讯.
+func IsOutletName(s string) bool {
+	if n := utf8.RuneCountInString(s); n < 2 || n > 12 {
+		return false
+	}
+	for _, suf := range outletSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
