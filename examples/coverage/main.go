@@ -21,7 +21,8 @@
 //	-format F         table (default), csv, jsonl or parquet
 //	-out FILE         write the output to FILE instead of standard output (parquet needs it)
 //	-plot FILE.png    also draw the daily coverage of the top securities
-//	-top N            rows of the table and lines of the plot (default 20; 0: all rows)
+//	-top N            rows of the output and lines of the plot (0: all rows); by default
+//	                  20 for the table and all rows for csv, jsonl and parquet
 //	-close            count articles published after the 15:00 close to the next day
 //	-min-relevance R  ignore links less relevant than R (0–1)
 //	-entities         also extract named entities (slow; off by default)
@@ -102,7 +103,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.format, "format", "table", "output `format`: table, csv, jsonl or parquet")
 	fs.StringVar(&c.out, "out", "", "write the output to `FILE` (default standard output)")
 	fs.StringVar(&c.plot, "plot", "", "draw the daily coverage of the top securities to `FILE.png`")
-	fs.IntVar(&c.top, "top", 20, "show the top `N` securities (0: all)")
+	fs.IntVar(&c.top, "top", -1, "show the top `N` securities (0: all; default 20 for the table, all for files)")
 	fs.BoolVar(&c.cutoff, "close", false, "count articles published after the 15:00 close to the next day")
 	fs.Float64Var(&c.minRelevance, "min-relevance", 0, "ignore links less relevant than `R` (0 to 1)")
 	fs.BoolVar(&c.entities, "entities", false, "also extract named entities (slow)")
@@ -120,6 +121,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, &usageError{err.Error()}
 	}
 	c.masters, c.merge, c.inputs = masters, merges, fs.Args()
+	topSet := false
+	fs.Visit(func(f *flag.Flag) { topSet = topSet || f.Name == "top" })
 	var err error
 	if c.from, err = parseDay("-from", from); err != nil {
 		return nil, err
@@ -142,8 +145,13 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	default:
 		return nil, &usageError{fmt.Sprintf("-format %q: want table, csv, jsonl or parquet", c.format)}
 	}
-	if c.top < 0 {
+	switch {
+	case topSet && c.top < 0:
 		return nil, &usageError{fmt.Sprintf("-top %d: want 0 or more", c.top)}
+	case !topSet && c.format == "table":
+		c.top = 20
+	case !topSet:
+		c.top = 0
 	}
 	if c.minRelevance < 0 || c.minRelevance > 1 {
 		return nil, &usageError{fmt.Sprintf("-min-relevance %v: want 0 to 1", c.minRelevance)}
