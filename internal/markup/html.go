@@ -177,10 +177,28 @@ var blockTags = map[atom.Atom]bool{
 	atom.Tbody: true, atom.Thead: true, atom.Caption: true,
 }
 
-// furnitureClasses mark page furniture by class: share boxes, QR-code
-// footers, trust badges, tag clouds.
-var furnitureClasses = []string{
-	"appendQr", "kaihu-qr", "trustBadge", "typeTags", "share", "qrcode",
+// furnitureClasses mark page furniture by a class name they contain:
+// QR-code footers, trust badges, tag clouds. furnitureTokens must be a
+// whole class token or its prefix before "-" or "_": share boxes.
+var (
+	furnitureClasses = []string{"appendQr", "kaihu-qr", "trustBadge", "typeTags", "qrcode"}
+	furnitureTokens  = []string{"share", "bdshare", "social-share"}
+)
+
+func isFurniture(class string) bool {
+	for _, f := range furnitureClasses {
+		if strings.Contains(class, f) {
+			return true
+		}
+	}
+	for tok := range strings.FieldsSeq(class) {
+		for _, f := range furnitureTokens {
+			if rest, ok := strings.CutPrefix(tok, f); ok && (rest == "" || rest[0] == '-' || rest[0] == '_') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // voidTags never have an end tag.
@@ -223,13 +241,8 @@ func (w *walker) start(name string, attrs []html.Attribute, selfClosing bool) {
 	case strings.Contains(strings.ReplaceAll(strings.ToLower(style), " ", ""), "display:none"):
 		e.skip = true
 	}
-	if !e.skip && class != "" {
-		for _, f := range furnitureClasses {
-			if strings.Contains(class, f) {
-				e.skip = true
-				break
-			}
-		}
+	if !e.skip && class != "" && isFurniture(class) {
+		e.skip = true
 	}
 	switch a {
 	case atom.Title:

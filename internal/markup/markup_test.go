@@ -116,6 +116,7 @@ var parseTests = []struct {
 	{"bold paragraph is a heading", "<p><strong>小标题</strong></p><p><b>半</b>粗</p>", Options{}, "h:小标题|b:半粗", 0, 0},
 	{"headings and quotes", "<h2>二级</h2><blockquote><p>引文</p></blockquote>", Options{}, "h:二级|q:引文", 0, 0},
 	{"script style comment", "<script>x=1</script><style>p{}</style><!-- <p>旧</p> --><p>正文</p>", Options{}, "b:正文", 0, 0},
+	{"furniture", `<div class="share-box">分享到</div><div class="clearfix appendQr_wrap">扫码</div><p class="shareholders">股东名单</p>`, Options{}, "b:股东名单", 0, 0},
 	{"hidden", `<p style="display: none">隐藏</p><p>可见</p>`, Options{}, "b:可见", 0, 0},
 	{"entities", "<p>A&amp;B&lt;C&gt;&quot;D&quot;&#x4e2d;</p>", Options{}, `b:A&B<C>"D"中`, 0, 0},
 	{"anchor text stays", `<p>淘<a href="https://x/1">宝商</a>家</p>`, Options{}, "b:淘宝商家", 1, 0},
