@@ -285,3 +285,24 @@ func (t *Table) HTML() string {
 	b.WriteString("</tbody>\n</table>\n")
 	return b.String()
 }
+
+// PairColumns are the columns of [Table.WritePairsCSV].
+func PairColumns() []string {
+	return []string{"symbol", "other", "articles", "jaccard", "pmi"}
+}
+
+// WritePairsCSV writes the co-mention graph as an edge list: one CSV row
+// per pair of [Table.Pairs], most articles first, with a header row of
+// [PairColumns].
+func (t *Table) WritePairsCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write(PairColumns())
+	for _, p := range t.Pairs {
+		cw.Write([]string{p.Symbol.String(), p.Other.String(), strconv.Itoa(p.Articles), formatFloat(p.Jaccard), formatFloat(p.PMI)})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("metrics: writing pairs: %w", err)
+	}
+	return nil
+}

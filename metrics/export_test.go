@@ -258,3 +258,34 @@ func TestWriteParquetRandom(t *testing.T) {
 		}
 	}
 }
+
+func TestWritePairsCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := corpusTable(t).WritePairsCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// See TestTable: C–A (Jaccard 1/3, PMI ln 4/3), then B–A.
+	want := "symbol,other,articles,jaccard,pmi\n" +
+		"00700.HK,600519.SH,1,0.3333333333333333,0.2876820724517809\n" +
+		"000001.SZ,600519.SH,1,0.25,-0.40546510810816444\n"
+	if buf.String() != want {
+		t.Errorf("pairs CSV:\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestWriteNoveltyJSONL(t *testing.T) {
+	as, _, _, _ := corpus(t)
+	var buf bytes.Buffer
+	if err := build(as, nil).WriteNoveltyJSONL(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// a1, a2 (a1's story, within 24 h: 75), a3, then undated a4.
+	want := `{"id":"a1","published":"2024-03-01T09:00:00+08:00","story":"a1","k":1,"score":100}
+{"id":"a2","published":"2024-03-01T16:00:00+08:00","story":"a1","k":2,"score":75}
+{"id":"a3","published":"2024-03-03T10:00:00+08:00","story":"a3","k":1,"score":100}
+{"id":"a4","published":null,"story":"a4","k":1,"score":100}
+`
+	if buf.String() != want {
+		t.Errorf("novelty:\n%s\nwant\n%s", buf.String(), want)
+	}
+}

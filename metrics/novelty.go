@@ -1,7 +1,11 @@
 package metrics
 
 import (
+	"bufio"
 	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"slices"
 	"time"
@@ -9,12 +13,43 @@ import (
 
 // ArticleNovelty is the novelty of one article among the articles of a
 // [Coverage].
+//
+// The JSON form (see [Coverage.WriteNoveltyJSONL]) has the keys id,
+// published (RFC 3339, null when unknown), story, k and score.
 type ArticleNovelty struct {
-	ID        string    // the article's identity: its ID, else its file, else a hash of its text
-	Published time.Time // zero when unknown
-	Story     string    // ID of the story's first article (RavenPack's ENS_KEY)
-	K         int       // 1 + earlier articles of the story within the novelty window
-	Score     float64   // novelty score, see [NoveltyScore]
+	ID        string    `json:"id"`        // the article's identity: its ID, else its file, else a hash of its text
+	Published time.Time `json:"published"` // zero when unknown
+	Story     string    `json:"story"`     // ID of the story's first article (RavenPack's ENS_KEY)
+	K         int       `json:"k"`         // 1 + earlier articles of the story within the novelty window
+	Score     float64   `json:"score"`     // novelty score, see [NoveltyScore]
+}
+
+// WriteNoveltyJSONL writes [Coverage.Novelty] as JSON Lines, one article
+// per line, in story order.
+func (c *Coverage) WriteNoveltyJSONL(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	type line struct {
+		ID        string     `json:"id"`
+		Published *time.Time `json:"published"`
+		Story     string     `json:"story"`
+		K         int        `json:"k"`
+		Score     float64    `json:"score"`
+	}
+	for _, n := range c.Novelty() {
+		l := line{ID: n.ID, Story: n.Story, K: n.K, Score: n.Score}
+		if !n.Published.IsZero() {
+			l.Published = &n.Published
+		}
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("metrics: writing novelty: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("metrics: writing novelty: %w", err)
+	}
+	return nil
 }
 
 // NoveltyScore is the RavenPack Event Novelty Score form for the k-th

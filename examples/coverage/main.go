@@ -21,6 +21,8 @@
 //	-format F         table (default), csv, jsonl or parquet
 //	-out FILE         write the output to FILE instead of standard output (parquet needs it)
 //	-plot FILE.png    also draw the daily coverage of the top securities
+//	-pairs FILE.csv   also write the co-mention graph as an edge list
+//	-novelty FILE     also write each article's story and novelty score (JSON Lines)
 //	-top N            rows of the output and lines of the plot (0: all rows); by default
 //	                  20 for the table and all rows for csv, jsonl and parquet
 //	-close            count articles published after the 15:00 close to the next day
@@ -74,6 +76,8 @@ type config struct {
 	format       string
 	out          string
 	plot         string
+	pairs        string
+	novelty      string
 	top          int
 	cutoff       bool
 	minRelevance float64
@@ -103,6 +107,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.format, "format", "table", "output `format`: table, csv, jsonl or parquet")
 	fs.StringVar(&c.out, "out", "", "write the output to `FILE` (default standard output)")
 	fs.StringVar(&c.plot, "plot", "", "draw the daily coverage of the top securities to `FILE.png`")
+	fs.StringVar(&c.pairs, "pairs", "", "write the co-mention graph as an edge list to `FILE.csv`")
+	fs.StringVar(&c.novelty, "novelty", "", "write each article's story and novelty score to `FILE` (JSON Lines)")
 	fs.IntVar(&c.top, "top", -1, "show the top `N` securities (0: all; default 20 for the table, all for files)")
 	fs.BoolVar(&c.cutoff, "close", false, "count articles published after the 15:00 close to the next day")
 	fs.Float64Var(&c.minRelevance, "min-relevance", 0, "ignore links less relevant than `R` (0 to 1)")
@@ -322,6 +328,12 @@ func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
 			return fmt.Errorf("-plot: %w", err)
 		}
 	}
+	if err := writeFile(c.pairs, "-pairs", tab.WritePairsCSV); err != nil {
+		return err
+	}
+	if err := writeFile(c.novelty, "-novelty", cov.WriteNoveltyJSONL); err != nil {
+		return err
+	}
 	w := stdout
 	if c.out != "" {
 		f, err := os.Create(c.out)
@@ -344,6 +356,22 @@ func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
 		return top.WriteParquet(w)
 	}
 	return writeTable(w, tab, top)
+}
+
+// writeFile writes path with fn, when path is set.
+func writeFile(path, flag string, fn func(io.Writer) error) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", flag, err)
+	}
+	err = fn(f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("%s: %w", flag, cerr)
+	}
+	return err
 }
 
 // writeTable prints a summary line and an aligned table of the top rows.

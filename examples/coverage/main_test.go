@@ -195,7 +195,14 @@ func TestPlotAndSave(t *testing.T) {
 	tmp := t.TempDir()
 	plot := filepath.Join(tmp, "coverage.png")
 	state := filepath.Join(tmp, "coverage.bin")
-	table := runOK(t, "-plot", plot, "-save", state, dir)
+	pairs := filepath.Join(tmp, "pairs.csv")
+	novelty := filepath.Join(tmp, "novelty.jsonl")
+	table := runOK(t, "-plot", plot, "-save", state, "-pairs", pairs, "-novelty", novelty, dir)
+	for _, p := range []string{pairs, novelty} {
+		if b, err := os.ReadFile(p); err != nil || len(b) == 0 {
+			t.Errorf("%s: %v, %d bytes", p, err, len(b))
+		}
+	}
 	b, err := os.ReadFile(plot)
 	if err != nil {
 		t.Fatal(err)
