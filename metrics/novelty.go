@@ -17,11 +17,11 @@ import (
 // The JSON form (see [Coverage.WriteNoveltyJSONL]) has the keys id,
 // published (RFC 3339, null when unknown), story, k and score.
 type ArticleNovelty struct {
-	ID        string    `json:"id"`        // the article's identity: its ID, else its file, else a hash of its text
-	Published time.Time `json:"published"` // zero when unknown
-	Story     string    `json:"story"`     // ID of the story's first article (RavenPack's ENS_KEY)
-	K         int       `json:"k"`         // 1 + earlier articles of the story within the novelty window
-	Score     float64   `json:"score"`     // novelty score, see [NoveltyScore]
+	ID        string    `json:"id"`                 // the article's identity: its ID, else its file, else a hash of its text
+	Published time.Time `json:"published,omitzero"` // zero when unknown
+	Story     string    `json:"story"`              // ID of the story's first article (RavenPack's ENS_KEY)
+	K         int       `json:"k"`                  // 1 + earlier articles of the story within the novelty window
+	Score     float64   `json:"score"`              // novelty score, see [NoveltyScore]
 }
 
 // WriteNoveltyJSONL writes [Coverage.Novelty] as JSON Lines, one article

@@ -423,14 +423,14 @@ func writeTable(w io.Writer, all, top *metrics.Table) error {
 // analysed, only when stderr is a terminal and there are many inputs.
 type progress struct {
 	w     io.Writer
-	total int // files; feeds count as one, so the count may pass it
+	total int // inputs when known (no feeds), else 0
 	n     atomic.Int64
 	last  time.Time
 	on    bool
 }
 
 // progressMin is the number of inputs from which a progress line is drawn.
-const progressMin = 200
+const progressMin = 100
 
 func newProgress(stderr io.Writer, files []string) *progress {
 	p := &progress{w: stderr, total: len(files)}
@@ -449,6 +449,9 @@ func newProgress(stderr io.Writer, files []string) *progress {
 		}
 	}
 	p.on = feeds || len(files) >= progressMin
+	if feeds {
+		p.total = 0 // a feed holds any number of articles: count only
+	}
 	return p
 }
 
@@ -465,10 +468,10 @@ func (p *progress) draw(n int64) {
 	if p.total > 0 && n <= int64(p.total) {
 		const width = 30
 		done := int(int64(width) * n / int64(p.total))
-		fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("=", done), strings.Repeat(" ", width-done), n, p.total)
+		fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d", strings.Repeat("=", done), strings.Repeat(" ", width-done), n, p.total)
 		return
 	}
-	fmt.Fprintf(p.w, "\r%d articles", n)
+	fmt.Fprintf(p.w, "\r\x1b[K%d articles", n)
 }
 
 func (p *progress) done() {
