@@ -1,0 +1,98 @@
+package metrics_test
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"os"
+	"strings"
+
+	"github.com/stocknews/stocknews/metrics"
+)
+
+func exampleCoverage() *metrics.Coverage {
+	cov := metrics.New(nil)
+	for _, a := range exampleAnalyses() {
+		cov.Add(a)
+	}
+	return cov
+}
+
+func ExampleNoveltyScore() {
+	for k := 1; k <= 5; k++ {
+		fmt.Print(metrics.NoveltyScore(k), " ")
+	}
+	fmt.Println()
+	// Output: 100 75 56 42 32
+}
+
+func ExampleHeat() {
+	// Twenty baseline days: nineteen with 1 article, one with 3.
+	counts := make([]float64, 21)
+	for i := range 20 {
+		counts[i] = 1
+	}
+	counts[7] = 3
+	for _, today := range []float64{0, 1, 2, 3, 4} {
+		counts[20] = today
+		fmt.Print(metrics.Heat(counts, 20, 20, 20), " ")
+	}
+	fmt.Println()
+	// 2 articles beat 19 of 20 days (p = 0.95): heat 3; 4 beat all: heat 4.
+	// Output: 0 0 3 3 4
+}
+
+func ExampleTable_Window() {
+	tab := exampleCoverage().Table()
+	fmt.Println(tab.AsOf.Format("2006-01-02"), tab.Window(1), tab.Window(2))
+	// Output: 2024-03-02 [1 1] [3 1]
+}
+
+func ExampleSeries_Window() {
+	s := metrics.Series{Counts: []float64{4, 0, 1, 2, 5}}
+	fmt.Println(s.Window(4, 1), s.Window(4, 3), s.Window(1, 7))
+	// Output: 5 8 4
+}
+
+func ExampleTable_HTML() {
+	h := exampleCoverage().Table().HTML()
+	fmt.Println(strings.SplitN(h, "\n", 3)[1])
+	// Output: <caption>3 articles, 3 linked, 2 stories, 2 securities; 2024-03-01 to 2024-03-02</caption>
+}
+
+func ExampleTable_WritePairsCSV() {
+	exampleCoverage().Table().WritePairsCSV(os.Stdout)
+	// Output:
+	// symbol,other,articles,jaccard,pmi
+	// 00700.HK,600519.SH,1,0.3333333333333333,0
+}
+
+func ExampleTable_PlotPNG() {
+	b, err := exampleCoverage().Table().PlotPNG(&metrics.PlotOptions{Width: 480, Height: 270})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	img, _ := png.Decode(bytes.NewReader(b))
+	fmt.Println(img.Bounds().Size())
+	// Output: (480,270)
+}
+
+func ExampleTable_WriteParquet() {
+	var buf bytes.Buffer
+	if err := exampleCoverage().Table().WriteParquet(&buf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	b := buf.Bytes()
+	fmt.Printf("%s…%s\n", b[:4], b[len(b)-4:])
+	// Output: PAR1…PAR1
+}
+
+func ExampleCoverage_MarshalBinary() {
+	b, _ := exampleCoverage().MarshalBinary()
+	back := metrics.New(nil)
+	err := back.UnmarshalBinary(b)
+	fmt.Printf("%q version %d, %d articles, err %v\n", b[:4], b[4], back.Len(), err)
+	// Output: "SNCV" version 1, 3 articles, err <nil>
+}
