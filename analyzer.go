@@ -72,8 +72,8 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 		}
 	}()
 	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors}
-	an.Tickers = z.linker.Link(doc)
-	mentions := z.linker.Mentions(doc)
+	var mentions []ticker.Mention
+	an.Tickers, mentions = z.linker.LinkMentions(doc)
 	year := 0
 	if !a.Published.IsZero() {
 		year = a.Published.Year()
