@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
@@ -130,6 +131,17 @@ func LoadMasterFile(path string) (*Master, error) {
 	}
 	defer f.Close()
 	return LoadCSV(f, &CSVOptions{Name: path})
+}
+
+// LoadMasterFS reads the master file name from fsys with LoadCSV, naming
+// the file in errors.
+func LoadMasterFS(fsys fs.FS, name string) (*Master, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("ticker: %w", err)
+	}
+	defer f.Close()
+	return LoadCSV(f, &CSVOptions{Name: name})
 }
 
 // LoadCSV reads a security master from a CSV file with a header row in one

@@ -2,9 +2,11 @@ package ticker
 
 import (
 	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // Synthetic master files in the three layouts. The names are made up or
@@ -106,6 +108,28 @@ func TestLoadCSVErrors(t *testing.T) {
 				t.Errorf("master nil = %v, want %v", m == nil, tt.nil_)
 			}
 		})
+	}
+}
+
+func TestLoadMasterFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"masters/generic.csv": {Data: []byte(genericCSV)},
+		"masters/bad.csv":     {Data: []byte("symbol,name\n600519.XX,茅台\n")},
+	}
+	m, err := LoadMasterFS(fsys, "masters/generic.csv")
+	if err != nil || m.Len() != 4 {
+		t.Fatalf("LoadMasterFS = %v, %v", m, err)
+	}
+	_, err = LoadMasterFS(fsys, "masters/bad.csv")
+	var ce *CSVError
+	if !errors.As(err, &ce) || ce.File != "masters/bad.csv" || ce.Line != 2 || !errors.Is(err, ErrCode) {
+		t.Errorf("bad file: %v", err)
+	}
+	if _, err := LoadMasterFS(fsys, "missing.csv"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := LoadMasterFile("/nonexistent/master.csv"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing path: %v", err)
 	}
 }
 
