@@ -550,3 +550,14 @@ func TestParseFileMissing(t *testing.T) {
 		t.Errorf("err = %v, want ErrNotExist", err)
 	}
 }
+
+func TestParseLocation(t *testing.T) {
+	in := []byte("---\ntitle: 时区\ndate: 2022-01-01 08:00:00\n---\n正文")
+	a, err := stocknews.Parse("zone.md", in, &stocknews.ParseOptions{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2022, 1, 1, 8, 0, 0, 0, time.UTC); !a.Published.Equal(want) {
+		t.Errorf("Published %v, want %v", a.Published, want)
+	}
+}
