@@ -65,3 +65,41 @@ func ExampleLearner() {
 	// Output:
 	// 688999.SH [name]
 }
+
+func ExampleLinker_Mentions() {
+	l := ticker.NewLinker(nil, nil)
+	text := "贵州茅台(600519)与五粮液同涨，茅台领涨。"
+	for _, m := range l.Mentions(ticker.Document{Text: text}) {
+		fmt.Printf("%s %v %q\n", m.Symbol, m.Via.Names(), text[m.Start:m.End])
+	}
+	// Output:
+	// 600519.SH [code] "600519"
+	// 000858.SZ [name] "五粮液"
+	// 600519.SH [name] "茅台"
+}
+
+func ExampleMaster_Merge() {
+	extra := ticker.NewMaster([]ticker.Security{
+		{Symbol: ticker.MustParse("600519.SH"), Aliases: []string{"茅台股份"}},
+	})
+	m := ticker.DefaultMaster().Merge(extra)
+	s, _ := m.Lookup(ticker.MustParse("600519.SH"))
+	fmt.Println(s.Name, s.Aliases)
+	// Output:
+	// 贵州茅台 [茅台 茅台股份]
+}
+
+func ExampleMaster_Listings() {
+	for _, s := range ticker.DefaultMaster().Listings(ticker.MustParse("BABA.US")) {
+		fmt.Println(s)
+	}
+	// Output:
+	// 09988.HK
+	// BABA.US
+}
+
+func ExampleNormalizeName() {
+	fmt.Printf("%q\n", ticker.NormalizeName(" 万  科Ａ "))
+	// Output:
+	// "万科A"
+}
