@@ -146,7 +146,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	// The same quantity restated in brackets: 营收100亿元（100亿元）.
 	if (before == '（' || before == '(') && len(earlier) > 0 {
 		last := earlier[len(earlier)-1]
-		if last.Unit == unit && last.Value.Equal(n.Value) && start-last.End <= 3 {
+		if last.Unit == unit && last.Value.Equal(n.Value) && last.End <= start && start-last.End <= 3 {
 			return Claim{}, false
 		}
 	}
@@ -212,7 +212,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
 	if kind == kindNone && strings.Trim(w, " /和及与或") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
-		if gap := text[last.End:start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
+		if gap := text[min(last.End, start):start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
 			if last.Kind == Change {
 				kind = kindChange
 				if last.Value.IsNegative() {
@@ -637,7 +637,8 @@ func subjectAfter(text string, i int) (int, int) {
 	e := i
 	for n := 0; e < len(text) && n < 10; n++ {
 		r, size := utf8.DecodeRuneInString(text[e:])
-		if !(r >= 0x4e00 && r <= 0x9fff || r < 0x80 && isASCIILetter(byte(r))) || r == '的' || r == '和' || r == '是' {
+		if !(r >= 0x4e00 && r <= 0x9fff || r < 0x80 && isASCIILetter(byte(r))) || r == '的' || r == '和' || r == '是' ||
+			cnDigit(r) >= 0 || cnUnit(r) > 0 || cnScale(r) > 0 {
 			break
 		}
 		e += size
