@@ -4,9 +4,11 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
+	"github.com/stocknews/stocknews/ticker"
 )
 
 var sizes = []int{1, 100, 10000}
@@ -84,5 +86,37 @@ func BenchmarkSimHash(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		metrics.SimHash(text)
+	}
+}
+
+// wideCorpus returns n articles over years×365 days linking 1–4 of nsec
+// securities each (with a skew: low codes are linked more often).
+func wideCorpus(b *testing.B, n, nsec, years int) []*stocknews.Analysis {
+	r := rand.New(rand.NewPCG(uint64(n), uint64(nsec)))
+	syms := make([]ticker.Symbol, nsec)
+	for i := range syms {
+		syms[i] = sym(b, strconv.Itoa(600000+i), ticker.SH)
+	}
+	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	out := make([]*stocknews.Analysis, n)
+	for i := range out {
+		var links []ticker.Link
+		for range 1 + r.IntN(4) {
+			k := int(float64(nsec) * r.Float64() * r.Float64())
+			links = append(links, link(syms[k], "", 1+r.IntN(3), r.Float64(), false))
+		}
+		pub := start.Add(time.Duration(r.Int64N(int64(years) * 365 * 24 * int64(time.Hour))))
+		out[i] = analysis("w"+strconv.Itoa(i), pub, "", randomText(r, 100), links)
+	}
+	return out
+}
+
+func BenchmarkStatsWide(b *testing.B) {
+	// 10,000 articles on 2,000 securities over three years: the series
+	// (securities × days) and the co-mention pairs dominate.
+	c := build(wideCorpus(b, 10000, 2000, 3), nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Table()
 	}
 }

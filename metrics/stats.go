@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/stocknews/stocknews/ticker"
@@ -114,7 +113,7 @@ type Stats struct {
 // PMI is 0 when the two co-occur as often as independence predicts and
 // positive when more often.
 type Pair struct {
-	Symbol, Other ticker.Symbol // Symbol sorts before Other in Table.Pairs
+	Symbol, Other ticker.Symbol // in Table.Pairs, Symbol sorts before Other (by code, then market)
 	Articles      int           // C
 	Jaccard       float64
 	PMI           float64
@@ -127,7 +126,7 @@ type Table struct {
 	Linked      int       // articles linking at least one security (after Options.MinRelevance)
 	Stories     int       // distinct near-duplicate stories among all articles
 	Errors      int       // analyses that failed ([Coverage.Errors])
-	Rows        []Stats   // one per security: most articles first, then most mentions, then symbol
+	Rows        []Stats   // one per security: most articles first, then most mentions, then symbol (code, then market)
 	Pairs       []Pair    // every co-mentioned pair: most articles first, then higher Jaccard, then symbols
 }
 
@@ -258,7 +257,7 @@ func (c *Coverage) Table() *Table {
 			accs = append(accs, &secAcc{sym: l.sym})
 		}
 	}
-	slices.SortFunc(accs, func(a, b *secAcc) int { return strings.Compare(a.sym.String(), b.sym.String()) })
+	slices.SortFunc(accs, func(a, b *secAcc) int { return compareSymbols(a.sym, b.sym) })
 	for i, a := range accs {
 		index[a.sym] = i
 	}
@@ -410,7 +409,7 @@ func (c *Coverage) Table() *Table {
 		if c := cmp.Compare(b.Mentions, a.Mentions); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Symbol.String(), b.Symbol.String())
+		return compareSymbols(a.Symbol, b.Symbol)
 	})
 	return tab
 }
@@ -422,10 +421,10 @@ func comparePairs(a, b Pair) int {
 	if c := cmp.Compare(b.Jaccard, a.Jaccard); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.Symbol.String(), b.Symbol.String()); c != 0 {
+	if c := compareSymbols(a.Symbol, b.Symbol); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Other.String(), b.Other.String())
+	return compareSymbols(a.Other, b.Other)
 }
 
 // topName returns the most frequent name, ties broken by byte order.
