@@ -17,7 +17,8 @@
 //
 //	-master FILE      security master CSV to add to the built-in one (repeatable)
 //	-from, -to DATE   keep articles published on these Beijing days (YYYY-MM-DD, inclusive);
-//	                  undated articles are dropped when either is set
+//	                  undated articles are dropped when either is set; accumulators read
+//	                  with -merge are taken whole
 //	-format F         table (default), csv, jsonl or parquet
 //	-out FILE         write the output to FILE instead of standard output (parquet needs it)
 //	-plot FILE.png    also draw the daily coverage of the top securities
