@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"strconv"
+	"sync"
 
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -125,8 +126,34 @@ func (e *Extractor) Entities(text string) []Entity {
 	if err != nil || text == "" {
 		return nil
 	}
-	x := extraction{lex: e.lex, seg: s}
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	x := extraction{lex: e.lex, seg: s, sc: sc}
 	return x.scan(text, x.tokens(text))
+}
+
+// scratch holds the buffers of one Entities call, reused through a pool:
+// the tokens are the bulk of what a call allocates besides gse's own work.
+type scratch struct {
+	b        []byte  // the text's bytes, as gse wants them
+	raw, out []token // tokens before and after joining runs
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens keeps one huge text from pinning its buffers in the pool.
+const maxPooledTokens = 1 << 16
+
+// release clears the buffers (tokens point into the caller's text) and
+// returns them to the pool.
+func (sc *scratch) release() {
+	if cap(sc.raw) > maxPooledTokens || cap(sc.out) > maxPooledTokens || cap(sc.b) > 16*maxPooledTokens {
+		return
+	}
+	clear(sc.raw)
+	clear(sc.out)
+	sc.raw, sc.out, sc.b = sc.raw[:0], sc.out[:0], sc.b[:0]
+	scratchPool.Put(sc)
 }
 
 // EntitiesSeq is [Extractor.Entities] as an iterator. The entities are found
@@ -158,13 +185,15 @@ func (e *Extractor) String() string {
 type extraction struct {
 	lex *lexicon
 	seg *segmenter
+	sc  *scratch
 }
 
 // tokens segments every clause of text and annotates the tokens with their
 // dictionary kinds. Offsets are into text.
 func (x *extraction) tokens(text string) []token {
-	raw := make([]token, 0, len(text)/4+1)
-	b := []byte(text)
+	raw := x.sc.raw[:0]
+	b := append(x.sc.b[:0], text...)
+	x.sc.b = b
 	clauses(text, func(start, end int) {
 		// A clause that is one listed word (腾讯、阿里、百度) needs no
 		// segmentation.
@@ -177,6 +206,7 @@ func (x *extraction) tokens(text string) []token {
 		// A clause gse did not tile is skipped rather than guessed at.
 		raw, _ = x.seg.cut(text, b, start, end, raw)
 	})
+	x.sc.raw = raw
 	for i := range raw {
 		x.annotate(&raw[i])
 	}
@@ -208,6 +238,7 @@ func (x *extraction) annotate(t *token) {
 // reported anyway.
 func (x *extraction) joinRuns(text string, toks []token) []token {
 	var out []token
+	joined := false
 	last := 0 // toks[last:] not yet copied to out
 	for i := 0; i < len(toks); {
 		j := i
@@ -218,8 +249,8 @@ func (x *extraction) joinRuns(text string, toks []token) []token {
 			i = max(j, i+1)
 			continue
 		}
-		if out == nil {
-			out = make([]token, 0, len(toks))
+		if !joined {
+			out, joined = x.sc.out[:0], true
 		}
 		out = append(out, toks[last:i]...)
 		n := len(out)
@@ -234,10 +265,12 @@ func (x *extraction) joinRuns(text string, toks []token) []token {
 		}
 		last, i = j, j
 	}
-	if out == nil {
+	if !joined {
 		return toks
 	}
-	return append(out, toks[last:]...)
+	out = append(out, toks[last:]...)
+	x.sc.out = out
+	return out
 }
 
 // isLoneHan reports a single Han character that is not a listed word.
