@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# bench/run.sh: run the project's benchmarks and its peers in one go and
+# write bench/results.txt.
+#
+#   bench/run.sh                 # COUNT=5 BENCHTIME=1s by default
+#   COUNT=10 BENCHTIME=2s bench/run.sh
+#
+# What runs:
+#   1. go test -bench 'Stage|PeerSentences|Pipeline' -cpu 1,2 in the root
+#      package: parse, link (full A-share master), claims, entities, end to
+#      end with and without entities, on the real corpus (../shared/corpus)
+#      and on a generated one; MB/s, articles/s, MB/cpu-s, allocations;
+#   2. the segmentation ceiling, gse's own Segment, beside our Entities
+#      (entities package: BenchmarkGseSegment, BenchmarkEntities);
+#   3. the Recognizers-Text JavaScript peer (../shared/peers/recognizers-js,
+#      installed with npm ci in a temporary copy) and our claim extractor on
+#      the same sentences: the peer's own test sentences, generated article
+#      texts and the real articles' texts;
+#   4. cold start to the first analysed article without entities;
+#   5. peak memory of a 100k-article coverage run;
+#   6. benchstat over the Go results.
+# Needs Go, and node + npm for the peer (skipped without them). Everything
+# temporary goes to a mktemp folder that is removed at the end.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SHARED=$ROOT/../shared
+COUNT=${COUNT:-5}
+BENCHTIME=${BENCHTIME:-1s}
+OUT=${OUT:-$ROOT/bench/results.txt}
+TMP=$(mktemp -d)
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$TMP"' EXIT
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+
+{
+	echo "# stocknews benchmark results"
+	echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ), $(go version), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+	echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); COUNT=$COUNT BENCHTIME=$BENCHTIME"
+	echo
+} >"$TMP/head.txt"
+
+log "Go stage benchmarks (-cpu 1,2, count $COUNT)"
+go test -run '^$' -bench 'Stage|PeerSentences|Pipeline' -benchmem -benchtime "$BENCHTIME" \
+	-count "$COUNT" -cpu 1,2 . >"$TMP/go.txt"
+
+log "segmentation ceiling: gse Segment beside Entities"
+go test -run '^$' -bench 'GseSegment|Entities$' -benchmem -benchtime "$BENCHTIME" \
+	-count "$COUNT" -cpu 1 ./entities >"$TMP/gse.txt" || log "entities benchmarks failed"
+
+# Peer: the same sentence files for both sides.
+: >"$TMP/peer.jsonl"
+: >"$TMP/peer-go.txt"
+texts=()
+if [ -f "$SHARED/peers/recognizers-js/testdata/news-zh.txt" ]; then
+	cp "$SHARED/peers/recognizers-js/testdata/news-zh.txt" "$TMP/news-zh.txt"
+	texts+=("$TMP/news-zh.txt")
+fi
+go run ./bench/peertext -gen 300 -out "$TMP/generated.txt" && texts+=("$TMP/generated.txt")
+if [ -d "$SHARED/corpus" ]; then
+	go run ./bench/peertext -corpus "$SHARED/corpus" -out "$TMP/corpus.txt" && texts+=("$TMP/corpus.txt")
+fi
+if command -v node >/dev/null && command -v npm >/dev/null && [ -d "$SHARED/peers/recognizers-js" ]; then
+	log "installing the Recognizers-Text peer in a temporary copy"
+	cp -r "$SHARED/peers/recognizers-js" "$TMP/peer"
+	rm -rf "$TMP/peer/node_modules"
+	(cd "$TMP/peer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+	for f in "${texts[@]}"; do
+		for models in number,percentage number,percentage,currency,dimension; do
+			log "peer: $(basename "$f") $models"
+			node "$TMP/peer/bench.js" --file "$f" --models "$models" --rounds 10 >>"$TMP/peer.jsonl" ||
+				log "peer failed on $f"
+		done
+	done
+else
+	log "node, npm or the peer is missing: peer skipped"
+fi
+for f in "${texts[@]}"; do
+	log "Go claims on $(basename "$f")"
+	echo "# file: $(basename "$f")" >>"$TMP/peer-go.txt"
+	STOCKNEWS_PEER_TEXT=$f go test -run '^$' -bench 'PeerSentences' -benchmem -benchtime "$BENCHTIME" \
+		-count "$COUNT" -cpu 1 . >>"$TMP/peer-go.txt"
+done
+
+log "cold start"
+go build -o "$TMP/coldstart" ./bench/coldstart
+"$TMP/coldstart" -runs 20 testdata/em-a-share.md >"$TMP/cold.txt"
+
+log "peak memory of a 100k-article coverage run"
+go build -o "$TMP/peakmem" ./bench/peakmem
+"$TMP/peakmem" -n 100000 >"$TMP/mem.txt"
+
+log "benchstat"
+BENCHSTAT=(go run golang.org/x/perf/cmd/benchstat@latest)
+"${BENCHSTAT[@]}" "$TMP/go.txt" >"$TMP/stat-go.txt" 2>&1 || cp "$TMP/go.txt" "$TMP/stat-go.txt"
+"${BENCHSTAT[@]}" "$TMP/gse.txt" >"$TMP/stat-gse.txt" 2>&1 || cp "$TMP/gse.txt" "$TMP/stat-gse.txt"
+
+log "summary"
+python3 - "$TMP" >"$TMP/summary.txt" <<'PY'
+import json, re, statistics, sys, os
+tmp = sys.argv[1]
+
+def parse(path):
+    """benchmark name -> list of {metric: value}"""
+    res = {}
+    if not os.path.exists(path):
+        return res
+    fileTag = ""
+    for line in open(path):
+        if line.startswith("# file: "):
+            fileTag = line[8:].strip()
+            continue
+        if not line.startswith("Benchmark"):
+            continue
+        f = line.split()
+        name = f[0]
+        if fileTag:
+            name += "@" + fileTag
+        m = {}
+        for i in range(2, len(f) - 1, 2):
+            try:
+                m[f[i + 1]] = float(f[i])
+            except ValueError:
+                pass
+        res.setdefault(name, []).append(m)
+    return res
+
+def med(runs, key):
+    xs = [r[key] for r in runs if key in r]
+    return statistics.median(xs) if xs else float("nan")
+
+go = parse(os.path.join(tmp, "go.txt"))
+print("## Stages (median of runs; MB/s wall-clock, MB/cpu-s per second of CPU time)")
+print()
+print("| benchmark | cores | MB/s | MB/cpu-s | articles/s | allocs/op | B/op |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+rows = {}
+for name, runs in sorted(go.items()):
+    base, _, cpu = name.rpartition("-")
+    if not cpu.isdigit():
+        base, cpu = name, "1"
+    base = base.removeprefix("Benchmark")
+    rows.setdefault(base, {})[cpu] = runs
+    print(f"| {base} | {cpu} | {med(runs,'MB/s'):.1f} | {med(runs,'MB/cpu-s'):.1f} | {med(runs,'articles/s'):.0f} | {med(runs,'allocs/op'):.0f} | {med(runs,'B/op'):.0f} |")
+print()
+print("## Two cores against one (wall-clock MB/s ratio)")
+print()
+for base, byCPU in sorted(rows.items()):
+    if "1" in byCPU and "2" in byCPU:
+        r = med(byCPU["2"], "MB/s") / med(byCPU["1"], "MB/s")
+        print(f"- {base}: {r:.2f}x")
+print()
+
+gse = parse(os.path.join(tmp, "gse.txt"))
+if gse:
+    print("## Segmentation ceiling (entities package, one core)")
+    print()
+    for name, runs in sorted(gse.items()):
+        print(f"- {name}: {med(runs,'MB/s'):.2f} MB/s, {med(runs,'MB/cpu-s'):.2f} MB/cpu-s")
+    seg = [v for k, v in gse.items() if "GseSegment/Segment" in k]
+    ent = [v for k, v in gse.items() if k.startswith("BenchmarkEntities")]
+    if seg and ent:
+        s = med(seg[0], "MB/cpu-s") or med(seg[0], "MB/s")
+        for k, v in gse.items():
+            if k.startswith("BenchmarkEntities"):
+                e = med(v, "MB/cpu-s") or med(v, "MB/s")
+                print(f"- {k} / gse Segment: {e/s:.2f}x")
+    print()
+
+peer = [json.loads(l) for l in open(os.path.join(tmp, "peer.jsonl")) if l.strip()]
+pgo = parse(os.path.join(tmp, "peer-go.txt"))
+if peer:
+    print("## Numbers: our claim extractor against Recognizers-Text (JavaScript), same sentences, one core")
+    print()
+    print("| sentences | bytes | peer models | peer MB/s (warm) | our claims MB/s | our MB/cpu-s | ratio (ours / peer) |")
+    print("|---|---:|---|---:|---:|---:|---:|")
+    for p in peer:
+        f = p["file"]
+        ours = [v for k, v in pgo.items() if k.endswith("@" + f)]
+        pm = p["utf8_bytes"] / p["warm_pass_s"] / 1e6
+        if ours:
+            o = med(ours[0], "MB/s")
+            oc = med(ours[0], "MB/cpu-s")
+            print(f"| {f} | {p['utf8_bytes']} | {p['models']} | {pm:.3f} | {o:.1f} | {oc:.1f} | {o/pm:.0f}x |")
+        else:
+            print(f"| {f} | {p['utf8_bytes']} | {p['models']} | {pm:.3f} | – | – | – |")
+    print()
+PY
+
+{
+	cat "$TMP/head.txt"
+	cat "$TMP/summary.txt"
+	echo "## Cold start"
+	echo
+	cat "$TMP/cold.txt"
+	echo
+	echo "## Peak memory"
+	echo
+	cat "$TMP/mem.txt"
+	echo
+	echo "## benchstat: stages"
+	echo
+	cat "$TMP/stat-go.txt"
+	echo
+	echo "## benchstat: segmentation"
+	echo
+	cat "$TMP/stat-gse.txt"
+	echo
+	echo "## Raw: our claims on the peer's sentences"
+	echo
+	cat "$TMP/peer-go.txt"
+	echo
+	echo "## Raw: peer"
+	echo
+	cat "$TMP/peer.jsonl"
+} >"$OUT"
+log "wrote $OUT"
