@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -169,7 +170,7 @@ func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 			continue
 		}
 		l.stop[k] = true
-		if _, inMaster := m.byKey[k]; !inMaster {
+		if !m.inMatcher(k) {
 			extra = append(extra, k)
 		}
 	}
@@ -181,7 +182,7 @@ func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 				continue
 			}
 			l.learned[k] = sym
-			if _, inMaster := m.byKey[k]; !inMaster && !l.stop[k] {
+			if !m.inMatcher(k) && !l.stop[k] {
 				extra = append(extra, k)
 			}
 		}
@@ -195,14 +196,38 @@ func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 	return l
 }
 
+// defaultStopKeys is the key set of defaultStopNames.
+var defaultStopKeys = sync.OnceValue(func() map[string]bool {
+	out := make(map[string]bool, len(defaultStopNames))
+	for _, s := range defaultStopNames {
+		if k := nameKey(s); utf8.RuneCountInString(k) >= 2 {
+			out[k] = true
+		}
+	}
+	return out
+})
+
+// inMatcher reports whether the shared automaton of m reports key.
+func (m *Master) inMatcher(key string) bool {
+	_, ok := m.byKey[key]
+	return ok || defaultStopKeys()[key]
+}
+
 // Master returns the master l links against.
 func (l *Linker) Master() *Master { return l.master }
 
-// newMasterMatcher builds the automaton over every key of m.
+// newMasterMatcher builds the automaton over every key of m and the
+// default stop names, so that a Linker with the default options needs no
+// second pass over the text.
 func newMasterMatcher(m *Master) *acMatcher {
-	keys := make([]string, 0, len(m.byKey))
+	keys := make([]string, 0, len(m.byKey)+len(defaultStopKeys()))
 	for k := range m.byKey {
 		keys = append(keys, k)
+	}
+	for k := range defaultStopKeys() {
+		if _, ok := m.byKey[k]; !ok {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
 	a := newACMatcher(keys)
@@ -301,15 +326,18 @@ func (l *Linker) scan(doc Document) scan {
 		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
 			continue
 		}
+		var sym Symbol
+		if !stop {
+			sym = c.sym
+			if c.fromMaster || !sym.IsValid() {
+				sym = l.resolve(c.key, inDoc, groupCoded)
+			}
+			if !sym.IsValid() {
+				continue // a built-in stop name this Linker does not stop
+			}
+		}
 		lastEnd = c.end
 		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) {
-			continue
-		}
-		sym := c.sym
-		if c.fromMaster || !sym.IsValid() {
-			sym = l.resolve(c.key, inDoc, groupCoded)
-		}
-		if !sym.IsValid() {
 			continue
 		}
 		lastMention = c.end
@@ -336,20 +364,12 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 			out = append(out, cand{start: int(h.start), end: int(h.end), key: k, sym: l.learned[k]})
 		}
 	}
-	// Names learned in this article that neither automaton knows.
+	// Names learned in this article that neither automaton knows (stop
+	// names are reported by one of them; the article's pair overrides the
+	// stop in scan).
 	for k, sym := range inDoc {
-		if _, ok := l.master.byKey[k]; ok {
+		if _, ok := l.learned[k]; ok || l.master.inMatcher(k) || l.stop[k] {
 			continue
-		}
-		if _, ok := l.learned[k]; ok {
-			continue
-		}
-		if l.stop[k] {
-			if _, inMaster := l.master.byKey[k]; !inMaster {
-				// the extra automaton reports it as a stop name; the
-				// article's pair overrides that in scan.
-				continue
-			}
 		}
 		for i := 0; ; {
 			j := strings.Index(text[i:], k)
