@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Link returns the securities doc is linked to, most relevant first (ties
@@ -73,7 +74,7 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 		k.Relevance = relevance(*k, len(doc.Text), total, len(links))
 	}
 	slices.SortFunc(links, func(a, b Link) int {
-		return cmp.Or(cmp.Compare(b.Relevance, a.Relevance), cmp.Compare(a.Symbol.String(), b.Symbol.String()))
+		return cmp.Or(cmp.Compare(b.Relevance, a.Relevance), compareSymbols(a.Symbol, b.Symbol))
 	})
 	return links
 }
@@ -101,4 +102,10 @@ func relevance(k Link, textLen, total, n int) float64 {
 		damp = 2 / (1 + math.Sqrt(float64(n)))
 	}
 	return math.Round(base*damp*100) / 100
+}
+
+// compareSymbols orders symbols as their canonical strings sort, without
+// building them: by code, then by market suffix.
+func compareSymbols(a, b Symbol) int {
+	return cmp.Or(strings.Compare(a.Code(), b.Code()), strings.Compare(a.Market().String(), b.Market().String()))
 }
