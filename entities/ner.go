@@ -160,27 +160,98 @@ func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
 			}
 		}
 	}
+	// An organisation defines its short form in brackets (深圳市星河数据科技
+	// 有限公司（下称“星河数据”）): the short form is the organisation
+	// wherever it stands.
+	aliases := aliasDefinitions(text, cands, lx)
+	if len(aliases) > 0 {
+		cands = matchKnown(text, toks, aliases, Organization, 8, cands)
+	}
 	// A name found once with a cue is a person wherever it stands alone:
 	// as one token or as up to four contiguous tokens (single characters
 	// the HMM was not asked to join).
 	if len(known) > 0 {
-		for i := range toks {
-			for j := i; j < len(toks) && j < i+4; j++ {
-				if j > i && toks[j].start != toks[j-1].end {
-					break
-				}
-				s, en := toks[i].start, toks[j].end
-				if en-s > 16 {
-					break
-				}
-				if known[text[s:en]] {
-					cands = append(cands, candidate{s, en, Person})
-					break
-				}
+		cands = matchKnown(text, toks, known, Person, 4, cands)
+	}
+	return resolve(text, cands)
+}
+
+// matchKnown adds a candidate of kind k wherever a run of up to maxToks
+// contiguous tokens spells one of the known strings.
+func matchKnown(text string, toks []token, known map[string]bool, k EntityKind, maxToks int, cands []candidate) []candidate {
+	for i := range toks {
+		for j := i; j < len(toks) && j < i+maxToks; j++ {
+			if j > i && toks[j].start != toks[j-1].end {
+				break
+			}
+			s, e := toks[i].start, toks[j].end
+			if e-s > 48 {
+				break
+			}
+			if known[text[s:e]] {
+				cands = append(cands, candidate{s, e, k})
+				break
 			}
 		}
 	}
-	return resolve(text, cands)
+	return cands
+}
+
+// aliasDefinitions returns the short forms that organisations found so far
+// define right after their name: （下称“X”）, （以下简称“X”）, (简称"X").
+func aliasDefinitions(text string, cands []candidate, lx *lexicon) map[string]bool {
+	var aliases map[string]bool
+	for _, c := range cands {
+		if c.kind != Organization {
+			continue
+		}
+		x, ok := definedAlias(text[c.end:])
+		if !ok {
+			continue
+		}
+		if k, listed := lx.kinds[lowerASCII(x)]; listed && (k == WordStop || k == WordPlain || k == WordOrgSuffix) {
+			continue // 公司, 本公司: a generic reference, not a name
+		}
+		if aliases == nil {
+			aliases = map[string]bool{}
+		}
+		aliases[x] = true
+	}
+	return aliases
+}
+
+// definedAlias reads "（下称“X”）" and its variants at the start of s.
+func definedAlias(s string) (string, bool) {
+	s, ok := cutAnyPrefix(s, "（", "(")
+	if !ok {
+		return "", false
+	}
+	s = strings.TrimLeft(s, " ")
+	if s, ok = cutAnyPrefix(s, "以下简称", "以下称", "下称", "简称", "以下统称"); !ok {
+		return "", false
+	}
+	s, _ = cutAnyPrefix(s, "：", ":", "为")
+	if s, ok = cutAnyPrefix(s, "“", "\"", "「", "『"); !ok {
+		return "", false
+	}
+	end := strings.IndexAny(s, "”\"」』")
+	if end < 0 {
+		return "", false
+	}
+	x := s[:end]
+	if n := utf8.RuneCountInString(x); n < 2 || n > 12 || !clauseWord(x) {
+		return "", false
+	}
+	return x, true
+}
+
+func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
 }
 
 // matchNames finds security names over runs of contiguous tokens, the
