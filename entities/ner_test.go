@@ -103,6 +103,8 @@ var entityTests = []struct {
 	{"generic heads", "该公司表示，上市公司数量增加，科技公司和互联网公司均受益。", false},
 	{"title without name", "董事长表示，总经理一职暂时空缺。", false},
 	{"full-width and ascii punctuation", "（⟦o:港交所⟧）：⟦d:抖音⟧,⟦d:淘宝⟧;⟦d:天猫⟧!", false},
+	{"alias defined in brackets", "⟦o:腾讯控股⟧（以下简称“⟦o:鹅厂⟧”）发布公告，⟦o:鹅厂⟧将回购股份。", false},
+	{"generic alias not defined", "⟦o:招商银行⟧（以下简称“本行”）公告，本行将派息。", false},
 	{"empty", "", false},
 	{"no Han", "GDP grew 5.2% in 2023.", false},
 
