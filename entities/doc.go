@@ -35,9 +35,11 @@
 //     surname right after a title (董事长雷军, 微信支付负责人张颖) or, with
 //     gse's dictionary, right before a verb such as 表示 or 认为; a name found
 //     this way is a person everywhere else in the same text;
-//   - an organisation is a listed name, a name plus a suffix (哈勃科技投资
-//     有限公司, 广州银行), or an organisation gse's dictionary knows
-//     (深圳市人民检察院);
+//   - an organisation is a listed name, a security name from
+//     [Options.Names], a name plus a suffix (哈勃科技投资有限公司, 广州银行),
+//     or an organisation gse's dictionary knows (深圳市人民检察院); a short
+//     form it defines in brackets (（以下简称“大基金”）) is the
+//     organisation everywhere in the text;
 //   - generic heads (该公司, 上市公司, 科技公司) and anything next to an amount
 //     (2.3万家公司) are not entities; overlapping spans resolve to the longest.
 //

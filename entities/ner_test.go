@@ -506,6 +506,8 @@ func FuzzEntities(f *testing.F) {
 	f.Add("İstanbul董事长KİM表示")
 	f.Add(strings.Repeat("张", 1000))
 	f.Add("TCL科技和宏远股份、宏远")
+	f.Add("腾讯控股（以下简称“鹅厂”）称，鹅厂(简称\"鹅\"")
+	f.Add("招商银行（下称「")
 	x, err := New(&Options{FinanceOnly: true, Names: []string{"宏远股份", "宏远", "TCL科技", "A"}})
 	if err != nil {
 		f.Fatal(err)
