@@ -105,7 +105,8 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 // the claims found so far.
 func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Claim, bool) {
 	unit := n.Unit
-	if n.lone || n.class == classTime {
+	// 一家, 一个: an article, not a count; 一倍 and 一美元 are quantities.
+	if n.lone && (n.class == classCount || n.class == classPhysical || n.class == 0) || n.class == classTime {
 		return Claim{}, false
 	}
 	if n.chinese && text[n.unitAt:n.End] == "大" && !strings.HasPrefix(text[n.End:], "洲") && !strings.HasPrefix(text[n.End:], "洋") {
@@ -186,6 +187,9 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	}
 	w := text[ws:p]
 	kind, kwAt, sign := changeKind(w, n, unit)
+	if kind == kindChange && (strings.HasPrefix(text[p:start], "达") || strings.HasPrefix(text[p:start], "可达")) {
+		kind, sign = kindTarget, 0 // 将增达逾万片: the level reached
+	}
 	// 200亿市值蒸发: a loss named after the number.
 	if kind == kindNone {
 		rest := afterSpace(text, end)

@@ -130,8 +130,14 @@ func startsNumber(text string, i int, r rune, size int) bool {
 		p, _ := utf8.DecodeLastRuneInString(text[:i])
 		return !strings.ContainsRune("几数上成", p) // 数十亿: no exact value
 	}
-	if cnUnit(r) == 100 || cnUnit(r) == 1000 {
+	if cnUnit(r) == 100 || cnUnit(r) == 1000 || cnScale(r) > 0 {
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		if leadingScale(text, i) {
+			return true // 逾万片, 近千家
+		}
+		if cnScale(r) > 0 {
+			return false
+		}
 		if r2 == r {
 			return false // 千千万万
 		}
@@ -535,6 +541,13 @@ func isIndexPoint(text string, start, j int, q quantity) bool {
 			return false
 		}
 	}
+	// A small whole number is an hour (截至15点) unless an index moves or
+	// stands near it (下跌22点, 报3500点).
+	if q.val.IsInteger() && q.val.LessThan(decimal.NewFromInt(25)) {
+		lo := max(start-15, 0)
+		w := text[lo:start]
+		return strings.ContainsAny(w, "涨跌报收升降") || strings.Contains(w, "指")
+	}
 	return true
 }
 
@@ -818,7 +831,7 @@ func readChinese(text string, i int) quantity {
 			if strings.HasPrefix(text[j:], "万分之") {
 				goto done
 			}
-			if nt == 0 {
+			if nt == 0 && !leadingScale(text, j) {
 				goto done
 			}
 			sc := cnScale(r)
@@ -1204,4 +1217,25 @@ func continuation(text string, i int, scale decimal.Decimal, whole bool) (quanti
 		return quantity{}, false
 	}
 	return q, true
+}
+
+// leadingScale reports whether the 百, 千, 万 or 亿 at i stands for one of
+// it after a comparator, followed by a unit or another scale: 逾万片,
+// 近千家, 超千亿, 破万亿.
+func leadingScale(text string, i int) bool {
+	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !strings.ContainsRune("逾近超破", p) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if cnUnit(r) < 100 && cnScale(r) == 0 {
+		return false
+	}
+	rest := text[i+size:]
+	r2, _ := utf8.DecodeRuneInString(rest)
+	if cnScale(r2) > 0 {
+		return true
+	}
+	u, n := matchUnit(rest)
+	return n > 0 && u.class != classTime && u.word != "大"
 }
