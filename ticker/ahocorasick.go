@@ -13,11 +13,16 @@ import (
 // apply its own leftmost-longest and boundary rules. A byte-level library
 // would need a folded copy of every text and an offset map back.
 //
-// Each state keeps its outgoing edges as a sorted run in two flat arrays,
-// searched by binary search (the root has a few thousand edges, inner
-// states one or two), a failure link, the pattern that ends there and a
-// link to the next state on the failure chain where a pattern ends. Matching
-// costs O(len(text) × log(fan-out) + matches) and allocates only the result.
+// The goto function is a double array: runes are numbered densely (the
+// alphabet of the patterns, a few thousand Chinese characters and Latin
+// letters), and the state after s on rune code c is next[base[s]+c] when
+// check[base[s]+c] == s, so every transition costs two array reads however
+// many edges a state has (the root has thousands). Each state also has a
+// failure link, the pattern that ends there and a link to the next state
+// on the failure chain where a pattern ends. Matching costs
+// O(len(text) + matches) and allocates only the result. The sorted edge
+// lists the double array is built from are kept for building the failure
+// links.
 type acMatcher struct {
 	edgeLo   []int32 // edges of state s are [edgeLo[s], edgeLo[s+1])
 	edgeRune []rune
@@ -28,12 +33,13 @@ type acMatcher struct {
 	patRunes []int32  // length of each pattern in runes
 	pats     []string // the patterns, by id (set by the owner)
 
-	// root is the goto function of the root state for the Basic
-	// Multilingual Plane, dense: the state after the root on rune r, 0
-	// when no pattern starts with r, or -1 when r occurs in no pattern
-	// at all (so the matcher can drop back to the root without walking
-	// failure links). Most runes of a text are read at or near the root.
-	root []int32
+	// alpha numbers the runes of the Basic Multilingual Plane that occur
+	// in some pattern from 1; 0 means the rune is in no pattern, so the
+	// matcher drops back to the root at once. alphaHi numbers the others.
+	alpha   []int32
+	alphaHi map[rune]int32
+	// The double array: base per state, check and next per slot.
+	base, check, next []int32
 }
 
 // maxPatternRunes bounds the pattern length: the matcher remembers the
@@ -97,20 +103,7 @@ func newACMatcher(patterns []string) *acMatcher {
 		}
 	}
 	m.edgeLo[ns] = int32(len(m.edgeRune))
-	m.root = make([]int32, 0x10000)
-	for i := range m.root {
-		m.root[i] = -1
-	}
-	for _, r := range m.edgeRune {
-		if r < 0x10000 {
-			m.root[r] = 0
-		}
-	}
-	for e := m.edgeLo[0]; e < m.edgeLo[1]; e++ {
-		if r := m.edgeRune[e]; r < 0x10000 {
-			m.root[r] = m.edgeNext[e]
-		}
-	}
+	m.buildDoubleArray()
 	// Breadth-first: failure and dictionary links.
 	queue := make([]int32, 0, ns)
 	m.dict[0] = -1
@@ -146,6 +139,83 @@ func newACMatcher(patterns []string) *acMatcher {
 		}
 	}
 	return m
+}
+
+// code returns the alphabet number of r, 0 when r is in no pattern.
+func (m *acMatcher) code(r rune) int32 {
+	if r < 0x10000 {
+		return m.alpha[r]
+	}
+	return m.alphaHi[r]
+}
+
+// buildDoubleArray numbers the alphabet and places every state's edges in
+// the double array, first fit.
+func (m *acMatcher) buildDoubleArray() {
+	m.alpha = make([]int32, 0x10000)
+	runes := slices.Clone(m.edgeRune)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	for i, r := range runes {
+		if r < 0x10000 {
+			m.alpha[r] = int32(i + 1)
+		} else {
+			if m.alphaHi == nil {
+				m.alphaHi = make(map[rune]int32)
+			}
+			m.alphaHi[r] = int32(i + 1)
+		}
+	}
+	ns := len(m.out)
+	m.base = make([]int32, ns)
+	used := make([]bool, 0, 2*ns+len(runes)+2)
+	firstFree := 0
+	grow := func(n int) {
+		for len(used) < n {
+			used = append(used, false)
+		}
+	}
+	codes := make([]int32, 0, 16)
+	for s := 0; s < ns; s++ {
+		lo, hi := m.edgeLo[s], m.edgeLo[s+1]
+		if lo == hi {
+			continue
+		}
+		codes = codes[:0]
+		for e := lo; e < hi; e++ {
+			codes = append(codes, m.code(m.edgeRune[e])) // ascending, as the runes
+		}
+		for firstFree < len(used) && used[firstFree] {
+			firstFree++
+		}
+		b := int32(firstFree) - codes[0]
+	search:
+		for ; ; b++ {
+			grow(int(b+codes[len(codes)-1]) + 1)
+			for _, c := range codes {
+				if used[b+c] {
+					continue search
+				}
+			}
+			break
+		}
+		m.base[s] = b
+		for _, c := range codes {
+			used[b+c] = true
+		}
+	}
+	m.check = make([]int32, len(used))
+	m.next = make([]int32, len(used))
+	for i := range m.check {
+		m.check[i] = -1
+	}
+	for s := 0; s < ns; s++ {
+		for e := m.edgeLo[s]; e < m.edgeLo[s+1]; e++ {
+			t := m.base[s] + m.code(m.edgeRune[e])
+			m.check[t] = int32(s)
+			m.next[t] = m.edgeNext[e]
+		}
+	}
 }
 
 // step returns the goto target of state s on r, or -1.
@@ -191,28 +261,14 @@ func (m *acMatcher) findAll(text string, hits []acHit) []acHit {
 		starts[n&maxPatternRunes] = int32(i)
 		n++
 		i += size
-		r = foldRune(r)
-		if r < 0x10000 {
-			rt := m.root[r]
-			if rt < 0 { // in no pattern: every match is broken
-				s = 0
-				continue
-			}
-			if s == 0 {
-				s = rt
-				if m.out[s] >= 0 {
-					hits = append(hits, acHit{pat: m.out[s], start: starts[(n-1)&maxPatternRunes], end: int32(i)})
-				}
-				continue
-			}
+		c := m.code(foldRune(r))
+		if c == 0 { // in no pattern: every match is broken
+			s = 0
+			continue
 		}
 		for {
-			if s == 0 && r < 0x10000 {
-				s = max(m.root[r], 0)
-				break
-			}
-			if nx := m.step(s, r); nx >= 0 {
-				s = nx
+			if t := m.base[s] + c; uint(t) < uint(len(m.check)) && m.check[t] == s {
+				s = m.next[t]
 				break
 			}
 			if s == 0 {

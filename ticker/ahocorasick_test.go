@@ -61,6 +61,17 @@ func TestACMatcherAgainstNaive(t *testing.T) {
 	}
 }
 
+func TestACMatcherAstral(t *testing.T) {
+	pats := []string{"𠀀科技", "科𠀁", "技"}
+	text := "𠀀科技与科𠀁技"
+	got, want := newACMatcher(pats).findAll(text, nil), naiveFind(pats, text)
+	sortHits(got)
+	sortHits(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
 func TestACMatcherFolds(t *testing.T) {
 	m := newACMatcher([]string{"万科A", "META"})
 	text := "万科Ａ与meta"
