@@ -73,6 +73,8 @@ var claimTests = []struct {
 	{"rate denominator", "每1个小时有「115万名员工」", []wantClaim{{"1150000", "count", "=", "level"}}, ""},
 	{"article yi", "一家公司和一个项目", nil, ""},
 	{"hour", "截至15点，晚上8点", nil, ""},
+	{"name with hyphen", "签订GS-00202片合同，HFC-134a和COVID-19", nil, ""},
+	{"clause ends list", "「营收超200亿」，「5家」", []wantClaim{{"20000000000", "CNY", ">", "level"}, {"5", "count", "=", "level"}}, "营收"},
 	{"one times", "「收入增长了一倍」", []wantClaim{{"1", "times", "=", "change"}}, "收入"},
 	{"leading scale", "「产能将增达逾万片」", []wantClaim{{"10000", "count", ">", "level"}}, "产能"},
 	{"leading scale yi", "「市值超千亿」", []wantClaim{{"100000000000", "CNY", ">", "level"}}, "市值"},

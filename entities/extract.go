@@ -223,7 +223,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 					sign = -1
 				}
 			}
-			if c.Comparator == Equal && !n.Upper.Valid {
+			if c.Comparator == Equal && !n.Upper.Valid && gap != "，" && gap != "，或" {
 				c.Comparator = last.Comparator
 			}
 		}
@@ -573,7 +573,7 @@ func trimSubject(text string, s, e int) (int, int) {
 			continue
 		}
 		trimmed := false
-		for _, w := range []string{"其中", "以及", "同时", "此外", "另外", "而且", "并且", "而", "其", "则", "但", "并", "且", "和", "及", "从", "在", "据", "由"} {
+		for _, w := range []string{"其中", "以及", "同时", "此外", "另外", "而且", "并且", "分别是", "分别为", "而", "其", "则", "但", "并", "且", "和", "及", "从", "在", "据", "由", "的"} {
 			if strings.HasPrefix(text[s:e], w) && (e-s > len(w) || len(w) <= 3) {
 				s += len(w)
 				trimmed = true

@@ -269,6 +269,11 @@ func scanNumber(text string, i int) (Number, int, bool) {
 			return Number{}, q.end, false
 		}
 	}
+	// GS-00202, HFC-134a, COVID-19: a number after a Latin prefix and a
+	// hyphen is part of a name.
+	if i >= 2 && text[i-1] == '-' && (isASCIILetter(text[i-2]) || isASCIIDigit(text[i-2])) {
+		return Number{}, q.end, false
+	}
 	n := Number{Value: q.val, Unit: unit, Start: i, End: q.end, scaled: q.scaled,
 		lone: q.lone, chinese: q.chinese, unitAt: unitAt, class: class}
 	if q.approx {
@@ -1099,16 +1104,11 @@ func distribute(text string, ns []Number) {
 		if a.Unit != "" || b.Unit == "" && !b.scaled || a.Upper.Valid {
 			continue
 		}
-		gap := text[a.End:b.Start]
-		switch gap {
-		case "、", "/", "和", "及", "与", "或", "，", ",":
+		// A comma ends a clause (营收超200亿，5家净利…): only these join a list.
+		switch text[a.End:b.Start] {
+		case "、", "/", "和", "及", "与", "或":
 		default:
 			continue
-		}
-		if gap == "，" || gap == "," {
-			if b.Unit == "" {
-				continue
-			}
 		}
 		if !a.scaled && b.scaled && !b.chinese {
 			bs := scaleOf(text[b.Start:b.unitAt])
