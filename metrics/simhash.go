@@ -27,10 +27,12 @@ const ShingleSize = 3
 // the texts' shingle vectors. [DefaultMaxHamming] is 3, Manku et al.'s
 // threshold for web pages. On the project's reference corpus (182 articles)
 // the bodies (titles left out, as [Coverage] does) of re-posted flash items
-// differ in 0, 0 and 3 bits, a re-post with a changed source line in 10,
-// and the closest unrelated pair in 16: short texts have few shingles, so
-// one changed sentence flips several bits. Raise [Options.MaxHamming] to
-// catch more re-posts at more risk of merging distinct stories.
+// differ in 0 bits, an update of a one-sentence flash item (a new figure in
+// the same sentence) in 3, so it counts as a repeat of the first, a re-post
+// with a changed source line in 10, and the closest unrelated pair in 16:
+// short texts have few shingles, so one changed clause flips several bits.
+// Raise [Options.MaxHamming] to catch more re-posts at more risk of merging
+// distinct stories.
 //
 // It is written here rather than taken from a library: the Go SimHash
 // packages hash words split on spaces, which Chinese text does not have;
