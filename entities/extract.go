@@ -431,6 +431,11 @@ func markBefore(text string, i, max int, clause bool) int {
 			if clause {
 				return j + 1
 			}
+		case ' ':
+			// In titles a space between two Chinese words parts clauses.
+			if clause && j > 0 && j+1 < len(text) && text[j-1] >= 0x80 && text[j+1] >= 0x80 {
+				return j + 1
+			}
 		case 0x82, 0x81:
 			if j >= 2 && text[j-2] == 0xE3 && text[j-1] == 0x80 && (b == 0x82 || clause) {
 				return j + 1
