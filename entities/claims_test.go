@@ -183,3 +183,37 @@ func TestClaimsSymbol(t *testing.T) {
 		}
 	}
 }
+
+// Every comparator word of spec/claims.md, before or after a number.
+func TestClaimsComparatorWords(t *testing.T) {
+	before := map[string]string{
+		"达": "=", "达到": "=", "为": "=", "多达": "=", "高达": "=",
+		"超": ">", "超过": ">", "逾": ">", "突破": ">", "高于": ">",
+		"不少于": ">=", "至少": ">=", "不低于": ">=",
+		"不到": "<", "不足": "<", "低于": "<", "少于": "<", "未达": "<", "<": "<",
+		"不超过": "<=", "不超": "<=", "不高于": "<=", "至多": "<=", "最多": "<=",
+		"约": "~", "近": "~", "接近": "~", "大约": "~",
+	}
+	for w, want := range before {
+		in := "「用户" + w + "500万人」"
+		text, spans := marked(t, in)
+		cs := Claims(text, nil)
+		if len(cs) != 1 || cs[0].Comparator.String() != want || cs[0].Start != spans[0][0] || cs[0].End != spans[0][1] {
+			t.Errorf("Claims(%q) = %+v, want one claim spanning all with comparator %s", text, cs, want)
+		}
+	}
+	after := map[string]string{
+		"多": ">", "余": ">", "以上": ">", "以内": "<=", "以下": "<=", "左右": "~", "上下": "~", "之多": "=",
+	}
+	for w, want := range after {
+		in := "「用户500万人" + w + "」"
+		if w == "多" || w == "余" {
+			in = "「用户500" + w + "万人」"
+		}
+		text, spans := marked(t, in)
+		cs := Claims(text, nil)
+		if len(cs) != 1 || cs[0].Comparator.String() != want || cs[0].Start != spans[0][0] || cs[0].End != spans[0][1] {
+			t.Errorf("Claims(%q) = %+v, want one claim spanning all with comparator %s", text, cs, want)
+		}
+	}
+}
