@@ -413,6 +413,26 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
+func TestEntityKindText(t *testing.T) {
+	for _, k := range []EntityKind{Person, Organization, Product} {
+		b, err := k.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back EntityKind
+		if err := back.UnmarshalText(b); err != nil || back != k || string(b) != k.String() {
+			t.Errorf("%v: round trip gave %v, %v", k, back, err)
+		}
+	}
+	if _, err := EntityKind(9).MarshalText(); err == nil {
+		t.Error("MarshalText of an invalid kind: no error")
+	}
+	var k EntityKind
+	if err := k.UnmarshalText([]byte("place")); err == nil {
+		t.Error("UnmarshalText(place): no error")
+	}
+}
+
 func TestZeroExtractor(t *testing.T) {
 	var x Extractor
 	if got := x.Entities("董事长雷军"); got != nil {
