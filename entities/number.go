@@ -239,7 +239,7 @@ func zhao(text string, j int) bool {
 // quantity is a number being read.
 type quantity struct {
 	val     decimal.Decimal
-	scale   decimal.Decimal // the trailing scale written (万 → 10000), for 两到三万
+	scale   int32 // the power of ten of the trailing scale written (万 → 4), for 两到三万
 	end     int
 	scaled  bool
 	chinese bool
@@ -334,7 +334,7 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	switch {
 	case n.Unit == "" && unit2 != "":
 		if !q.scaled && q2.scaled {
-			lo = lo.Mul(q2.scale)
+			lo = lo.Shift(q2.scale)
 		}
 		n.Unit, n.class = unit2, class2
 		lo = convert(lo, class2, true)
@@ -346,7 +346,7 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 		unit2 = n.Unit
 	case n.Unit == "" && unit2 == "":
 		if !q.scaled && q2.scaled {
-			lo = lo.Mul(q2.scale)
+			lo = lo.Shift(q2.scale)
 		}
 		n.scaled = n.scaled || q2.scaled
 	}
@@ -575,7 +575,7 @@ func readArabic(text string, i int, whole bool) quantity {
 func readArabicIn(text string, i int, whole, inner bool) quantity {
 	var buf [3*maxDigits + 2]byte
 	nb, digits, frac, sig := 0, 0, 0, 0
-	q := quantity{scale: decimal.NewFromInt(1)}
+	var q quantity
 	j := i
 	full := false
 	if _, n := digitAt(text, i); n == 3 {
@@ -677,7 +677,7 @@ func readArabicIn(text string, i int, whole, inner bool) quantity {
 	for k < len(text) {
 		r, size := utf8.DecodeRuneInString(text[k:])
 		if s := cnScale(r); s > 0 {
-			q.scale = q.scale.Mul(decimal.New(1, int32(s)))
+			q.scale += int32(s)
 			k += size
 			scaled = true
 			continue
@@ -690,7 +690,7 @@ func readArabicIn(text string, i int, whole, inner bool) quantity {
 			if u == 100 && (r2 == '分' || cnScale(r2) == 0 && !scaled && !inner) {
 				break // 百分点, 百分之; 5百 alone is rare, 5万4千6百 is not
 			}
-			q.scale = q.scale.Mul(decimal.NewFromInt(int64(u)))
+			q.scale += pow10(u)
 			k += size
 			scaled = true
 			continue
@@ -700,7 +700,7 @@ func readArabicIn(text string, i int, whole, inner bool) quantity {
 	if scaled {
 		q.end = k
 		q.scaled = true
-		q.val = q.val.Mul(q.scale)
+		q.val = q.val.Shift(q.scale)
 		if m := marker(text, q.end); m > 0 {
 			q.approx = true
 			q.end += m
@@ -809,7 +809,7 @@ const (
 // readChinese reads a Chinese numeral at i: 一百二十三, 两千一百八十九万,
 // 四点五亿, 十几万, 壹佰, 二〇二一.
 func readChinese(text string, i int) quantity {
-	q := quantity{chinese: true, scale: decimal.NewFromInt(1)}
+	q := quantity{chinese: true}
 	var toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
 	var ends [maxDigits]int // byte offset after each token
 	nt := 0
@@ -924,10 +924,10 @@ done:
 	if s < len(clean) {
 		q.scaled = true
 		for _, t := range clean[s:] {
-			q.scale = q.scale.Mul(decimal.NewFromInt(int64(t)))
+			q.scale += pow10(t)
 		}
 		if s == 2 && clean[0] < 10 && clean[1] >= 100 {
-			q.scale = q.scale.Mul(decimal.NewFromInt(int64(clean[1])))
+			q.scale += pow10(clean[1])
 		}
 	}
 	// A single 一, 二 or 零 is an article or part of a word (一家, 二次元,
@@ -1111,8 +1111,7 @@ func distribute(text string, ns []Number) {
 			continue
 		}
 		if !a.scaled && b.scaled && !b.chinese {
-			bs := scaleOf(text[b.Start:b.unitAt])
-			a.Value = a.Value.Mul(bs)
+			a.Value = a.Value.Shift(scaleOf(text[b.Start:b.unitAt]))
 			a.scaled = true
 		}
 		if b.Unit != "" {
@@ -1122,10 +1121,10 @@ func distribute(text string, ns []Number) {
 	}
 }
 
-// scaleOf returns the product of the scale words at the end of an Arabic
-// number with scale: "25.6万" → 10000.
-func scaleOf(s string) decimal.Decimal {
-	v := decimal.NewFromInt(1)
+// scaleOf returns the power of ten of the scale words at the end of an Arabic
+// number with scale: "25.6万" → 4.
+func scaleOf(s string) int32 {
+	var v int32
 	for len(s) > 0 {
 		r, size := utf8.DecodeLastRuneInString(s)
 		if r == '多' || r == '余' || r == '个' {
@@ -1133,9 +1132,9 @@ func scaleOf(s string) decimal.Decimal {
 			continue
 		}
 		if sc := cnScale(r); sc > 0 {
-			v = v.Mul(decimal.New(1, int32(sc)))
+			v += int32(sc)
 		} else if u := cnUnit(r); u >= 100 {
-			v = v.Mul(decimal.NewFromInt(int64(u)))
+			v += pow10(u)
 		} else {
 			break
 		}
@@ -1200,7 +1199,7 @@ func tooBig(v decimal.Decimal) bool {
 // continuation reads the smaller term after a scale word: the 4千6百 of
 // 5万4千6百, the 4000 of 3万4000, the 零1 of 1千零1. It must be below the
 // scale it follows.
-func continuation(text string, i int, scale decimal.Decimal, whole bool) (quantity, bool) {
+func continuation(text string, i int, scale int32, whole bool) (quantity, bool) {
 	j := i
 	if strings.HasPrefix(text[j:], "零") {
 		j += len("零")
@@ -1209,7 +1208,7 @@ func continuation(text string, i int, scale decimal.Decimal, whole bool) (quanti
 		return quantity{}, false
 	}
 	q := readArabicIn(text, j, whole, true)
-	if q.err != nil || q.skip || !q.val.LessThan(scale) {
+	if q.err != nil || q.skip || !q.val.LessThan(decimal.New(1, scale)) {
 		return quantity{}, false
 	}
 	// 3万2021年: a year, not a term.
@@ -1238,4 +1237,14 @@ func leadingScale(text string, i int) bool {
 	}
 	u, n := matchUnit(rest)
 	return n > 0 && u.class != classTime && u.word != "大"
+}
+
+// pow10 returns the power of ten of 10, 100, 1000, … (0 for other values).
+func pow10(v int) int32 {
+	var p int32
+	for v >= 10 && v%10 == 0 {
+		v /= 10
+		p++
+	}
+	return p
 }
