@@ -12,6 +12,11 @@ import (
 	"unicode/utf8"
 )
 
+// FinanceDictVersion is the date of the embedded finance dictionary
+// (dict/finance.txt): the company, product and institution names it lists
+// are as of that date.
+const FinanceDictVersion = "2026-11-29"
+
 // financeDict is the project's own finance dictionary, in the format that
 // [ParseDict] reads.
 //
