@@ -359,8 +359,9 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	return q2.end, true
 }
 
-// convert applies a unit class to a raw value: ‰ and basis points become
-// percent. already says whether the value was converted before.
+// convert applies a unit class to a value read before its unit: ‰ and
+// basis points become percent. raw is false when the value was already
+// converted.
 func convert(v decimal.Decimal, c unitClass, raw bool) decimal.Decimal {
 	if !raw {
 		return v
@@ -773,7 +774,7 @@ func marker(text string, i int) int {
 		// 多元, 多家 and 余额 are words: 多 must be followed by a unit or scale,
 		// or end the number. 余额 is a balance.
 		next := text[i+3:]
-		if strings.HasPrefix(next, "额") || strings.HasPrefix(next, "元化") || strings.HasPrefix(next, "种") && false {
+		if strings.HasPrefix(next, "额") || strings.HasPrefix(next, "元化") {
 			return 0
 		}
 		return 3

@@ -195,10 +195,8 @@ func currencyBefore(text string, i int) (string, int) {
 }
 
 var (
-	ten          = decimal.NewFromInt(10)
-	hundred      = decimal.NewFromInt(100)
-	tenThousand  = decimal.NewFromInt(10000)
-	hundredMilli = decimal.NewFromInt(100000000)
+	ten     = decimal.NewFromInt(10)
+	hundred = decimal.NewFromInt(100)
 )
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
