@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // naiveFind is the reference: every occurrence of every pattern.
@@ -79,4 +80,39 @@ func TestACMatcherFolds(t *testing.T) {
 	if len(got) != 2 || text[got[0].start:got[0].end] != "万科Ａ" || text[got[1].start:got[1].end] != "meta" {
 		t.Errorf("got %v", got)
 	}
+}
+
+// FuzzACMatcher compares the automaton with the naive search: the input is
+// patterns separated by "|", then "#", then the text.
+func FuzzACMatcher(f *testing.F) {
+	f.Add("中国|中国平安|平安|安银#中国平安银行")
+	f.Add("ab|b|abc#xabcab")
+	f.Fuzz(func(t *testing.T, in string) {
+		ps, text, ok := strings.Cut(in, "#")
+		if !ok || !utf8.ValidString(in) {
+			return
+		}
+		var pats []string
+		for _, p := range strings.Split(ps, "|") {
+			if p != "" && utf8.RuneCountInString(p) <= maxPatternRunes && !slices.Contains(pats, p) && foldString(p) == p {
+				pats = append(pats, p)
+			}
+		}
+		text = foldString(text)
+		got, want := newACMatcher(pats).findAll(text, nil), naiveFind(pats, text)
+		sortHits(got)
+		sortHits(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("patterns %q text %q:\n got %v\nwant %v", pats, text, got, want)
+		}
+	})
+}
+
+// foldString folds every rune, so that naive and automaton agree.
+func foldString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
 }
