@@ -240,9 +240,8 @@ func (c *Coverage) Add(a *stocknews.Analysis) {
 
 // Merge adds everything other has collected to c. Articles both hold are
 // counted once. Merging a Coverage into itself changes nothing. The options
-// of c are kept. Merge returns an error only if other holds records that
-// could not have been produced by Add; it never happens for accumulators
-// built with this package.
+// of c are kept. The error is always nil in this version; it is there so
+// that a later version can refuse accumulators it cannot combine exactly.
 func (c *Coverage) Merge(other *Coverage) error {
 	if other == nil || other == c {
 		return nil
@@ -251,9 +250,6 @@ func (c *Coverage) Merge(other *Coverage) error {
 		c.records = make(map[string]*record)
 	}
 	for _, r := range other.records {
-		if r == nil {
-			return errNilRecord
-		}
 		c.insert(r) // records are immutable once built: share them
 	}
 	c.errors += other.errors

@@ -24,19 +24,14 @@ var (
 	ErrCorrupt = errors.New("corrupt encoding")
 )
 
-var errNilRecord = &DecodeError{Offset: -1, Field: "record", Err: ErrCorrupt}
-
 // DecodeError reports where a coverage encoding could not be read.
 type DecodeError struct {
-	Offset int    // byte offset into the input where the bad field starts; -1 when not from bytes
+	Offset int    // byte offset into the input where the bad field starts
 	Field  string // the field being read: "magic", "record id", "link relevance", …
 	Err    error  // ErrVersion or ErrCorrupt
 }
 
 func (e *DecodeError) Error() string {
-	if e.Offset < 0 {
-		return fmt.Sprintf("metrics: %s: %v", e.Field, e.Err)
-	}
 	return fmt.Sprintf("metrics: decoding coverage: %s at byte %d: %v", e.Field, e.Offset, e.Err)
 }
 
