@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -294,8 +295,9 @@ func gseTag(k WordKind) string {
 	return "n"
 }
 
-// financeWords parses the embedded finance dictionary. It is tested to
-// parse; a failure here is a build defect.
-func financeWords() ([]Word, error) {
+// financeWords parses the embedded finance dictionary once per process;
+// callers must not modify the slice. It is tested to parse; a failure here
+// is a build defect.
+var financeWords = sync.OnceValues(func() ([]Word, error) {
 	return ParseDict("dict/finance.txt", strings.NewReader(financeDict))
-}
+})
