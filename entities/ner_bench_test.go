@@ -176,3 +176,25 @@ func BenchmarkEntitiesSentence(b *testing.B) {
 		x.Entities(text)
 	}
 }
+
+// BenchmarkNew measures New alone: checking and compiling the dictionaries,
+// with and without 5,000 security names. The segmenter is not built here.
+func BenchmarkNew(b *testing.B) {
+	names := make([]string, 5000)
+	for i := range names {
+		names[i] = "测试名称" + strings.Repeat("甲", i%7) + string(rune('乙'+i%500))
+	}
+	for _, bc := range []struct {
+		name string
+		opts *Options
+	}{{"default", nil}, {"names", &Options{Names: names}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := New(bc.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
