@@ -30,12 +30,14 @@ type Options struct {
 	Names []string
 
 	// FinanceOnly skips gse's embedded dictionary (352,000 words, about 1 s
-	// and 130 MiB to load) and segments with the finance dictionary, Words
-	// alone. The extractor then builds in about a millisecond and
-	// finds the listed entities, persons after titles (董事长雷军) and
-	// organisations by suffix; it misses persons found only by a verb cue
-	// (张颖表示) and organisations known only to gse's dictionary. Good for
-	// tests and for callers who need the finance terms only.
+	// and 130 MiB to load) and segments with the finance dictionary and
+	// Words alone. The extractor then builds in about a millisecond and
+	// finds the listed entities, Names, persons after titles (董事长雷军)
+	// and organisations whose name starts with a listed word or place
+	// (腾讯公司, 广州银行). It misses persons found only by a verb cue
+	// (张颖表示), organisations with unlisted names (辉立证券) and those
+	// known only to gse's dictionary. Good for tests and for callers who
+	// need the finance terms only.
 	FinanceOnly bool
 }
 
