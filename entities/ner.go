@@ -58,7 +58,7 @@ func clauses(text string, f func(start, end int)) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r != utf8.RuneError && unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			if start < 0 {
 				start = i
 			}
@@ -85,11 +85,23 @@ func clauseWord(s string) bool {
 			if !isASCIIAlnum(byte(r)) {
 				return false
 			}
-		} else if !unicode.Is(unicode.Han, r) {
+		} else if !isHan(r) {
 			return false
 		}
 	}
 	return s != ""
+}
+
+// isHan reports a Han character, checking the common CJK block before the
+// full Unicode table.
+func isHan(r rune) bool {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		return true
+	}
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -106,7 +118,7 @@ func (t *token) describe() {
 			if '0' <= r && r <= '9' {
 				t.digit = true
 			}
-		} else if !unicode.Is(unicode.Han, r) {
+		} else if !isHan(r) {
 			t.han = false
 		}
 	}
