@@ -105,8 +105,8 @@ func compareStoryOrder(a, b *record) int {
 // of that relation (single linkage), so they do not depend on order. The
 // candidates are found by the pigeonhole principle: split the 64 bits into
 // h+1 bands; two signatures within h bits agree exactly on at least one
-// band. Cost: O(n·(h+1)) map operations plus the comparisons inside
-// buckets.
+// band. Cost: h+1 sorts of the distinct signatures plus the comparisons
+// among signatures that share a band.
 func stories(rs []*record, h int) []int {
 	n := len(rs)
 	parent := make([]int, n)
@@ -150,27 +150,37 @@ func stories(rs []*record, h int) []int {
 	}
 	if h > 0 && len(reps) > 1 {
 		bands := h + 1
-		width := (64 + bands - 1) / bands
-		type key struct {
-			band int
-			val  uint64
+		width := (64 + bands - 1) / bands // at most 32: h ≥ 1
+		type entry struct {
+			val uint64
+			idx int
 		}
-		buckets := make(map[key][]int)
-		for _, i := range reps {
-			sig := rs[i].sig
-			for b := range bands {
-				lo := b * width
-				w := min(width, 64-lo)
-				if w <= 0 {
-					break
+		buf := make([]entry, len(reps))
+		for b := range bands {
+			lo := b * width
+			w := min(width, 64-lo)
+			if w <= 0 {
+				break
+			}
+			mask := uint64(1)<<w - 1
+			for k, i := range reps {
+				buf[k] = entry{rs[i].sig >> lo & mask, i}
+			}
+			slices.SortFunc(buf, func(x, y entry) int { return cmp.Compare(x.val, y.val) })
+			// Compare within runs of equal band values.
+			for s := 0; s < len(buf); {
+				e := s + 1
+				for e < len(buf) && buf[e].val == buf[s].val {
+					e++
 				}
-				k := key{b, sig >> lo & (1<<w - 1)}
-				for _, j := range buckets[k] {
-					if Hamming(rs[j].sig, sig) <= h {
-						union(j, i)
+				for x := s; x < e; x++ {
+					for y := x + 1; y < e; y++ {
+						if Hamming(rs[buf[x].idx].sig, rs[buf[y].idx].sig) <= h {
+							union(buf[x].idx, buf[y].idx)
+						}
 					}
 				}
-				buckets[k] = append(buckets[k], i)
+				s = e
 			}
 		}
 	}
