@@ -367,21 +367,42 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 	// Names learned in this article that neither automaton knows (stop
 	// names are reported by one of them; the article's pair overrides the
 	// stop in scan).
-	for k, sym := range inDoc {
+	var keys []string
+	for k := range inDoc {
 		if _, ok := l.learned[k]; ok || l.master.inMatcher(k) || l.stop[k] {
 			continue
 		}
+		keys = append(keys, k)
+	}
+	if len(keys) > inDocScanLimit {
+		// Many names beside codes (a table of codes): one automaton pass
+		// instead of a text scan per name keeps the work linear.
+		slices.Sort(keys)
+		m := newACMatcher(keys)
+		hits = m.findAll(text, hits[:0])
+		for _, h := range hits {
+			k := keys[h.pat]
+			out = append(out, cand{start: int(h.start), end: int(h.end), key: k, sym: inDoc[k]})
+		}
+		return out
+	}
+	for _, k := range keys {
 		for i := 0; ; {
 			j := strings.Index(text[i:], k)
 			if j < 0 {
 				break
 			}
-			out = append(out, cand{start: i + j, end: i + j + len(k), key: k, sym: sym})
+			out = append(out, cand{start: i + j, end: i + j + len(k), key: k, sym: inDoc[k]})
 			i += j + len(k)
 		}
 	}
 	return out
 }
+
+// inDocScanLimit is the number of names learned in one article above which
+// candidates builds an automaton for them rather than scanning the text
+// once per name.
+const inDocScanLimit = 8
 
 // learnKeys returns the keys under which a name written beside sym is
 // learned: the name as written and without decorations. A name the master
