@@ -81,6 +81,11 @@ type hostileCase struct {
 	// hang replaces hostileHangLimit for inputs that are slow to get
 	// through at any speed (tens of megabytes).
 	hang time.Duration
+	// big marks a case that takes seconds on its own (tens of megabytes, or
+	// tens of thousands of elements). It is skipped under the race
+	// detector, which slows it tenfold and has nothing to find in it: one
+	// input is parsed and analysed on one goroutine.
+	big bool
 	// skipAnalysis leaves out the linker and claim extraction (for inputs
 	// whose analysis is covered by another case).
 	skipAnalysis bool
@@ -343,6 +348,7 @@ var hostileCases = []hostileCase{
 		},
 		allocLimit: 16 * 64 << 20,
 		hang:       60 * time.Second,
+		big:        true,
 	},
 	{
 		name:    "HTML nested 100,000 levels",
@@ -395,6 +401,7 @@ var hostileCases = []hostileCase{
 			}
 		},
 		allocLimit: 512 << 20,
+		big:        true,
 	},
 	{
 		name:    "HTML bold nested 100,000 levels",
@@ -477,6 +484,7 @@ var hostileCases = []hostileCase{
 			// TestHostileManyCodes checks the linker's result.
 		},
 		allocLimit: 256 << 20,
+		big:        true,
 	},
 	{
 		name: "GBK HTML with <meta charset=gbk>",
@@ -621,6 +629,9 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for i, tc := range hostileCases {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.big && hostileRace {
+				t.Skip("big input: skipped under the race detector")
+			}
 			// The child's own hang guard fails the case first; this limit
 			// only stops a child that cannot even report.
 			hang := tc.hang
@@ -928,6 +939,9 @@ func TestHostileNumbers(t *testing.T) {
 }
 
 func TestHostileManyCodes(t *testing.T) {
+	if hostileRace {
+		t.Skip("big input: skipped under the race detector")
+	}
 	const n = 5000
 	body, want := hManyCodes(n)
 	data := []byte(hFrontMatter("五千个代码") + body)
@@ -992,8 +1006,8 @@ func TestHostileGBKTwins(t *testing.T) {
 // TestHostileEntities runs the named-entity extractor over the hostile
 // texts: it must finish and return spans of its input.
 func TestHostileEntities(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loading the segmenter dictionary takes seconds")
+	if testing.Short() || hostileRace {
+		t.Skip("loading the segmenter dictionary takes seconds (a minute under the race detector)")
 	}
 	x, err := entities.New(nil)
 	if err != nil {

@@ -14,11 +14,12 @@ package stocknews_test
 //     if a forbidden package is reachable, printing the import chain. It is
 //     skipped when the go command is not available.
 //
-// Library packages are all packages of this module except test files,
-// programs under examples/ (they are users of the library, not part of it),
-// testdata/ folders, folders starting with "." or "_", nested modules, and
-// files excluded from every build by a "//go:build ignore" constraint (code
-// generators may download reference data).
+// Library packages are all importable packages of this module: not test
+// files, not commands (package main, such as the programs under examples/
+// and the benchmark harnesses: they use the library and may run tools),
+// not testdata/ folders, folders starting with "." or "_", nested modules,
+// nor files excluded from every build by a "//go:build ignore" constraint
+// (code generators may download reference data).
 //
 // Forbidden imports:
 //
@@ -196,6 +197,11 @@ func hLibraryFiles(t testing.TB, root string) []hLibraryFile {
 		name := d.Name()
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") ||
 			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			return nil
+		}
+		// A command (package main) cannot be imported: it uses the
+		// library, it is not part of it.
+		if f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.PackageClauseOnly); err == nil && f.Name.Name == "main" {
 			return nil
 		}
 		files = append(files, hLibraryFile{dir: path.Dir(rel), name: name})
