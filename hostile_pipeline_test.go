@@ -433,3 +433,54 @@ func TestPipelineEmptyAndCancelled(t *testing.T) {
 		t.Errorf("cancelled run returned %v, want context.Canceled", runErr)
 	}
 }
+
+// TestPipelineOversizedInputs checks the size limit on the batch path: a
+// gzip bomb is cut at the limit, and a feed line over the limit gets an
+// error record while the lines after it are still read.
+func TestPipelineOversizedInputs(t *testing.T) {
+	dir := t.TempDir()
+
+	// 256 MiB of zeros compress to a quarter of a megabyte; reading them
+	// must stop at the 16 MiB limit.
+	var bomb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestSpeed)
+	zero := make([]byte, 1<<20)
+	for range 256 {
+		zw.Write(zero)
+	}
+	zw.Close()
+	bombPath := filepath.Join(dir, "bomb.md.gz")
+	if err := os.WriteFile(bombPath, bomb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A feed whose second line is longer than the limit.
+	var feed bytes.Buffer
+	feed.WriteString(`{"title": "第一条", "content": "正文。"}` + "\n")
+	feed.WriteString(`{"title": "超长", "content": "` + strings.Repeat("长", stocknews.DefaultMaxSize/3+1) + `"}` + "\n")
+	feed.WriteString(`{"title": "第三条", "content": "正文。"}` + "\n")
+	feedPath := filepath.Join(dir, "long.jsonl")
+	if err := os.WriteFile(feedPath, feed.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	p := stocknews.NewPipeline(nil, nil)
+	out, alloc := hBounded(t, func() []stocknews.Analysis {
+		out, err := p.Collect(context.Background(), bombPath, feedPath)
+		if err != nil {
+			t.Errorf("Collect: %v", err)
+		}
+		return out
+	})
+	t.Logf("%d bytes allocated", alloc)
+	hCheckRecords(t, out, []hWantRecord{
+		{name: bombPath, err: stocknews.ErrTooLarge},
+		{name: feedPath + ":1"},
+		{name: feedPath + ":2", err: stocknews.ErrTooLarge},
+		{name: feedPath + ":3"},
+	})
+	// The limit is 16 MiB per input: a few copies of it, not the 256 MiB.
+	if alloc > 256<<20 {
+		t.Errorf("allocated %d bytes", alloc)
+	}
+}
