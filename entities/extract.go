@@ -591,7 +591,8 @@ func trimSubject(text string, s, e int) (int, int) {
 	}
 	for s < e {
 		cut := false
-		for _, w := range subjectTails {
+		last, _ := utf8.DecodeLastRuneInString(text[s:e])
+		for _, w := range subjectTailsByLast[last] {
 			if strings.HasSuffix(text[s:e], w) && e-s > len(w) {
 				e -= len(w)
 				cut = true
@@ -621,6 +622,16 @@ func trimSubject(text string, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+// subjectTailsByLast indexes subjectTails by last rune.
+var subjectTailsByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range subjectTails {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}()
 
 // isBaseOnly reports whether a subject says nothing of what is measured:
 // empty, a connective (和, 从), or only the base of a comparison (同比,

@@ -76,7 +76,7 @@ func Numbers(text string) []Number {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
+		if mayStart(r) && startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
 			n, next, ok := scanNumber(text, i)
 			if ok {
 				out = append(out, n)
@@ -104,6 +104,24 @@ func signAllowed(text string, i, prevEnd int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !(r < 0x80 && (isASCIIDigit(byte(r)) || isASCIILetter(byte(r)) || r == '%' || r == ')' || r == '.' || r == '-') || r == '－')
+}
+
+// startRunes marks the runes below U+10000 that may start a number (Chinese
+// digits, 十百千, 万亿 after a comparator, signs, full-width digits), so
+// that the scan skips all other text with one table lookup.
+var startRunes = func() *[0x10000 / 64]uint64 {
+	var t [0x10000 / 64]uint64
+	for r := rune(0x80); r < 0x10000; r++ {
+		if cnDigit(r) >= 0 || cnUnit(r) > 0 || cnScale(r) > 0 || r == '负' || r == '負' || r == '－' || r >= '０' && r <= '９' {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+}()
+
+// mayStart reports whether r may start a number; see startRunes.
+func mayStart(r rune) bool {
+	return r < 0x10000 && startRunes[r/64]&(1<<(r%64)) != 0
 }
 
 // startsNumber reports whether rune r at i (size bytes) can start a number.
