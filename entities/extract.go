@@ -573,7 +573,7 @@ func trimSubject(text string, s, e int) (int, int) {
 	}
 	for s < e {
 		r, size := utf8.DecodeRuneInString(text[s:e])
-		if r == ' ' || r == '/' || r == '“' || r == '”' || r == '"' || r == '（' || r == '(' || r == '）' || r == ')' || r == '《' || r == '》' || r == '「' || r == '」' || r == '—' || r == '-' {
+		if r == ' ' || r == '/' || r == '.' || r == '．' || r == '“' || r == '”' || r == '"' || r == '（' || r == '(' || r == '）' || r == ')' || r == '《' || r == '》' || r == '「' || r == '」' || r == '—' || r == '-' {
 			s += size
 			continue
 		}

@@ -147,6 +147,11 @@ func matchUnit(s string) (unitWord, int) {
 				continue
 			}
 		}
+		if u.word == "位" && n < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("列居于次数", r2) {
+				continue // 位列, 位居: a rank; 位数: digits
+			}
+		}
 		if u.word == "次" && n < len(s) {
 			if r2, _ := utf8.DecodeRuneInString(s[n:]); r2 == '元' || r2 == '方' {
 				continue
