@@ -11,9 +11,10 @@ var (
 	// ErrSyntax means the input is not a number in any accepted form.
 	ErrSyntax = errors.New("invalid number syntax")
 	// ErrRange means the number is well formed but absurdly large: its
-	// magnitude is at least 10^24 (一亿亿亿), or it has more than
-	// [maxDigits] digits. No quantity in financial news comes near that
-	// bound; anything beyond it is a typo or an attack on the parser.
+	// magnitude is at least 10^24 (一亿亿亿), it has more than 40
+	// significant digits, or its exponent (1e400) is beyond ±60. No
+	// quantity in financial news comes near these bounds; anything beyond
+	// them is a typo or an attack on the parser.
 	ErrRange = errors.New("number out of range")
 )
 

@@ -24,8 +24,8 @@ var limit = decimal.New(1, 24)
 // Start and End are byte offsets of Text in the string passed to
 // [Numbers], half-open and on UTF-8 boundaries.
 type Number struct {
-	Text  string
-	Value decimal.Decimal
+	Text  string              // as written, with its markers and unit: "1800多家", "3%-5%"
+	Value decimal.Decimal     // exact, in base units; the lower bound of a range
 	Upper decimal.NullDecimal // upper bound of a range, else not Valid
 	// Unit is "count" for a classifier (家, 个, 名), "percent", an ISO 4217
 	// code for money, "times" for 倍, "pt" for index points, a physical
