@@ -258,7 +258,10 @@ func (t *Table) Cells() [][]string {
 func (t *Table) HTML() string {
 	var b strings.Builder
 	b.WriteString("<table class=\"stocknews-coverage\">\n<caption>")
-	fmt.Fprintf(&b, "%d articles, %d linked, %d stories, %d securities", t.Articles, t.Linked, t.Stories, len(t.Rows))
+	fmt.Fprintf(&b, "%d articles, %d linked, %d stories, %d securities", t.Articles, t.Linked, t.Stories, t.Securities)
+	if len(t.Rows) < t.Securities {
+		fmt.Fprintf(&b, " (top %d)", len(t.Rows))
+	}
 	if !t.AsOf.IsZero() {
 		fmt.Fprintf(&b, "; %s to %s", dateString(t.Start), dateString(t.AsOf))
 	}

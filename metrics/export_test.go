@@ -289,3 +289,10 @@ func TestWriteNoveltyJSONL(t *testing.T) {
 		t.Errorf("novelty:\n%s\nwant\n%s", buf.String(), want)
 	}
 }
+
+func TestHTMLTop(t *testing.T) {
+	h := corpusTable(t).Top(1).HTML()
+	if !strings.Contains(h, "3 securities (top 1)") || strings.Count(h, "<tr>") != 2 {
+		t.Errorf("Top(1).HTML():\n%s", h)
+	}
+}

@@ -126,6 +126,7 @@ type Table struct {
 	Linked      int       // articles linking at least one security (after Options.MinRelevance)
 	Stories     int       // distinct near-duplicate stories among all articles
 	Errors      int       // analyses that failed ([Coverage.Errors])
+	Securities  int       // rows of the whole table, also after [Table.Top]
 	Rows        []Stats   // one per security: most articles first, then most mentions, then symbol (code, then market)
 	Pairs       []Pair    // every co-mentioned pair: most articles first, then higher Jaccard, then symbols
 }
@@ -359,6 +360,7 @@ func (c *Coverage) Table() *Table {
 	slices.SortFunc(tab.Pairs, comparePairs)
 
 	startIdx := int(asOf - lo)
+	tab.Securities = len(accs)
 	tab.Rows = make([]Stats, len(accs))
 	for i, a := range accs {
 		s := &tab.Rows[i]

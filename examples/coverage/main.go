@@ -11,7 +11,7 @@
 // analyze program. The default output is an aligned table of the securities
 // with the most articles; -format csv, jsonl or parquet writes every column
 // of metrics.Record instead (snake_case, beginning symbol, name, articles,
-// mentions).
+// mentions), and -format html the table as an HTML fragment.
 //
 // Flags:
 //
@@ -19,7 +19,7 @@
 //	-from, -to DATE   keep articles published on these Beijing days (YYYY-MM-DD, inclusive);
 //	                  undated articles are dropped when either is set; accumulators read
 //	                  with -merge are taken whole
-//	-format F         table (default), csv, jsonl or parquet
+//	-format F         table (default), csv, jsonl, parquet or html
 //	-out FILE         write the output to FILE instead of standard output (parquet needs it)
 //	-plot FILE.png    also draw the daily coverage of the top securities
 //	-pairs FILE.csv   also write the co-mention graph as an edge list
@@ -105,7 +105,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
 	fs.StringVar(&from, "from", "", "keep articles published on or after this Beijing `DATE` (YYYY-MM-DD)")
 	fs.StringVar(&to, "to", "", "keep articles published on or before this Beijing `DATE` (YYYY-MM-DD)")
-	fs.StringVar(&c.format, "format", "table", "output `format`: table, csv, jsonl or parquet")
+	fs.StringVar(&c.format, "format", "table", "output `format`: table, csv, jsonl, parquet or html")
 	fs.StringVar(&c.out, "out", "", "write the output to `FILE` (default standard output)")
 	fs.StringVar(&c.plot, "plot", "", "draw the daily coverage of the top securities to `FILE.png`")
 	fs.StringVar(&c.pairs, "pairs", "", "write the co-mention graph as an edge list to `FILE.csv`")
@@ -144,18 +144,18 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, &usageError{fmt.Sprintf("-from %s is after -to %s", from, to)}
 	}
 	switch c.format {
-	case "table", "csv", "jsonl":
+	case "table", "csv", "jsonl", "html":
 	case "parquet":
 		if c.out == "" {
 			return nil, &usageError{"-format parquet needs -out FILE"}
 		}
 	default:
-		return nil, &usageError{fmt.Sprintf("-format %q: want table, csv, jsonl or parquet", c.format)}
+		return nil, &usageError{fmt.Sprintf("-format %q: want table, csv, jsonl, parquet or html", c.format)}
 	}
 	switch {
 	case topSet && c.top < 0:
 		return nil, &usageError{fmt.Sprintf("-top %d: want 0 or more", c.top)}
-	case !topSet && c.format == "table":
+	case !topSet && (c.format == "table" || c.format == "html"):
 		c.top = 20
 	case !topSet:
 		c.top = 0
@@ -355,6 +355,9 @@ func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
 		return top.WriteJSONL(w)
 	case "parquet":
 		return top.WriteParquet(w)
+	case "html":
+		_, err := io.WriteString(w, top.HTML())
+		return err
 	}
 	return writeTable(w, tab, top)
 }
