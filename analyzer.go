@@ -25,6 +25,8 @@ type AnalyzerOptions struct {
 	// needed; with NoEntities it is never built.
 	NoEntities bool
 	// Entities configures the entity extractor; nil gives its defaults.
+	// When its Names field is nil, the names and aliases of Master are
+	// used.
 	Entities *entities.Options
 	// Parse configures AnalyzeBytes and AnalyzeFile.
 	Parse *ParseOptions
@@ -47,11 +49,27 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	if opts == nil {
 		opts = &AnalyzerOptions{}
 	}
+	master := opts.Master
+	if master == nil {
+		master = ticker.DefaultMaster()
+	}
 	eopts := opts.Entities
+	build := func() (*entities.Extractor, error) {
+		o := entities.Options{}
+		if eopts != nil {
+			o = *eopts
+		}
+		if o.Names == nil {
+			// Company names from the same master the linker uses, so that
+			// the entities agree with the tickers.
+			o.Names = entities.MasterNames(master)
+		}
+		return entities.New(&o)
+	}
 	return &Analyzer{
-		linker:     ticker.NewLinker(opts.Master, opts.Linker),
+		linker:     ticker.NewLinker(master, opts.Linker),
 		noEntities: opts.NoEntities,
-		extractor:  sync.OnceValues(func() (*entities.Extractor, error) { return entities.New(eopts) }),
+		extractor:  sync.OnceValues(build),
 		parse:      opts.Parse,
 	}, nil
 }
