@@ -18,9 +18,9 @@ import (
 	"sync"
 )
 
-// ErrPanic is the reason of an input whose analysis panicked. The panic is
-// contained: the input gets an error record, wrapped in an [*InputError],
-// and the run goes on.
+// ErrPanic is the reason of an input whose reading or parsing panicked. The
+// panic is contained: the input gets an error record, wrapped in an
+// [*InputError], and the run goes on.
 var ErrPanic = errors.New("stocknews: panic during analysis")
 
 // InputError is the error of an input that could not be read or analysed.
@@ -154,12 +154,22 @@ func feed(name string, r io.Reader, yield func(Input) bool) bool {
 	line := 0
 	for {
 		data, err := readFeedLine(br)
-		if len(data) > 0 || err == nil {
+		if len(data) > 0 || err == nil || errors.Is(err, ErrTooLarge) {
 			line++
 		}
+		key := func() string { return fmt.Sprintf("%s:%d", name, line) }
+		if errors.Is(err, ErrTooLarge) {
+			// the line was skipped; the feed goes on after it
+			if !yield(Input{Name: key(), Err: &InputError{Name: key(), Err: err}}) {
+				return false
+			}
+			if data == nil { // the overlong line ended the input
+				return true
+			}
+			continue
+		}
 		if len(bytes.TrimSpace(data)) > 0 && (err == nil || err == io.EOF) {
-			key := fmt.Sprintf("%s:%d", name, line)
-			if !yield(Input{Name: key, Data: data, Format: JSON}) {
+			if !yield(Input{Name: key(), Data: data, Format: JSON}) {
 				return false
 			}
 		}
@@ -170,20 +180,27 @@ func feed(name string, r io.Reader, yield func(Input) bool) bool {
 			if len(data) == 0 {
 				line++
 			}
-			key := fmt.Sprintf("%s:%d", name, line)
-			return yield(Input{Name: key, Err: &InputError{Name: key, Err: err}})
+			return yield(Input{Name: key(), Err: &InputError{Name: key(), Err: err}})
 		}
 	}
 }
 
-// readFeedLine reads one line without its newline; a line longer than
-// maxLine is an error wrapping ErrTooLarge.
+// readFeedLine reads one line without its newline. A line longer than
+// maxLine is skipped up to its end and reported as an error wrapping
+// ErrTooLarge, with a non-nil empty data when more input follows.
 func readFeedLine(br *bufio.Reader) ([]byte, error) {
 	var buf []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(buf)+len(chunk) > maxLine {
-			return nil, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, maxLine)
+			tooLong := fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, maxLine)
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil {
+				return nil, tooLong // the line ran to the end of the input
+			}
+			return []byte{}, tooLong
 		}
 		buf = append(buf, chunk...)
 		switch err {
@@ -255,14 +272,20 @@ func NewPipeline(analyze AnalyzeFunc, opts *PipelineOptions) *Pipeline {
 // when fn returns an error (which Run returns), or when ctx is done (Run
 // returns ctx.Err(); inputs not yet delivered get no record). The workers
 // have stopped when Run returns.
+//
+// A panic while reading or parsing an input becomes that input's error
+// record ([ErrPanic]); the library's own analysis ([Analyzer.Article])
+// reports its failures in the record as well. A panic in code the caller
+// supplies (fn, the AnalyzeFunc, the inputs sequence) is a bug of the
+// caller: Run stops its goroutines and raises it again, with the same
+// value, in the goroutine that called Run.
 func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[Input], fn func(Analysis) error) error {
 	parent := ctx
 	ctx, cancel := context.WithCancel(parent)
-	defer cancel()
 
 	type job struct {
 		in  Input
-		out chan Analysis // buffered, 1
+		out chan result // buffered, 1
 	}
 	jobs := make(chan job)
 	// order holds the jobs in input order; its capacity bounds the window
@@ -278,7 +301,8 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[Input], fn func(Anal
 		})
 	}
 	// producer: list inputs, hand each to a worker and queue it in order
-	var produceErr error
+	var seqPanic any // a panic of the caller's input sequence
+	seqPanicked := false
 	cut := false // the producer stopped before the end of the inputs
 	produced := make(chan struct{})
 	go func() {
@@ -286,12 +310,12 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[Input], fn func(Anal
 		defer close(order)
 		defer close(jobs)
 		defer func() {
-			if r := recover(); r != nil { // a caller-supplied input sequence panicked
-				produceErr = fmt.Errorf("%w: input sequence: %v", ErrPanic, r)
+			if r := recover(); r != nil {
+				seqPanic, seqPanicked = r, true
 			}
 		}()
 		for in := range inputs {
-			j := job{in: in, out: make(chan Analysis, 1)}
+			j := job{in: in, out: make(chan result, 1)}
 			select {
 			case order <- j:
 			case <-ctx.Done():
@@ -306,35 +330,61 @@ func (p *Pipeline) Run(ctx context.Context, inputs iter.Seq[Input], fn func(Anal
 			}
 		}
 	}()
+	// stop cancels the run and waits for the producer and the workers; it
+	// also runs when fn panics, so that no goroutine outlives Run.
+	stopped := false
+	stop := func() {
+		if !stopped {
+			stopped = true
+			cancel()
+			<-produced // the producer stops at once on the cancelled context
+			wg.Wait()  // workers finish their current input; results are buffered
+		}
+	}
+	defer stop()
 
 	var err error
 	interrupted := false
+	var analyzePanic any
+	analyzePanicked := false
 	for j := range order {
-		var a Analysis
+		var r result
 		select {
-		case a = <-j.out:
+		case r = <-j.out:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil { // no record after cancellation, even a ready one
 			interrupted = true
 			break
 		}
-		if err = fn(a); err != nil {
+		if r.panicked {
+			analyzePanic, analyzePanicked = r.panic, true
+			break
+		}
+		if err = fn(r.a); err != nil {
 			break
 		}
 	}
-	cancel()
-	<-produced // the producer stops at once on the cancelled context
-	wg.Wait()  // workers finish their current input; results are buffered
+	stop()
 	switch {
+	case analyzePanicked:
+		panic(analyzePanic)
+	case seqPanicked:
+		panic(seqPanic)
 	case err != nil:
 		return err
-	case produceErr != nil:
-		return produceErr
 	case interrupted || cut:
 		return context.Cause(parent)
 	}
 	return nil
+}
+
+// result is what a worker hands back: the analysis, or the value of a
+// panic in the caller's AnalyzeFunc, to be raised again in Run.
+type result struct {
+	a        Analysis
+	panicked bool
+	panic    any
 }
 
 // All is the iterator form of [Pipeline.Run]: it yields each analysis in
@@ -382,27 +432,47 @@ func (p *Pipeline) CollectInputs(ctx context.Context, inputs []Input) ([]Analysi
 	return out, err
 }
 
-// one reads, parses and analyses one input; it never panics.
-func (p *Pipeline) one(in Input) (res Analysis) {
+// one reads, parses and analyses one input. A panic while reading or
+// parsing becomes the input's error record; a panic in the AnalyzeFunc is
+// handed back to be raised again in Run.
+func (p *Pipeline) one(in Input) (res result) {
 	name := in.Name
 	if name == "" {
 		name = in.Path
 	}
+	art, rec := p.parse1(in, name)
+	if art == nil || p.analyze == nil {
+		return result{a: rec}
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			res = Analysis{File: name, Err: &InputError{Name: name,
+			res = result{panicked: true, panic: r}
+		}
+	}()
+	res.a = p.analyze(name, art)
+	res.a.File = name
+	return res
+}
+
+// parse1 reads and parses one input. It returns the article, or nil and
+// the input's final record (an error record, or the parse-only analysis
+// when the pipeline has no AnalyzeFunc).
+func (p *Pipeline) parse1(in Input, name string) (art *Article, rec Analysis) {
+	defer func() {
+		if r := recover(); r != nil {
+			art, rec = nil, Analysis{File: name, Err: &InputError{Name: name,
 				Err: fmt.Errorf("%w: %v\n%s", ErrPanic, r, firstFrames(debug.Stack()))}}
 		}
 	}()
 	if in.Err != nil {
-		return Analysis{File: name, Err: asInputError(name, in.Err)}
+		return nil, Analysis{File: name, Err: asInputError(name, in.Err)}
 	}
 	data, parseName := in.Data, name
 	if data == nil {
 		var err error
 		data, err = readInput(in.Path, p.parse.maxSize())
 		if err != nil {
-			return Analysis{File: name, Err: asInputError(name, err)}
+			return nil, Analysis{File: name, Err: asInputError(name, err)}
 		}
 		parseName = strings.TrimSuffix(name, ".gz")
 	}
@@ -413,20 +483,18 @@ func (p *Pipeline) one(in Input) (res Analysis) {
 	if in.Format != Auto {
 		opts.Format = in.Format
 	}
-	art, err := Parse(parseName, data, &opts)
+	a, err := Parse(parseName, data, &opts)
 	if err != nil {
-		res = Analysis{File: name, Err: asInputError(name, err)}
-		if art != nil {
-			res.Article = *art
+		rec = Analysis{File: name, Err: asInputError(name, err)}
+		if a != nil {
+			rec.Article = *a
 		}
-		return res
+		return nil, rec
 	}
 	if p.analyze == nil {
-		return Analysis{File: name, Article: *art}
+		return nil, Analysis{File: name, Article: *a}
 	}
-	res = p.analyze(name, art)
-	res.File = name
-	return res
+	return a, Analysis{}
 }
 
 func asInputError(name string, err error) error {

@@ -99,6 +99,8 @@ func jsonl(docs ...gencorpus.Doc) []byte {
 	return b
 }
 
+var errInjected = errors.New("injected analysis failure")
+
 // TestPipelineOneRecordPerInput feeds a mix of good and bad inputs and
 // checks that every input gets exactly one record, in order, with the
 // failures where they were injected.
@@ -132,8 +134,8 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 	)
 	analyze := func(name string, a *stocknews.Article) stocknews.Analysis {
 		if name == panicky {
-			var m map[string]int
-			m["boom"]++ // a bug in analysis code: nil map write
+			// what Analyzer.Analyze returns when its analysis panics
+			return stocknews.Analysis{Article: *a, Err: errInjected}
 		}
 		return stocknews.Analysis{Article: *a}
 	}
@@ -156,13 +158,13 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 		{feedPath + ":2", stocknews.ErrFormat},
 		{feedPath + ":4", nil},
 		{missing, fs.ErrNotExist},
-		{panicky, stocknews.ErrPanic},
+		{panicky, errInjected},
 		{good1, nil},
 		{feedPath + ":1", nil},
 		{feedPath + ":2", stocknews.ErrFormat},
 		{feedPath + ":4", nil},
 		{empty, stocknews.ErrEmpty},
-		{panicky, stocknews.ErrPanic},
+		{panicky, errInjected},
 		{"feed:1", nil},
 		{"feed:2", nil},
 		{"feed:3", io.ErrUnexpectedEOF},
@@ -181,7 +183,7 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 		case w.err != nil && !errors.Is(a.Err, w.err):
 			t.Errorf("record %d (%s): error %v, want %v", i, a.File, a.Err, w.err)
 		}
-		if a.Err != nil {
+		if a.Err != nil && a.Err != errInjected {
 			var ie *stocknews.InputError
 			if !errors.As(a.Err, &ie) || ie.Name != a.File {
 				t.Errorf("record %d: error %v is not an InputError naming %q", i, a.Err, a.File)
@@ -401,4 +403,37 @@ func FuzzReaderInputs(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPipelinePanics checks that a panic in the caller's AnalyzeFunc is
+// raised again in Run's goroutine, with its value, after the workers
+// stopped, and that records before it were delivered.
+func TestPipelinePanics(t *testing.T) {
+	in := genInputs(6, 100)
+	before := runtime.NumGoroutine()
+	type boom struct{ at string }
+	p := stocknews.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
+		if name == in[40].Name {
+			panic(boom{name})
+		}
+		return jitter(name, a)
+	}, &stocknews.PipelineOptions{Workers: 4})
+	n := 0
+	func() {
+		defer func() {
+			r := recover()
+			if b, ok := r.(boom); !ok || b.at != in[40].Name {
+				t.Fatalf("recovered %v, want the AnalyzeFunc's panic", r)
+			}
+		}()
+		p.Run(context.Background(), slices.Values(in), func(stocknews.Analysis) error {
+			n++
+			return nil
+		})
+		t.Fatal("Run returned")
+	}()
+	if n != 40 {
+		t.Errorf("%d records before the panic, want 40", n)
+	}
+	waitGoroutines(t, before)
 }
