@@ -154,7 +154,10 @@ func (p *parser) markdown(data []byte) (*Article, error) {
 	if a.URL == "" {
 		a.URL = info.URL
 	}
-	res := markup.Parse(prepared, markup.Options{Markdown: true, H1IsChrome: a.Title != ""})
+	// A page fragment's <h1> is kept as a heading: it is the outlet's own
+	// headline and often longer than the front matter's title (每日经济新闻
+	// pages).
+	res := markup.Parse(prepared, markup.Options{Markdown: true})
 	p.fromMarkup(a, res)
 	return a, nil
 }

@@ -215,8 +215,9 @@ var testdataTests = []struct {
 		Text: []string{"示例能源（600999.SH）", "达到200GWh"}}},
 	{"hexo-nbd.md", articleWant{
 		ID: "hexo-nbd", Title: "百亿龙头午后跳水", Media: "每日经济新闻",
-		Published: beijingTime(2021, 7, 23, 16, 8, 4), Paras: 3,
-		NotText: []string{"旧标题", "股民热议", "示例股份", "2021-07-23"}}},
+		Published: beijingTime(2021, 7, 23, 16, 8, 4), Paras: 4, Kinds: "hbbb",
+		Text:    []string{"股民热议"}, // the page's own, longer headline is kept
+		NotText: []string{"旧标题", "示例股份", "2021-07-23"}}},
 	{"hexo-sina.md", articleWant{
 		ID: "hexo-sina", Title: "券商半年报：经纪业务收入增长三成", Media: "示例财经周刊",
 		Published: time.Date(2022, 7, 17, 1, 7, 57, 0, time.UTC), Paras: 4, Kinds: "bhbb", Anchors: 2,
