@@ -21,7 +21,7 @@ import (
 // ErrPanic is the reason of an input whose reading or parsing panicked. The
 // panic is contained: the input gets an error record, wrapped in an
 // [*InputError], and the run goes on.
-var ErrPanic = errors.New("stocknews: panic during analysis")
+var ErrPanic = errors.New("stocknews: panic while reading or parsing")
 
 // InputError is the error of an input that could not be read or analysed.
 // It names the input and wraps the reason: an fs error (fs.ErrNotExist,
