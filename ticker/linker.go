@@ -65,6 +65,12 @@ var defaultStopNames = []string{
 	"苹果树", "苹果园", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道",
 	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
 	"万得", "Wind",
+	// Subsidiaries that are not listed themselves.
+	"东方财富证券", "富途证券",
+	// Index names outside the scored list of spec/tickers.md: 中证500 is
+	// published with both a Shanghai and a Shenzhen code, so a name alone
+	// does not fix the security (a code written beside it still links).
+	"上证50", "上证50指数", "中证500", "中证500指数", "中证1000", "中证1000指数",
 }
 
 // Linker links articles to securities: it finds them in quote embeds and
@@ -337,7 +343,8 @@ func (l *Linker) scan(doc Document) scan {
 			}
 		}
 		lastEnd = c.end
-		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) {
+		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
+			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) {
 			continue
 		}
 		lastMention = c.end
@@ -542,6 +549,60 @@ func institutionAfter(text string, end int) bool {
 		}
 	}
 	return false
+}
+
+// otherCompanyAfter reports whether the name ending at end is only the start
+// of another company's registered name: 深圳华强 in a 深圳华强…集团有限责任公司,
+// a holder or subsidiary with a name of its own. It looks at the run of Han
+// characters that follows (at most maxOtherCompanyRunes): when the run
+// holds 有限公司 or 有限责任公司 not preceded by 股份 (the form of a listed
+// company's own registered name, 比亚迪股份有限公司), the name is part of
+// another body and does not link.
+func otherCompanyAfter(text string, end int) bool {
+	rest := text[end:]
+	n := 0
+	for i, r := range rest {
+		if n >= maxOtherCompanyRunes || !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		if r == '有' && (strings.HasPrefix(rest[i:], "有限公司") || strings.HasPrefix(rest[i:], "有限责任公司")) {
+			return n > 0 && !strings.HasSuffix(rest[:i], "股份")
+		}
+		n++
+	}
+	return false
+}
+
+// maxOtherCompanyRunes bounds the look-ahead of otherCompanyAfter: registered
+// names rarely put more than this many characters between the brand and
+// 有限公司, and a longer Han run is more likely to be running text.
+const maxOtherCompanyRunes = 12
+
+// exchangeNames are listed exchange operators whose names news uses almost
+// always for the venue (商汤在港交所发布公告, 据港交所数据), not for the
+// listed company.
+var exchangeNames = map[string]bool{"港交所": true, "香港交易所": true, "香港交易所集团": true}
+
+// companyWords, written right after an exchange operator's name, show the
+// company is meant (港交所股价, 港交所业绩, 港交所目标价).
+var companyWords = []string{"股价", "股份", "股票", "市值", "业绩", "净利", "营收", "收入", "盈利",
+	"利润", "目标价", "评级", "涨", "跌", "升", "挫", "主席", "行政总裁", "总裁", "董事", "首席执行官"}
+
+// venueUse reports whether an exchange operator's name (see exchangeNames)
+// ending at end names the venue rather than the company: it does unless
+// one of companyWords follows. A code written beside the name links the
+// company in any case (港交所(00388.HK)).
+func venueUse(key, text string, end int) bool {
+	if !exchangeNames[key] {
+		return false
+	}
+	rest := text[end:]
+	for _, w := range companyWords {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nationalPhrase reports whether a name made of 中国 and a common noun

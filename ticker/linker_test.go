@@ -56,6 +56,15 @@ var linkTests = []struct {
 	{"latin unknown name is not learned", "Acme Inc ACME.O rose; Foo Inc fell.", []string{"ACME.US"}, ViaCode},
 	{"short unknown name is not learned", "星河(688999)公告。星河增资。", []string{"688999.SH"}, ViaCode},
 	{"stop name learned in the article", "新希望(000876)公告；新希望生猪出栏。", []string{"000876.SZ"}, ViaCode | ViaName},
+	{"name inside another company's registered name", "杭州腾讯创新投资有限公司增资。", nil, 0},
+	{"listed company's registered name", "比亚迪股份有限公司发布公告。", []string{"002594.SZ"}, 0},
+	{"long run before 有限公司 is running text", "腾讯今年在云业务投入巨大而该业务所属的有限公司未公布。", []string{"00700.HK"}, 0},
+	{"exchange as venue", "该公司在港交所发布公告，据香港交易所数据。", nil, 0},
+	{"exchange as company", "港交所股价下跌。", []string{"00388.HK"}, 0},
+	{"exchange with code", "港交所(00388.HK)公告。", []string{"00388.HK"}, ViaCode},
+	{"index outside the scored list", "上证50和中证500指数上涨。", nil, 0},
+	{"index outside the scored list with code", "中证500(000905.SH)上涨。", []string{"000905.SH"}, ViaCode},
+	{"unlisted subsidiary", "东方财富证券研报认为。", nil, 0},
 }
 
 func TestLinkerLink(t *testing.T) {
