@@ -95,6 +95,25 @@ var claimTests = []struct {
 	{"comparison base", "「营收52.34亿元」，「较上年同期增长20.55%」", []wantClaim{{"5234000000", "CNY", "=", "level"}, {"20.55", "percent", "=", "change"}}, "营收"},
 	{"list of changes", "「环比分别下降7.4%」和「3.5%」", []wantClaim{{"-7.4", "percent", "=", "change"}, {"-3.5", "percent", "=", "change"}}, ""},
 	{"counted noun", "「同比下跌的城市有6个」", []wantClaim{{"6", "count", "=", "level"}}, ""},
+
+	// Words that hold a numeral but no number.
+	{"weiyi yijia", "这是唯一一家获批的机构", nil, ""},
+	{"yi words", "两表一一对应，统一部署，万一失败，位列前列之一", nil, ""},
+	{"weiyi then count", "唯一的外资行，「另有两家」机构", []wantClaim{{"2", "count", "=", "level"}}, ""},
+	{"weekday", "「周五欧元报1.17美元」", []wantClaim{{"1.17", "USD", "=", "level"}}, "欧元"},
+	{"weekday xingqi", "「星期三收涨1.2%」", []wantClaim{{"1.2", "percent", "=", "change"}}, ""},
+	{"weeks duration", "过去三周", nil, ""},
+
+	// Changes in an increment: 多增, 少增, 比同期多.
+	{"shaozeng", "「贷款同比少增1605亿元」", []wantClaim{{"-160500000000", "CNY", "=", "change"}}, "贷款"},
+	{"duozeng", "「债券融资同比多增523亿元」", []wantClaim{{"52300000000", "CNY", "=", "change"}}, "债券融资"},
+	{"tongqi duo", "「社融增量为2.6万亿元」，「比上年同期多4786亿元」", []wantClaim{{"2600000000000", "CNY", "=", "level"}, {"478600000000", "CNY", "=", "change"}}, "社融"},
+	{"tongqi shao", "「存款比上年同期少300亿元」", []wantClaim{{"-30000000000", "CNY", "=", "change"}}, "存款"},
+
+	// 约 in a verb is not "about".
+	{"jieyue", "「每年节约150亿元」", []wantClaim{{"15000000000", "CNY", "=", "level"}}, ""},
+	{"qianyue", "「签约金额30亿元」", []wantClaim{{"3000000000", "CNY", "=", "level"}}, "金额"},
+	{"yue still about", "「成本约150亿元」", []wantClaim{{"15000000000", "CNY", "~", "level"}}, "成本"},
 }
 
 type wantClaim struct{ value, unit, cmp, kind string }

@@ -327,6 +327,11 @@ var comparatorsBefore = func() []comparatorWord {
 	return l
 }()
 
+// notAboutHeads are the runes that make a verb or noun with a following 约
+// (节约, 签约, 预约, 合约, 公约, 条约, 契约, 履约, 违约, 解约, 制约, 邀约,
+// 特约, 续约, 践约, 毁约, 赴约, 爽约), where 约 does not mean "about".
+const notAboutHeads = "节签预合公条契履违解制邀特续践毁赴爽"
+
 // comparatorsByLast indexes comparatorsBefore by last rune, longest first.
 var comparatorsByLast = func() map[rune][]comparatorWord {
 	m := map[rune][]comparatorWord{}
@@ -355,6 +360,12 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 				// comparison; leave them to the kind.
 				if w.word == "至" || w.word == "到" || w.word == "了" || w.word == "有" || w.word == "是" {
 					return i, cmp, explicit
+				}
+				// 节约, 签约, 预约: a verb, not 约 (about).
+				if w.word == "约" {
+					if p, _ := utf8.DecodeLastRuneInString(text[:i-len(w.word)]); strings.ContainsRune(notAboutHeads, p) {
+						return i, cmp, explicit
+					}
 				}
 				if cmp == Equal && w.cmp != Equal {
 					cmp = w.cmp
@@ -482,6 +493,8 @@ var kindWords = []kindWord{
 	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
 	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
 	{"收涨", kindChange, 1}, {"收高", kindChange, 1}, {"跳涨", kindChange, 1}, {"收低", kindChange, -1}, {"收挫", kindChange, -1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
+	{"多增", kindChange, 1}, {"少增", kindChange, -1}, {"多减", kindChange, -1}, {"少减", kindChange, 1},
+	{"同期多", kindChange, 1}, {"同期少", kindChange, -1}, {"上月多", kindChange, 1}, {"上月少", kindChange, -1},
 	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
 	{"下降", kindChange, -1}, {"下跌", kindChange, -1}, {"下滑", kindChange, -1}, {"减少", kindChange, -1},
 	{"降低", kindChange, -1}, {"回落", kindChange, -1}, {"跌幅", kindChange, -1}, {"降幅", kindChange, -1},

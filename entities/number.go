@@ -142,7 +142,7 @@ func startsNumber(text string, i int, r rune, size int) bool {
 		}
 	}
 	if cnDigit(r) >= 0 {
-		return true
+		return !notNumeral(text, i, r, size)
 	}
 	if r == '十' || r == '拾' {
 		p, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -168,6 +168,34 @@ func startsNumber(text string, i int, r rune, size int) bool {
 			return cnDigit(r3) < 0 && cnUnit(r3) == 0 && cnScale(r3) == 0
 		}
 		return cnScale(r2) > 0
+	}
+	return false
+}
+
+// oneWordHeads are the runes that make a word with a following 一 in
+// which 一 is no numeral: 唯一, 统一, 之一, 同一, 单一, 专一, 划一, 归一,
+// 合一, 不一, 逐一, 其一, 万一.
+const oneWordHeads = "唯统之同单专划归合不逐其万"
+
+// notNumeral reports whether the Chinese digit r at i (size bytes) is part
+// of a word rather than a number: the 一 of 唯一 (so 唯一一家 is not 11),
+// a doubled 一 (一一对应), and the day of a week (周五, 星期三, 礼拜六).
+func notNumeral(text string, i int, r rune, size int) bool {
+	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	if r == '一' || r == '壹' {
+		if p == '一' || strings.ContainsRune(oneWordHeads, p) {
+			return true
+		}
+		if next, _ := utf8.DecodeRuneInString(text[i+size:]); next == '一' {
+			return true
+		}
+	}
+	if strings.ContainsRune("一二三四五六", r) {
+		if p == '周' || strings.HasSuffix(text[:i], "星期") || strings.HasSuffix(text[:i], "礼拜") {
+			// 周五 is a day; 周 after a number (三周) is a duration, and
+			// 周年 is handled as an age.
+			return true
+		}
 	}
 	return false
 }
