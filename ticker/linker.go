@@ -17,7 +17,10 @@ type LinkerOptions struct {
 	// subsidiaries that must not link their parent (微信, 天猫, 淘宝, 阿里云).
 	// A stop name still takes part in leftmost-longest matching, so 阿里云
 	// keeps the alias 阿里 inside it from firing. A stop name does link when
-	// the article itself writes it beside a code (新希望(000876)).
+	// the article itself writes it beside a code (新希望(000876)), and a
+	// default one that is a real security name and an ordinary word
+	// (新大陆, 农产品) links as an item of an enumeration beside another
+	// mention (广电运通、新大陆、新国都).
 	// Nil means [DefaultStopNames]; an empty non-nil slice means none.
 	StopNames []string
 	// MoreStopNames are added to StopNames (or to the defaults when
@@ -38,24 +41,11 @@ type LinkerOptions struct {
 // DefaultStopNames returns the built-in stop list of [LinkerOptions.StopNames].
 func DefaultStopNames() []string { return slices.Clone(defaultStopNames) }
 
-var defaultStopNames = []string{
+var defaultStopNames = slices.Concat([]string{
 	// Ambiguous short words that are parts of many names.
 	"平安", "中信", "东方", "中国", "国际", "科技", "招商", "光大", "华夏", "民生",
 	"中航", "国投", "华润", "长江", "长城", "太平洋", "人民", "万达",
-	// Security names that are also ordinary words.
-	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
-	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
-	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国稀土",
-	"中国出版", "中国高科", "中国重汽",
-	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
-	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
-	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
-	"大智慧", "新经典", "新风光", "数据港", "步步高", "金太阳", "三人行", "欢乐家",
-	"日月明", "生物谷", "新开源", "好上好", "二六三", "海洋王", "一心堂", "周大生",
-	"木林森", "道道全", "汤姆猫", "有棵树", "通行宝", "蜂助手", "天地源", "夜光明",
-	"阿拉丁", "山外山", "新中港", "西大门", "好太太", "同庆楼", "新华都", "电科院",
-	// Security names that are also places.
-	"王府井", "连云港", "鄂尔多斯", "徐家汇", "陆家嘴", "外高桥", "张家界", "峨眉山",
+}, wordStopNames, []string{
 	// Products, platforms and subsidiaries that do not link their parent.
 	"微信", "视频号", "小程序", "天猫", "淘宝", "支付宝", "阿里云", "腾讯云", "腾讯视频",
 	"腾讯新闻", "腾讯会议", "京东商城", "京东云", "京东到家", "百度地图", "百度网盘",
@@ -71,6 +61,28 @@ var defaultStopNames = []string{
 	// published with both a Shanghai and a Shenzhen code, so a name alone
 	// does not fix the security (a code written beside it still links).
 	"上证50", "上证50指数", "中证500", "中证500指数", "中证1000", "中证1000指数",
+})
+
+// wordStopNames are the default stop names that are real security names
+// but also ordinary words or places (农产品, 新大陆, 王府井). Unlike the
+// ambiguous fragments and the products of the default list, they do link
+// as an item of an enumeration beside another security
+// (广电运通、新大陆、新国都): a list of securities settles the sense.
+var wordStopNames = []string{
+	// Security names that are also ordinary words.
+	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
+	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
+	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国稀土",
+	"中国出版", "中国高科", "中国重汽",
+	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
+	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
+	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
+	"大智慧", "新经典", "新风光", "数据港", "步步高", "金太阳", "三人行", "欢乐家",
+	"日月明", "生物谷", "新开源", "好上好", "二六三", "海洋王", "一心堂", "周大生",
+	"木林森", "道道全", "汤姆猫", "有棵树", "通行宝", "蜂助手", "天地源", "夜光明",
+	"阿拉丁", "山外山", "新中港", "西大门", "好太太", "同庆楼", "新华都", "电科院",
+	// Security names that are also places.
+	"王府井", "连云港", "鄂尔多斯", "徐家汇", "陆家嘴", "外高桥", "张家界", "峨眉山",
 }
 
 // Linker links articles to securities: it finds them in quote embeds and
@@ -311,6 +323,7 @@ func (l *Linker) scan(doc Document) scan {
 	slices.SortFunc(covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	groupCoded := l.groupCoded(coded)
 	lastEnd, lastMention, ci := 0, -1, 0
+	var pending []Mention // word stop names, kept if they turn out to be list items
 	for _, c := range cands {
 		if c.start < lastEnd {
 			continue
@@ -343,6 +356,12 @@ func (l *Linker) scan(doc Document) scan {
 			}
 		}
 		lastEnd = c.end
+		if stop && wordStopKeys()[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
+			if s := l.resolve(c.key, inDoc, groupCoded); s.IsValid() {
+				pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
+			}
+			continue
+		}
 		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
 			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) {
 			continue
@@ -350,8 +369,63 @@ func (l *Linker) scan(doc Document) scan {
 		lastMention = c.end
 		sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: c.start, End: c.end, Via: ViaName})
 	}
+	sc.mentions = enumerated(text, sc.mentions, pending)
 	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return sc
+}
+
+// wordStopKeys is the key set of wordStopNames.
+var wordStopKeys = sync.OnceValue(func() map[string]bool {
+	out := make(map[string]bool, len(wordStopNames))
+	for _, s := range wordStopNames {
+		out[nameKey(s)] = true
+	}
+	return out
+})
+
+// listSeparators join the items of an enumeration of securities.
+var listSeparators = []string{"、", "和", "及", "与"}
+
+// enumerated adds to mentions the pending word stop names (新大陆, 农产品)
+// that are items of an enumeration with a mention: separated from a
+// mention, or from a pending name already added, by one of listSeparators
+// alone (广电运通、新大陆、新国都). Word stop names listed only among
+// themselves (太阳能、农产品) stay out.
+func enumerated(text string, mentions, pending []Mention) []Mention {
+	if len(pending) == 0 {
+		return mentions
+	}
+	starts := make(map[int]bool, len(mentions))
+	ends := make(map[int]bool, len(mentions))
+	for _, m := range mentions {
+		if m.Start >= 0 {
+			starts[m.Start], ends[m.End] = true, true
+		}
+	}
+	adjacent := func(p Mention) bool {
+		for _, sep := range listSeparators {
+			if p.Start >= len(sep) && text[p.Start-len(sep):p.Start] == sep && ends[p.Start-len(sep)] {
+				return true
+			}
+			if strings.HasPrefix(text[p.End:], sep) && starts[p.End+len(sep)] {
+				return true
+			}
+		}
+		return false
+	}
+	for added := true; added; {
+		added = false
+		for i, p := range pending {
+			if p.Start < 0 || !adjacent(p) {
+				continue
+			}
+			mentions = append(mentions, p)
+			starts[p.Start], ends[p.End] = true, true
+			pending[i].Start = -1
+			added = true
+		}
+	}
+	return mentions
 }
 
 // candidates returns every name match in text: master keys, stop names and

@@ -283,3 +283,36 @@ func TestLinkerConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkerEnumeration checks that word stop names (security names that
+// are also ordinary words) link as items of a list of securities, and only
+// there.
+func TestLinkerEnumeration(t *testing.T) {
+	const rows = "symbol,name\n002152.SZ,广电运通\n000997.SZ,新大陆\n300130.SZ,新国都\n000061.SZ,农产品\n000591.SZ,太阳能\n"
+	extra, err := LoadCSV(strings.NewReader(rows), &CSVOptions{Name: "enum.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewLinker(DefaultMaster().Merge(extra), nil)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"middle of a list", "机具企业：广电运通、新大陆、新国都等。", []string{"002152.SZ", "000997.SZ", "300130.SZ"}},
+		{"chained through another word name", "广电运通、新大陆、农产品涨停。", []string{"002152.SZ", "000997.SZ", "000061.SZ"}},
+		{"last item after 和", "广电运通和农产品涨停。", []string{"002152.SZ", "000061.SZ"}},
+		{"word names only among themselves", "太阳能、农产品价格走高。", nil},
+		{"word name in running text", "广电运通称农产品价格走高。", []string{"002152.SZ"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, k := range l.Link(Document{Text: tt.text}) {
+				got = append(got, k.Symbol.String())
+			}
+			if !sameSet(got, tt.want) {
+				t.Fatalf("Link(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
