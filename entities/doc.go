@@ -10,8 +10,11 @@
 //
 // [Claims] finds numeric claims as the project's claims specification
 // defines them (营收3.2万亿元, 同比增长32%): subject, exact decimal value
-// (never a float), unit, comparator, kind and period. Claims and numbers
-// need no segmenter and no dictionary, so they start in milliseconds.
+// (never a float), unit, comparator, kind and period. [Numbers] finds the
+// numeric expressions underneath (4.5亿, 百分之九十七, 3%-5%, 1800多) with
+// exact values in base units, and [ParseNumber] reads one. Claims and
+// numbers need no segmenter and no dictionary, so they start in
+// milliseconds.
 //
 // # Named entities
 //

@@ -26,7 +26,8 @@
 // and a documented generic layout, and [Master.Merge] combines masters.
 // A [Linker] puts it all together: embeds, codes and names (found with an
 // Aho–Corasick automaton and boundary rules), name↔code pairs learned from
-// the article, A+H dual listings, and a relevance in 0..1 per security.
+// the article, A+H dual listings, and a relevance in 0..1 per security
+// (the formula is on [Linker.Link]).
 //
 // All offsets are byte offsets into the text given, half-open, on UTF-8
 // boundaries. Nothing in the package does I/O except [LoadMasterFile],
