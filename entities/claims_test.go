@@ -110,6 +110,14 @@ var claimTests = []struct {
 	{"tongqi duo", "「社融增量为2.6万亿元」，「比上年同期多4786亿元」", []wantClaim{{"2600000000000", "CNY", "=", "level"}, {"478600000000", "CNY", "=", "change"}}, "社融"},
 	{"tongqi shao", "「存款比上年同期少300亿元」", []wantClaim{{"-30000000000", "CNY", "=", "change"}}, "存款"},
 
+	// A change verb and 达 give a level reached, but a rate stays a change.
+	{"rate after da", "「股价涨幅达40倍」", []wantClaim{{"40", "times", "=", "change"}}, "股价"},
+	{"range after da", "「售价上涨达30-40倍」", []wantClaim{{"30", "times", ">=", "change"}}, "售价"},
+	{"percent after da", "「营收增长达50%」", []wantClaim{{"50", "percent", "=", "change"}}, "营收"},
+
+	// Two neighbouring digits are a rough range.
+	{"liangsan wan", "「车价比去年贵两三万元」", []wantClaim{{"20000", "CNY", ">=", "level"}}, ""},
+
 	// 约 in a verb is not "about".
 	{"jieyue", "「每年节约150亿元」", []wantClaim{{"15000000000", "CNY", "=", "level"}}, ""},
 	{"qianyue", "「签约金额30亿元」", []wantClaim{{"3000000000", "CNY", "=", "level"}}, "金额"},

@@ -187,8 +187,10 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	}
 	w := text[ws:p]
 	kind, kwAt, sign := changeKind(w, n, unit)
-	if kind == kindChange && (strings.HasPrefix(text[p:start], "达") || strings.HasPrefix(text[p:start], "可达")) {
-		kind, sign = kindTarget, 0 // 将增达逾万片: the level reached
+	// 将增达逾万片: the level reached; but a rate stays a change (增长达50%,
+	// 上涨达3倍, 涨幅达40倍).
+	if kind == kindChange && unit != "percent" && unit != "times" && (strings.HasPrefix(text[p:start], "达") || strings.HasPrefix(text[p:start], "可达")) {
+		kind, sign = kindTarget, 0
 	}
 	// 200亿市值蒸发: a loss named after the number.
 	if kind == kindNone {

@@ -294,6 +294,10 @@ type quantity struct {
 	skip    bool // a date, time, duration or code: consume, report nothing
 	err     error
 	errAt   int
+	// hi is the upper bound of a range written with two neighbouring
+	// digits (两三万, 三四家, 七八十), when hasHi.
+	hi    decimal.Decimal
+	hasHi bool
 }
 
 // scanNumber reads the number starting at byte i. It returns the number,
@@ -324,6 +328,9 @@ func scanNumber(text string, i int) (Number, int, bool) {
 		lone: q.lone, chinese: q.chinese, unitAt: unitAt, class: class}
 	if q.approx {
 		n.Approx = Greater
+	}
+	if q.hasHi {
+		n.Upper = decimal.NullDecimal{Decimal: q.hi, Valid: true}
 	}
 	// A range: 3%-5%, 3%至5%, 两到三万.
 	if end, ok := readRange(text, &n, q); ok {
@@ -447,6 +454,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 			if p.div != 1 {
 				q.val = q.val.Div(decimal.NewFromInt(p.div))
 			}
+			q.hasHi = false
 			if neg {
 				q.val = q.val.Neg()
 			}
@@ -467,7 +475,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		num := readCore(text, j+len("分之"), whole)
 		if num.end > j+len("分之") && num.err == nil && !q.val.IsZero() {
 			v := num.val.Mul(hundred).DivRound(q.val, 2)
-			q.val, q.end, q.scaled, q.lone = v, num.end, false, false
+			q.val, q.end, q.scaled, q.lone, q.hasHi = v, num.end, false, false, false
 			if neg {
 				q.val = q.val.Neg()
 			}
@@ -479,17 +487,20 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
 		if !strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
 			q.val = q.val.Mul(ten)
+			q.hi = q.hi.Mul(ten)
 			q.end = j + len("成")
 			if d := cnDigit(next); d > 0 && q.chinese {
 				r2, _ := utf8.DecodeRuneInString(text[q.end+3:])
 				if cnDigit(r2) < 0 && cnUnit(r2) == 0 && cnScale(r2) == 0 {
 					q.val = q.val.Add(decimal.NewFromInt(int64(d)))
 					q.end += 3
+					q.hasHi = false
 				}
 			}
 			q.lone = false
 			if neg {
 				q.val = q.val.Neg()
+				q.hi = q.hi.Neg()
 			}
 			return q, "percent", classPercent, j
 		}
@@ -523,6 +534,9 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 			q.end += 3
 		}
 		q.val = convert(q.val, class, true)
+		if q.hasHi {
+			q.hi = convert(q.hi, class, true)
+		}
 	case strings.HasPrefix(text[j:], "点") && !q.chinese:
 		if isIndexPoint(text, start, j, q) {
 			unit, class, unitAt = "pt", classPhysical, j
@@ -548,6 +562,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 	}
 	if neg {
 		q.val = q.val.Neg()
+		q.hi = q.hi.Neg()
 	}
 	return q, unit, class, unitAt
 }
@@ -935,6 +950,30 @@ done:
 		clean = append(clean, t)
 	}
 	hasLiang := strings.ContainsAny(text[i:j], "两兩")
+	// 两三万, 三四家, 七八十: two neighbouring digits are a rough range,
+	// not a digit-by-digit number; the value is the lower bound.
+	if len(clean) >= 2 && clean[0] >= 1 && clean[0] <= 8 && clean[1] == clean[0]+1 && !q.approx {
+		rest := clean[2:]
+		plain := true
+		for _, t := range rest {
+			if t < 10 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			var lo, hi [maxDigits]int
+			lo[0], hi[0] = clean[0], clean[1]
+			copy(lo[1:], rest)
+			copy(hi[1:], rest)
+			_, ok1 := cnValue(lo[:1+len(rest)])
+			hv, ok2 := cnValue(hi[:1+len(rest)])
+			if ok1 && ok2 {
+				clean = append(clean[:0], lo[:1+len(rest)]...)
+				q.hi, q.hasHi = hv, true
+			}
+		}
+	}
 	v, ok := cnValueLiang(clean, hasLiang)
 	if !ok && hasLiang && strings.Trim(text[i:j], "两兩") == "" {
 		q.end, q.skip = j, true // 两两: "in pairs"
@@ -1227,6 +1266,11 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 			q2.val = q2.val.Neg()
 		}
 		q.val = q2.val
+	}
+	// 两三万 is a range, not one number.
+	if q.hasHi {
+		_, size := utf8.DecodeRuneInString(t)
+		return decimal.Zero, &NumberError{Input: s, Offset: off + size, Err: ErrSyntax}
 	}
 	// Allow a trailing comparator-free marker such as 多 after a unit.
 	if q.end != len(t) {
