@@ -15,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the current parser")
@@ -402,20 +404,17 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range errorTests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := stocknews.Parse(tt.name, []byte(tt.in), tt.opts)
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
+			require.ErrorIs(t, err, tt.err)
 			var pe *stocknews.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err %T is not a *ParseError", err)
-			}
-			if pe.Name != tt.name || pe.Line != tt.line || (tt.offset != -2 && pe.Offset != tt.offset) {
-				t.Errorf("ParseError{Name %q, Line %d, Offset %d}, want {%q, %d, %d}", pe.Name, pe.Line, pe.Offset, tt.name, tt.line, tt.offset)
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.name, pe.Name, "ParseError.Name")
+			assert.Equal(t, tt.line, pe.Line, "ParseError.Line")
+			if tt.offset != -2 {
+				assert.Equal(t, tt.offset, pe.Offset, "ParseError.Offset")
 			}
 			msg := err.Error()
-			if !strings.HasPrefix(msg, "stocknews: "+tt.name) || strings.Count(msg, "stocknews:") != 1 {
-				t.Errorf("message %q: want one stocknews: prefix and the input's name", msg)
-			}
+			assert.True(t, strings.HasPrefix(msg, "stocknews: "+tt.name), "message %q: want the prefix and the input's name", msg)
+			assert.Equal(t, 1, strings.Count(msg, "stocknews:"), "message %q: one prefix", msg)
 		})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stocknews/stocknews/metrics"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func validEncoding(t testing.TB) []byte {
@@ -41,19 +43,13 @@ func TestUnmarshalErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := metrics.New(nil)
 			err := c.UnmarshalBinary(tt.in)
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
+			require.ErrorIs(t, err, tt.err)
 			var de *metrics.DecodeError
-			if !errors.As(err, &de) {
-				t.Fatalf("err %T is not a *DecodeError", err)
+			require.ErrorAs(t, err, &de)
+			if tt.offset >= 0 {
+				assert.Equal(t, tt.offset, de.Offset, "offset (%v)", err)
 			}
-			if tt.offset >= 0 && de.Offset != tt.offset {
-				t.Errorf("offset %d, want %d (%v)", de.Offset, tt.offset, err)
-			}
-			if c.Len() != 0 {
-				t.Error("a failed decode changed the Coverage")
-			}
+			assert.Zero(t, c.Len(), "a failed decode changed the Coverage")
 		})
 	}
 }
