@@ -52,7 +52,7 @@ var defaultStopNames = slices.Concat([]string{
 	"百度搜索", "小米手机", "小米汽车", "华为", "蚂蚁集团", "蚂蚁金服", "饿了么", "抖音",
 	"字节跳动", "拼多多平台", "茅台酒", "茅台镇", "宁德市", "苹果手机", "苹果期货",
 	"海尔集团", "美的电器", "平安夜", "微博上", "高通量", "贝壳类", "快手机",
-	"苹果树", "苹果园", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道",
+	"苹果树", "苹果园", "富士苹果", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道",
 	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
 	"万得", "Wind",
 	// Subsidiaries that are not listed themselves.
@@ -363,7 +363,7 @@ func (l *Linker) scan(doc Document) scan {
 			continue
 		}
 		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
-			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) {
+			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
 			continue
 		}
 		lastMention = c.end
@@ -677,6 +677,21 @@ func venueUse(key, text string, end int) bool {
 		}
 	}
 	return true
+}
+
+// countryMakers are the characters that, written before 国, make a word
+// for a country or for the nation: 我国, 全国, 美国, 各国, 两国.
+const countryMakers = "我全美中英法德俄日韩泰越印澳加意荷瑞比葡西奥丹挪芬波各两本该他外出回归强大祖万邻"
+
+// countryBefore reports whether a name that starts with 国 (国新能源,
+// 国投资本) takes its 国 from a country word written just before it:
+// 我国新能源汽车 and 美国新能源政策 are not 国新能源.
+func countryBefore(key, text string, start int) bool {
+	if !strings.HasPrefix(key, "国") || start == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	return strings.ContainsRune(countryMakers, r)
 }
 
 // nationalPhrase reports whether a name made of 中国 and a common noun

@@ -67,6 +67,9 @@ var linkTests = []struct {
 	{"unlisted subsidiary", "东方财富证券研报认为。", nil, 0},
 	{"separately listed arm is not its parent", "恒大汽车短线下挫，通达集团跟涨。", []string{"00708.HK", "00698.HK"}, 0},
 	{"research house", "瑞银发表研究报告指出。", []string{"UBS.US"}, 0},
+	{"name starting with 国 after a word start", "公司称国投电力发布公告。", []string{"600886.SH"}, 0},
+	{"apple the fruit", "红富士苹果滞销，苹果汁走俏。", nil, 0},
+	{"apple the company", "苹果股价创新高。", []string{"AAPL.US"}, 0},
 }
 
 func TestLinkerLink(t *testing.T) {
@@ -286,11 +289,11 @@ func TestLinkerConcurrent(t *testing.T) {
 	}
 }
 
-// TestLinkerEnumeration checks that word stop names (security names that
-// are also ordinary words) link as items of a list of securities, and only
-// there.
-func TestLinkerEnumeration(t *testing.T) {
-	const rows = "symbol,name\n002152.SZ,广电运通\n000997.SZ,新大陆\n300130.SZ,新国都\n000061.SZ,农产品\n000591.SZ,太阳能\n"
+// TestLinkerWordNames checks names that are also ordinary words: word stop
+// names link as items of a list of securities, and only there; a name that
+// starts with 国 does not take it from a country word.
+func TestLinkerWordNames(t *testing.T) {
+	const rows = "symbol,name\n002152.SZ,广电运通\n000997.SZ,新大陆\n300130.SZ,新国都\n000061.SZ,农产品\n000591.SZ,太阳能\n600617.SH,国新能源\n"
 	extra, err := LoadCSV(strings.NewReader(rows), &CSVOptions{Name: "enum.csv"})
 	if err != nil {
 		t.Fatal(err)
@@ -305,6 +308,8 @@ func TestLinkerEnumeration(t *testing.T) {
 		{"last item after 和", "广电运通和农产品涨停。", []string{"002152.SZ", "000061.SZ"}},
 		{"word names only among themselves", "太阳能、农产品价格走高。", nil},
 		{"word name in running text", "广电运通称农产品价格走高。", []string{"002152.SZ"}},
+		{"国 of a country word", "我国新能源汽车和美国新能源政策。", nil},
+		{"name starting with 国 at a word start", "国新能源发布公告。", []string{"600617.SH"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
