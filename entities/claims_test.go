@@ -115,6 +115,11 @@ var claimTests = []struct {
 	{"range after da", "「售价上涨达30-40倍」", []wantClaim{{"30", "times", ">=", "change"}}, "售价"},
 	{"percent after da", "「营收增长达50%」", []wantClaim{{"50", "percent", "=", "change"}}, "营收"},
 
+	// Model and version names.
+	{"version name", "当Windows 10笔记本休眠时，iPhone 13台式机", nil, ""},
+	{"latin then chinese count", "「搭载 32 GB」内存，「发布了 3 款」", []wantClaim{{"32", "GB", "=", "level"}, {"3", "count", "=", "level"}}, ""},
+	{"dimension list", "「芯片尺寸是20x」「 17毫米」", []wantClaim{{"20", "mm", "=", "level"}, {"17", "mm", "=", "level"}}, "尺寸"},
+
 	// Two neighbouring digits are a rough range.
 	{"liangsan wan", "「车价比去年贵两三万元」", []wantClaim{{"20000", "CNY", ">=", "level"}}, ""},
 

@@ -89,7 +89,39 @@ func Numbers(text string) []Number {
 		}
 		i += size
 	}
+	out = dimensions(text, out)
 	distribute(text, out)
+	return out
+}
+
+// dimensions reads "20 x 17 毫米" as two lengths: an x (or X) written
+// between two numbers is a dimension mark, not 倍. The first number takes
+// the second's physical unit and keeps the mark in its Text, so that the
+// second continues the first's list; when the second has none (1920x1080,
+// an image size), the first is dropped. ns is filtered in place.
+func dimensions(text string, ns []Number) []Number {
+	out := ns[:0]
+	for i := range ns {
+		a := ns[i]
+		if a.class == classTimes && !a.Upper.Valid && a.unitAt >= a.Start && a.unitAt < a.End {
+			if m := strings.TrimSpace(text[a.unitAt:a.End]); m == "x" || m == "X" {
+				next := a.End
+				for next < len(text) && text[next] == ' ' {
+					next++
+				}
+				if _, d := digitAt(text, next); d > 0 {
+					if i+1 < len(ns) && ns[i+1].Start == next && ns[i+1].class == classPhysical {
+						b := &ns[i+1]
+						a.Unit, a.class = b.Unit, b.class
+						a.Value = convert(a.Value, b.class, true)
+					} else {
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, a)
+	}
 	return out
 }
 
@@ -322,6 +354,12 @@ func scanNumber(text string, i int) (Number, int, bool) {
 	// GS-00202, HFC-134a, COVID-19: a number after a Latin prefix and a
 	// hyphen is part of a name.
 	if i >= 2 && text[i-1] == '-' && (isASCIILetter(text[i-2]) || isASCIIDigit(text[i-2])) {
+		return Number{}, q.end, false
+	}
+	// Windows 10笔记本, iPhone 13台: a whole number after a Latin word and
+	// a space, before a classifier, is a model or version name.
+	if class == classCount && !q.chinese && !q.scaled && i >= 2 && text[i-1] == ' ' && isASCIILetter(text[i-2]) &&
+		!strings.ContainsRune(text[i:q.end], '.') {
 		return Number{}, q.end, false
 	}
 	n := Number{Value: q.val, Unit: unit, Start: i, End: q.end, scaled: q.scaled,
