@@ -714,11 +714,31 @@ func nationalPhrase(key, text string, end int) bool {
 // picture credit (数据来源：同花顺, 图片来源：视觉中国): the outlet or vendor
 // that supplied material, not a subject of the article (relevance 0 in
 // LSEG's terms, so not linked).
+//
+// The credit word may be followed by a colon, a slash or a bar, with
+// spaces around it: 数据来源：, 资料来源 / , 图源｜.
 func creditBefore(text string, start int) bool {
-	before := strings.TrimRight(text[max(0, start-16):start], " \t")
-	return strings.HasSuffix(before, "来源：") || strings.HasSuffix(before, "来源:") ||
-		strings.HasSuffix(before, "来源") || strings.HasSuffix(before, "供图：")
+	const space = " \t\u3000\u00a0"
+	before := strings.TrimRight(text[max(0, start-24):start], space)
+	for _, sep := range creditSeparators {
+		if t, ok := strings.CutSuffix(before, sep); ok {
+			before = strings.TrimRight(t, space)
+			break
+		}
+	}
+	for _, w := range creditWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// creditSeparators may stand between a credit word and the credited name.
+var creditSeparators = []string{"：", ":", "/", "／", "|", "｜"}
+
+// creditWords introduce a data or picture credit.
+var creditWords = []string{"来源", "来源于", "供图", "图源", "出处"}
 
 // leftBoundaryOK reports whether a two-character name at start begins a
 // word: see the Linker doc comment.

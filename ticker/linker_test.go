@@ -36,6 +36,8 @@ var linkTests = []struct {
 	{"product does not link parent", "微信和淘宝的用户数。阿里云增长。", nil, 0},
 	{"institution is not the company", "贝壳研究院发布报告。", nil, 0},
 	{"credit is not a subject", "数据来源：同花顺", nil, 0},
+	{"credit with a slash", "资料来源 / 华泰证券研报", nil, 0},
+	{"credit with a bar", "图源｜同花顺", nil, 0},
 	{"national phrase", "中国移动市场份额", nil, 0},
 	{"national name", "中国移动发布公告", []string{"600941.SH"}, 0},
 	{"latin boundary", "Metaverse is not a company.", nil, 0},
