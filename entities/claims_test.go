@@ -115,6 +115,10 @@ var claimTests = []struct {
 	{"range after da", "「售价上涨达30-40倍」", []wantClaim{{"30", "times", ">=", "change"}}, "售价"},
 	{"percent after da", "「营收增长达50%」", []wantClaim{{"50", "percent", "=", "change"}}, "营收"},
 
+	// The parts of an argument are not counted.
+	{"aspects", "主要体现在三个方面和两个层面，分四个维度", nil, ""},
+	{"things still counted", "「用于四个」项目", []wantClaim{{"4", "count", "=", "level"}}, ""},
+
 	// Model and version names.
 	{"version name", "当Windows 10笔记本休眠时，iPhone 13台式机", nil, ""},
 	{"latin then chinese count", "「搭载 32 GB」内存，「发布了 3 款」", []wantClaim{{"32", "GB", "=", "level"}, {"3", "count", "=", "level"}}, ""},

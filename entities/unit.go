@@ -110,6 +110,11 @@ var unitWords = []unitWord{
 	{"年代", "", classTime}, {"时", "", classTime}, {"分", "", classTime},
 	{"个星期", "", classTime}, {"星期", "", classTime}, {"个年头", "", classTime},
 	{"个半月", "", classTime}, {"强", "", classTime}, {"届", "", classTime}, {"级", "", classTime},
+
+	// The parts of an argument (体现在三个方面, 两个层面): no quantity is
+	// measured; skipped like a duration.
+	{"个方面", "", classTime}, {"方面", "", classTime}, {"个层面", "", classTime}, {"层面", "", classTime},
+	{"个维度", "", classTime}, {"个角度", "", classTime},
 }
 
 // unitIndex maps a unit word's first rune to the words starting with it,
