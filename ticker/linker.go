@@ -56,7 +56,7 @@ var defaultStopNames = slices.Concat([]string{
 	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
 	"万得", "Wind",
 	// Subsidiaries that are not listed themselves.
-	"东方财富证券", "富途证券",
+	"东方财富证券", "富途证券", "中金资本", "中金财富", "中金基金",
 	// Index names outside the scored list of spec/tickers.md: 中证500 is
 	// published with both a Shanghai and a Shenzhen code, so a name alone
 	// does not fix the security (a code written beside it still links).
