@@ -56,7 +56,7 @@ var defaultStopNames = slices.Concat([]string{
 	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
 	"万得", "Wind",
 	// Subsidiaries that are not listed themselves.
-	"东方财富证券", "富途证券", "中金资本", "中金财富", "中金基金",
+	"东方财富证券", "富途证券", "中金资本", "中金财富",
 	// Index names outside the scored list of spec/tickers.md: 中证500 is
 	// published with both a Shanghai and a Shenzhen code, so a name alone
 	// does not fix the security (a code written beside it still links).
@@ -627,7 +627,8 @@ func institutionAfter(text string, end int) bool {
 
 // otherCompanyAfter reports whether the name ending at end is only the start
 // of another company's registered name: 深圳华强 in a 深圳华强…集团有限责任公司,
-// a holder or subsidiary with a name of its own. It looks at the run of Han
+// a holder or subsidiary with a name of its own; or of a fund's name
+// (see fundSuffixes). It looks at the run of Han
 // characters that follows (at most maxOtherCompanyRunes): when the run
 // holds 有限公司 or 有限责任公司 not preceded by 股份 (the form of a listed
 // company's own registered name, 比亚迪股份有限公司), the name is part of
@@ -642,10 +643,20 @@ func otherCompanyAfter(text string, end int) bool {
 		if r == '有' && (strings.HasPrefix(rest[i:], "有限公司") || strings.HasPrefix(rest[i:], "有限责任公司")) {
 			return n > 0 && !strings.HasSuffix(rest[:i], "股份")
 		}
+		for _, f := range fundSuffixes {
+			if strings.HasPrefix(rest[i:], f) {
+				return n > 0
+			}
+		}
 		n++
 	}
 	return false
 }
+
+// fundSuffixes end the names of funds and partnerships, which are products
+// of the companies they are named after (中金…产业投资基金), not the
+// companies.
+var fundSuffixes = []string{"投资基金", "产业基金", "合伙企业"}
 
 // maxOtherCompanyRunes bounds the look-ahead of otherCompanyAfter: registered
 // names rarely put more than this many characters between the brand and

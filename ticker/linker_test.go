@@ -68,6 +68,8 @@ var linkTests = []struct {
 	{"index outside the scored list with code", "中证500(000905.SH)上涨。", []string{"000905.SH"}, ViaCode},
 	{"unlisted subsidiary", "东方财富证券研报认为。", nil, 0},
 	{"unlisted subsidiary by alias", "公司拟与中金资本签署协议。", nil, 0},
+	{"fund named after a company", "中金新能源产业投资基金完成备案。", nil, 0},
+	{"fund holdings of a company", "贵州茅台基金持仓比例下降。", []string{"600519.SH"}, 0},
 	{"separately listed arm is not its parent", "恒大汽车短线下挫，通达集团跟涨。", []string{"00708.HK", "00698.HK"}, 0},
 	{"research house", "瑞银发表研究报告指出。", []string{"UBS.US"}, 0},
 	{"HK listing before US for a name", "汽车之家和华住集团公布业绩。", []string{"02518.HK", "01179.HK"}, 0},
