@@ -119,6 +119,13 @@ var claimTests = []struct {
 	{"aspects", "主要体现在三个方面和两个层面，分四个维度", nil, ""},
 	{"things still counted", "「用于四个」项目", []wantClaim{{"4", "count", "=", "level"}}, ""},
 
+	// 元 and 大 starting a word.
+	{"yuan word", "两者不是二元对立，走向一元化，三元素", nil, ""},
+	{"yuan still money", "「售价一元」", []wantClaim{{"1", "CNY", "=", "level"}}, "售价"},
+
+	// A list takes the scale of its last member, passed along.
+	{"list scale chain", "「资金分别约7100」、「3150」和「2500亿元」", []wantClaim{{"710000000000", "CNY", "~", "level"}, {"315000000000", "CNY", "~", "level"}, {"250000000000", "CNY", "~", "level"}}, "资金"},
+
 	// Model and version names.
 	{"version name", "当Windows 10笔记本休眠时，iPhone 13台式机", nil, ""},
 	{"latin then chinese count", "「搭载 32 GB」内存，「发布了 3 款」", []wantClaim{{"32", "GB", "=", "level"}, {"3", "count", "=", "level"}}, ""},

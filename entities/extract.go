@@ -110,7 +110,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		return Claim{}, false
 	}
 	if n.chinese && text[n.unitAt:n.End] == "大" && !strings.HasPrefix(text[n.End:], "洲") && !strings.HasPrefix(text[n.End:], "洋") {
-		return Claim{}, false // 四大行, 十大股东: names, not counts
+		return Claim{}, false // 四大行, 十大股东: names, not counts (4大板块 is a count)
 	}
 	if unit == "" {
 		switch {

@@ -553,6 +553,9 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		u, n = matchUnit(text[j:])
 		k = j
 	}
+	if n > 0 && q.chinese && u.class == classMoney && strings.HasSuffix(u.word, "元") && yuanWord(text[k+n:]) {
+		n = 0 // 二元对立, 一元化: 元 starts a word
+	}
 	switch {
 	case n > 0 && u.class == classTime && q.scaled && u.word == "天":
 		// 12亿天价罚单: after a scale word, 天 starts a word; no unit.
@@ -603,6 +606,16 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		q.hi = q.hi.Neg()
 	}
 	return q, unit, class, unitAt
+}
+
+// yuanWord reports whether rest, the text after a 元 read as yuan, makes
+// that 元 part of a word instead: 二元对立, 一元化, 三元素, 元宇宙.
+func yuanWord(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune("化论素宇件器首帅气老", r) {
+		return true
+	}
+	return strings.HasPrefix(rest, "对立") || strings.HasPrefix(rest, "结构") || strings.HasPrefix(rest, "制")
 }
 
 // perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price: a
@@ -1223,8 +1236,13 @@ func cnSmall(t []int) (int64, bool) {
 // in 24.8/25.6万辆, 1.3、1.4倍 and 6.8亿和6,100万美元 the first number takes
 // the second's scale and unit.
 func distribute(text string, ns []Number) {
+	// shifted is the scale given to ns[i+1] by this loop (约7100、3150和
+	// 2500亿元: 3150 takes 亿 from 2500亿元, and 7100 from 3150), else -1.
+	shifted := int32(-1)
 	for i := len(ns) - 2; i >= 0; i-- {
 		a, b := &ns[i], &ns[i+1]
+		bShift := shifted
+		shifted = -1
 		if a.Unit != "" || b.Unit == "" && !b.scaled || a.Upper.Valid {
 			continue
 		}
@@ -1235,8 +1253,13 @@ func distribute(text string, ns []Number) {
 			continue
 		}
 		if !a.scaled && b.scaled && !b.chinese {
-			a.Value = a.Value.Shift(scaleOf(text[b.Start:b.unitAt]))
+			sc := bShift
+			if sc < 0 {
+				sc = scaleOf(text[b.Start:b.unitAt])
+			}
+			a.Value = a.Value.Shift(sc)
 			a.scaled = true
+			shifted = sc
 		}
 		if b.Unit != "" {
 			a.Unit, a.class = b.Unit, b.class
