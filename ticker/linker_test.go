@@ -74,6 +74,7 @@ var linkTests = []struct {
 	{"research house", "瑞银发表研究报告指出。", []string{"UBS.US"}, 0},
 	{"HK listing before US for a name", "汽车之家和华住集团公布业绩。", []string{"02518.HK", "01179.HK"}, 0},
 	{"Hong Kong car dealers", "中升控股跌超5%，美东汽车跌超3%。", []string{"00881.HK", "01268.HK"}, 0},
+	{"former name of a special-treatment share", "华西能源被卖出最多。", []string{"002630.SZ"}, 0},
 	{"name starting with 国 after a word start", "公司称国投电力发布公告。", []string{"600886.SH"}, 0},
 	{"apple the fruit", "红富士苹果滞销，苹果汁走俏。", nil, 0},
 	{"apple the company", "苹果股价创新高。", []string{"AAPL.US"}, 0},
