@@ -126,6 +126,11 @@ var claimTests = []struct {
 	// A list takes the scale of its last member, passed along.
 	{"list scale chain", "「资金分别约7100」、「3150」和「2500亿元」", []wantClaim{{"710000000000", "CNY", "~", "level"}, {"315000000000", "CNY", "~", "level"}, {"250000000000", "CNY", "~", "level"}}, "资金"},
 
+	// A bare 亿 before 的 and a noun: the clause before decides.
+	{"money before de", "「营收规模突破100亿」的企业", []wantClaim{{"10000000000", "CNY", ">", "level"}}, "营收"},
+	{"count after de", "「超过一亿的用户」", []wantClaim{{"100000000", "count", ">", "level"}}, ""},
+	{"za is spending", "「电池巨头再砸86亿」扩产", []wantClaim{{"8600000000", "CNY", "=", "level"}}, ""},
+
 	// Model and version names.
 	{"version name", "当Windows 10笔记本休眠时，iPhone 13台式机", nil, ""},
 	{"latin then chinese count", "「搭载 32 GB」内存，「发布了 3 款」", []wantClaim{{"32", "GB", "=", "level"}, {"3", "count", "=", "level"}}, ""},

@@ -710,6 +710,17 @@ func flowSubject(fromWord, subject string) string {
 // 7570万MAU) is money or a count, from the words around it.
 func inferUnit(text string, n *Number) string {
 	after := strings.TrimPrefix(text[n.End:], "的")
+	// 营收规模突破100亿的企业: with 的, the noun after is what has the
+	// amount; a money word in the clause before decides first.
+	de := len(after) < len(text)-n.End
+	if de {
+		w := text[clauseStart(text, n.Start):n.Start]
+		for _, k := range moneyNouns {
+			if strings.Contains(w, k) {
+				return "CNY"
+			}
+		}
+	}
 	for _, w := range countNouns {
 		if strings.HasPrefix(after, w) {
 			return "count"
@@ -767,7 +778,7 @@ var moneyNouns = []string{"元", "额", "资金", "市值", "营收", "收入", 
 	"成本", "投资", "融资", "募资", "募集", "金额", "消费", "资产", "规模", "估值", "现金", "价", "费",
 	"款", "税", "支出", "买入", "卖出", "增持", "减持", "流入", "流出", "扫货", "营业", "负债", "债",
 	"预算", "补贴", "贷款", "存款", "保费", "薪", "GMV", "销售", "花", "投入", "出资", "拨", "分红",
-	"收购", "并购", "净买", "净卖", "交易", "盈利", "损失", "开支"}
+	"收购", "并购", "净买", "净卖", "交易", "盈利", "损失", "开支", "砸", "掷"}
 
 // sortedMentions returns the mentions with a text position, by Start.
 func sortedMentions(ms []ticker.Mention) []ticker.Mention {

@@ -513,6 +513,10 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		num := readCore(text, j+len("分之"), whole)
 		if num.end > j+len("分之") && num.err == nil && !q.val.IsZero() {
 			v := num.val.Mul(hundred).DivRound(q.val, 2)
+			if tooBig(v) {
+				q.err, q.errAt = ErrRange, i
+				return q, "", 0, 0
+			}
 			q.val, q.end, q.scaled, q.lone, q.hasHi = v, num.end, false, false, false
 			if neg {
 				q.val = q.val.Neg()
