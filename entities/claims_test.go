@@ -131,6 +131,11 @@ var claimTests = []struct {
 	{"count after de", "「超过一亿的用户」", []wantClaim{{"100000000", "count", ">", "level"}}, ""},
 	{"za is spending", "「电池巨头再砸86亿」扩产", []wantClaim{{"8600000000", "CNY", "=", "level"}}, ""},
 
+	// A change and the level reached are two claims, not a range.
+	{"points then level", "「比重提升1.1个百分点」至「48.2%」", []wantClaim{{"1.1", "percent", "=", "change"}, {"48.2", "percent", "=", "level"}}, "比重"},
+	{"bp then level", "「收益率上涨31个基点」至「1.10%」", []wantClaim{{"0.31", "percent", "=", "change"}, {"1.10", "percent", "=", "level"}}, "收益率"},
+	{"range same words", "「产量3万吨至5万吨」", []wantClaim{{"30000", "t", ">=", "level"}}, "产量"},
+
 	// Model and version names.
 	{"version name", "当Windows 10笔记本休眠时，iPhone 13台式机", nil, ""},
 	{"latin then chinese count", "「搭载 32 GB」内存，「发布了 3 款」", []wantClaim{{"32", "GB", "=", "level"}, {"3", "count", "=", "level"}}, ""},

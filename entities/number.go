@@ -408,8 +408,14 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	if _, d := digitAt(text, k); d == 0 && !startsNumber(text, k, r, size) {
 		return 0, false
 	}
-	q2, unit2, class2, _ := readQuantity(text, k, false)
+	q2, unit2, class2, unitAt2 := readQuantity(text, k, false)
 	if q2.end <= k || q2.err != nil {
+		return 0, false
+	}
+	// 提升1.1个百分点至48.2%, 上涨31个基点至1.10%: a change and the level
+	// reached, written with different unit words, are no range.
+	if n.Unit != "" && unit2 != "" && n.unitAt >= n.Start && n.unitAt <= j && unitAt2 >= k && unitAt2 <= q2.end &&
+		writtenUnit(text[n.unitAt:j]) != writtenUnit(text[unitAt2:q2.end]) {
 		return 0, false
 	}
 	if q2.skip {
@@ -448,6 +454,16 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	n.Upper = decimal.NullDecimal{Decimal: q2.val, Valid: true}
 	n.scaled = n.scaled || q2.scaled
 	return q2.end, true
+}
+
+// writtenUnit returns the unit word written at the start of s, without a
+// leading space: "个百分点" for "个百分点", "%" for " %".
+func writtenUnit(s string) string {
+	s = strings.TrimLeft(s, " ")
+	if u, n := matchUnit(s); n > 0 {
+		return u.word
+	}
+	return s
 }
 
 // convert applies a unit class to a value read before its unit: ‰ and
