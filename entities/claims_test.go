@@ -100,6 +100,8 @@ var claimTests = []struct {
 	{"weiyi yijia", "这是唯一一家获批的机构", nil, ""},
 	{"yi words", "两表一一对应，统一部署，万一失败，位列前列之一", nil, ""},
 	{"weiyi then count", "唯一的外资行，「另有两家」机构", []wantClaim{{"2", "count", "=", "level"}}, ""},
+	{"yicheng bubian", "政策一成不变", nil, ""},
+	{"yicheng", "「占比一成以上」", []wantClaim{{"10", "percent", ">", "level"}}, "占比"},
 	{"weekday", "「周五欧元报1.17美元」", []wantClaim{{"1.17", "USD", "=", "level"}}, "欧元"},
 	{"weekday xingqi", "「星期三收涨1.2%」", []wantClaim{{"1.2", "percent", "=", "change"}}, ""},
 	{"weeks duration", "过去三周", nil, ""},

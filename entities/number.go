@@ -541,7 +541,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		}
 	}
 	// 九成, 三成五, 7.2成: tenths, as percent.
-	if strings.HasPrefix(text[j:], "成") && !q.scaled {
+	if strings.HasPrefix(text[j:], "成") && !q.scaled && !strings.HasPrefix(text[j:], "成不变") {
 		next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
 		if !strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
 			q.val = q.val.Mul(ten)
