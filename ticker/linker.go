@@ -374,6 +374,22 @@ func (l *Linker) scan(doc Document) scan {
 	return sc
 }
 
+// listItemAfter are the characters that may follow the last item of a list
+// of securities: a market verb or a closing word (…、农产品涨停, …、新大陆等).
+const listItemAfter = "涨跌等均领为也都和及与、"
+
+// listItemEnd reports whether a word stop name ending at end closes a list
+// item: it is followed by the end of the text, a character that is not
+// Han (punctuation, a digit) or one of listItemAfter. 太阳能发电 after a
+// list is a phrase, not an item.
+func listItemEnd(text string, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return !unicode.Is(unicode.Han, r) || strings.ContainsRune(listItemAfter, r)
+}
+
 // wordStopKeys is the key set of wordStopNames.
 var wordStopKeys = sync.OnceValue(func() map[string]bool {
 	out := make(map[string]bool, len(wordStopNames))
@@ -389,7 +405,8 @@ var listSeparators = []string{"、", "和", "及", "与"}
 // enumerated adds to mentions the pending word stop names (新大陆, 农产品)
 // that are items of an enumeration with a mention: separated from a
 // mention, or from a pending name already added, by one of listSeparators
-// alone (广电运通、新大陆、新国都). Word stop names listed only among
+// alone (广电运通、新大陆、新国都). A name that only follows the list must
+// also end there (see listItemEnd). Word stop names listed only among
 // themselves (太阳能、农产品) stay out.
 func enumerated(text string, mentions, pending []Mention) []Mention {
 	if len(pending) == 0 {
@@ -404,11 +421,13 @@ func enumerated(text string, mentions, pending []Mention) []Mention {
 	}
 	adjacent := func(p Mention) bool {
 		for _, sep := range listSeparators {
-			if p.Start >= len(sep) && text[p.Start-len(sep):p.Start] == sep && ends[p.Start-len(sep)] {
-				return true
-			}
 			if strings.HasPrefix(text[p.End:], sep) && starts[p.End+len(sep)] {
 				return true
+			}
+		}
+		for _, sep := range listSeparators {
+			if p.Start >= len(sep) && text[p.Start-len(sep):p.Start] == sep && ends[p.Start-len(sep)] {
+				return listItemEnd(text, p.End)
 			}
 		}
 		return false

@@ -319,6 +319,8 @@ func TestLinkerWordNames(t *testing.T) {
 		{"last item after 和", "广电运通和农产品涨停。", []string{"002152.SZ", "000061.SZ"}},
 		{"word names only among themselves", "太阳能、农产品价格走高。", nil},
 		{"word name in running text", "广电运通称农产品价格走高。", []string{"002152.SZ"}},
+		{"word name as a phrase after a list", "广电运通、太阳能发电设备商。", []string{"002152.SZ"}},
+		{"last item before a market verb", "广电运通、农产品涨停。", []string{"002152.SZ", "000061.SZ"}},
 		{"国 of a country word", "我国新能源汽车和美国新能源政策。", nil},
 		{"name starting with 国 at a word start", "国新能源发布公告。", []string{"600617.SH"}},
 	}
