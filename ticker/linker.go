@@ -111,14 +111,22 @@ var wordStopNames = []string{
 //     look-behind can tell: after the start of the text, a non-Han
 //     character, the end of another mention, or a function character (的,
 //     和, 与, 在, 对, 被, 购 of 收购, 下 of 旗下, …).
-//   - Stop names ([LinkerOptions.StopNames]) never link, but still win
-//     leftmost-longest matching.
+//   - Stop names ([LinkerOptions.StopNames]) do not link by themselves
+//     (see the list rule below), but still win leftmost-longest matching.
 //   - A match inside the name or code written beside a code in the text
 //     adds nothing (贵州茅台(600519) is one mention, by code).
 //   - A name that is the start of an institution's name (贵州茅台基金会,
-//     贝壳研究院), a data or picture credit (数据来源：同花顺), or a 中国+noun
-//     name used as a phrase about the country (中国黄金市场, 中国软件产业)
-//     does not link.
+//     贝壳研究院), of another company's registered name (a 深圳华强…有限责任公司
+//     holder) or of a fund's name (…产业投资基金), a data or picture credit
+//     (数据来源：同花顺, 资料来源 / 华泰证券), or a 中国+noun name used as a
+//     phrase about the country (中国黄金市场, 中国软件产业) does not link.
+//   - A name that starts with 国 does not take it from a country word
+//     (我国新能源 is not 国新能源).
+//   - An exchange operator's name (港交所) names the venue, not the listed
+//     company, unless a word about the company follows (港交所股价) or a
+//     code is written beside it.
+//   - Word-like security names of the stop list (新大陆, 农产品) link as
+//     items of a list of securities (广电运通、新大陆、新国都).
 //
 // Undecorated names are indexed only from three characters on (*ST国华 is
 // not found as 国华), so decorations never create new two-character words.
