@@ -34,6 +34,7 @@ var linkTests = []struct {
 	{"built-in short name risky right", "让人联想到", nil, 0},
 	{"built-in strict short name", "财长和央行", nil, 0},
 	{"product does not link parent", "微信和淘宝的用户数。阿里云增长。", nil, 0},
+	{"auction platform does not link parent", "阿里拍卖网站显示，股权将被拍卖。", nil, 0},
 	{"institution is not the company", "贝壳研究院发布报告。", nil, 0},
 	{"credit is not a subject", "数据来源：同花顺", nil, 0},
 	{"credit with a slash", "资料来源 / 华泰证券研报", nil, 0},
