@@ -16,7 +16,7 @@ var inputExts = map[string]bool{
 
 // ExpandInputs turns command-line arguments into the inputs to analyse, in
 // order. A folder gives its article files (.md, .html, .htm, .json,
-// .jsonl, .txt), recursively and sorted by path, leaving out each folder's
+// .jsonl, .txt, each also gzip-compressed as .gz), recursively and sorted by path, leaving out each folder's
 // MANIFEST.tsv and README.md and test expectations (NAME.golden.json); a glob gives its sorted matches; "-" (standard
 // input) and any other argument are kept as they are, so that a missing
 // file still gets its error record.
@@ -74,7 +74,8 @@ func walkArticles(root string) []string {
 			strings.Contains(name, ".golden.") {
 			return nil
 		}
-		if inputExts[strings.ToLower(filepath.Ext(name))] {
+		// Gzip-compressed files count by the name under the .gz.
+		if inputExts[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))] {
 			out = append(out, p)
 		}
 		return nil
