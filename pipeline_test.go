@@ -145,8 +145,8 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// the folder expands to a.md, d.jsonl (2 good records, 1 bad), empty.md,
-	// panic.md; .gz files are not taken from folders
+	// the folder expands to a.md, b.md.gz (not gzip), c.md.gz, d.jsonl (2
+	// good records, 1 bad), empty.md, panic.md
 	want := []struct {
 		name string
 		err  error // nil: success; errAny: any error
@@ -160,6 +160,8 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 		{missing, fs.ErrNotExist},
 		{panicky, errInjected},
 		{good1, nil},
+		{notGzip, gzip.ErrHeader},
+		{gz, nil},
 		{feedPath + ":1", nil},
 		{feedPath + ":2", stocknews.ErrFormat},
 		{feedPath + ":4", nil},
