@@ -57,10 +57,12 @@ func walkArticles(root string) []string {
 	var out []string
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			// Unreadable: report it, so that it gets an error record. A
+			// folder that cannot be listed stands for the files in it.
+			out = append(out, p)
 			if p != root && d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
-			out = append(out, p) // unreadable: report it
 			return nil
 		}
 		if d.IsDir() {

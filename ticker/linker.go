@@ -179,6 +179,8 @@ type Linker struct {
 func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 	if m == nil {
 		m = DefaultMaster()
+	} else if m.matcher == nil {
+		m = NewMaster(nil) // the zero Master: no securities
 	}
 	var o LinkerOptions
 	if opts != nil {

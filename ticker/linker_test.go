@@ -337,3 +337,14 @@ func TestLinkerWordNames(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkerZeroMaster: a zero Master links nothing by name and does not
+// panic; codes and embeds still link.
+func TestLinkerZeroMaster(t *testing.T) {
+	l := NewLinker(&Master{}, nil)
+	text := "示例\n贵州茅台(600519)今日上涨。"
+	links := l.Link(Document{Text: text, TitleLen: len("示例")})
+	if len(links) != 1 || links[0].Symbol != MustParse("600519.SH") || links[0].Via != ViaCode {
+		t.Fatalf("links = %+v, want 600519.SH by code only", links)
+	}
+}
