@@ -19,7 +19,7 @@ var corpusTests = []struct {
 }{
 	{"seed/2022-01-06-NW202201062238952656.md", articleWant{
 		ID: "NW202201062238952656", Media: "中国证券报", Category: "zhongguozhengquanbao",
-		Title:     "支付分推出音视频会员“先看后付”、视频号有望开发付费内容……张小龙没来 但微信公开课透露这些动作",
+		TitleHead: "支付分推出", TitleRunes: 48,
 		URL:       "http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201062238952656",
 		Published: beijingTime(2022, 1, 6, 20, 44, 3), Paras: 17, Anchors: 2, Embeds: 2,
 		NotText: []string{"文章来源", "返回", "finews"}}},
