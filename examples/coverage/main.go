@@ -5,8 +5,9 @@
 //
 //	coverage [flags] [PATH|GLOB|-]...
 //
-// With no inputs it analyses the testdata folder of the working directory
-// (run it from the module root: go run ./examples/coverage). A folder is
+// With no inputs it analyses the sample articles at the top of the testdata
+// folder of the working directory (run it from the module root: go run
+// ./examples/coverage); its subfolders hold hostile inputs and fuzz seeds. A folder is
 // read recursively; "-" and .jsonl files are JSON Lines feeds, as for the
 // analyze program. The default output is an aligned table of the securities
 // with the most articles; -format csv, jsonl or parquet writes every column
@@ -170,10 +171,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, &usageError{fmt.Sprintf("-plot %q: want a .png file", c.plot)}
 	}
 	if len(c.inputs) == 0 && len(c.merge) == 0 {
-		c.inputs = []string{"testdata"}
-		if _, err := os.Stat("testdata"); err != nil {
+		files, err := sampleArticles("testdata")
+		if err != nil || len(files) == 0 {
 			return nil, &usageError{"no inputs given and no testdata folder here: run from the module root or name the inputs"}
 		}
+		c.inputs = files
 	}
 	return c, nil
 }
@@ -483,4 +485,22 @@ func (p *progress) done() {
 		p.draw(p.n.Load())
 		fmt.Fprintln(p.w)
 	}
+}
+
+// sampleArticles returns the article files directly in dir, sorted, leaving
+// out its subfolders and the golden files beside the articles.
+func sampleArticles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.Contains(name, ".golden.") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		out = append(out, filepath.Join(dir, name))
+	}
+	return out, nil
 }
