@@ -137,87 +137,48 @@ func ParseListing(s string, conv Convention) (Listing, error) {
 	return Listing{}, parseErr(s, 0, ErrUnsupported)
 }
 
+// suffixListing is what a code suffix of a suffixed convention says.
+type suffixListing struct {
+	market Market
+	venue  Venue
+}
+
+// suffixTables maps each suffixed convention's upper-case code suffixes to
+// markets and, for US listings, venues (reference/markets.md §4).
+var suffixTables = map[Convention]map[string]suffixListing{
+	Yahoo: {
+		"SS": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
+		"L": {LSE, 0}, "SI": {SG, 0}, "T": {JP, 0},
+	},
+	Wind: {
+		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
+		"O": {US, NASDAQ}, "OQ": {US, NASDAQ}, "N": {US, NYSE}, "A": {US, AMEX},
+		"L": {LSE, 0}, "SI": {SG, 0}, "T": {JP, 0},
+	},
+	Tushare: {
+		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
+	},
+	Longbridge: {
+		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
+		"US": {US, 0}, "SG": {SG, 0},
+	},
+	JoinQuant: {
+		"XSHG": {SH, 0}, "XSHE": {SZ, 0},
+	},
+}
+
 // suffixMarket maps a code suffix to a market and venue for the suffixed
 // conventions. ok is false for a suffix that conv does not use.
 func suffixMarket(suf string, conv Convention) (Market, Venue, bool) {
-	u := suf
-	if len(u) > 4 {
+	if len(suf) > 4 {
 		return Unknown, 0, false
 	}
 	var buf [4]byte
-	for i := 0; i < len(u); i++ {
-		buf[i] = upper(u[i])
+	for i := 0; i < len(suf); i++ {
+		buf[i] = upper(suf[i])
 	}
-	u = string(buf[:len(suf)]) // does not escape: compared only
-	switch conv {
-	case Yahoo:
-		switch u {
-		case "SS":
-			return SH, 0, true
-		case "SZ":
-			return SZ, 0, true
-		case "BJ":
-			return BJ, 0, true
-		case "HK":
-			return HK, 0, true
-		case "L":
-			return LSE, 0, true
-		case "SI":
-			return SG, 0, true
-		case "T":
-			return JP, 0, true
-		}
-	case Wind:
-		switch u {
-		case "SH":
-			return SH, 0, true
-		case "SZ":
-			return SZ, 0, true
-		case "BJ":
-			return BJ, 0, true
-		case "HK":
-			return HK, 0, true
-		case "O", "OQ":
-			return US, NASDAQ, true
-		case "N":
-			return US, NYSE, true
-		case "A":
-			return US, AMEX, true
-		case "L":
-			return LSE, 0, true
-		case "SI":
-			return SG, 0, true
-		case "T":
-			return JP, 0, true
-		}
-	case Tushare, Longbridge:
-		switch u {
-		case "SH":
-			return SH, 0, true
-		case "SZ":
-			return SZ, 0, true
-		case "BJ":
-			return BJ, 0, true
-		case "HK":
-			return HK, 0, true
-		case "US":
-			if conv == Longbridge {
-				return US, 0, true
-			}
-		case "SG":
-			if conv == Longbridge {
-				return SG, 0, true
-			}
-		}
-	case JoinQuant:
-		switch u {
-		case "XSHG":
-			return SH, 0, true
-		case "XSHE":
-			return SZ, 0, true
-		}
-	}
-	return Unknown, 0, false
+	l, ok := suffixTables[conv][string(buf[:len(suf)])] // the conversion does not allocate
+	return l.market, l.venue, ok
 }
 
 func lastDot(s string) int { return strings.LastIndexByte(s, '.') }
