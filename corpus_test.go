@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stocknews/stocknews"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // corpusTests hold values read by hand from real articles in
@@ -73,7 +75,7 @@ var corpusTests = []struct {
 }
 
 func TestCorpusValues(t *testing.T) {
-	root := sharedPath(t, "corpus")
+	root := sharedtest.Path(t, "corpus")
 	for _, tt := range corpusTests {
 		t.Run(tt.file, func(t *testing.T) {
 			a, err := stocknews.ParseFile(filepath.Join(root, filepath.FromSlash(tt.file)), nil)
@@ -88,7 +90,7 @@ func TestCorpusValues(t *testing.T) {
 // TestCorpusAll parses every article of the corpus: no error, a clean
 // article, an ID, and text.
 func TestCorpusAll(t *testing.T) {
-	root := sharedPath(t, "corpus")
+	root := sharedtest.Path(t, "corpus")
 	files := stocknews.ExpandInputs([]string{root})
 	if len(files) < 180 {
 		t.Fatalf("%d articles under %s, want the full corpus", len(files), root)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stocknews/stocknews"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // BenchmarkParse measures Parse per testdata article (one format each) and
@@ -32,7 +34,7 @@ func BenchmarkParse(b *testing.B) {
 // iteration (skipped without it): the throughput on the formats as they
 // come.
 func BenchmarkParseCorpus(b *testing.B) {
-	root := sharedPath(b, "corpus")
+	root := sharedtest.Path(b, "corpus")
 	type doc struct {
 		name string
 		data []byte

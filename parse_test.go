@@ -21,32 +21,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the current parser")
 
-// sharedPath returns ../shared/<rel> next to the module root, or skips the
-// test when the shared folder (corpus, reference data) is absent, as on a
-// fresh clone.
-func sharedPath(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s is absent (it lives beside the module, outside the repository): %v", p, err)
-	}
-	return p
-}
-
 // beijingTime builds a time at UTC+8, the zone of Eastmoney times.
 func beijingTime(y int, mo time.Month, d, h, mi, s int) time.Time {
 	return time.Date(y, mo, d, h, mi, s, 0, time.FixedZone("", 8*3600))

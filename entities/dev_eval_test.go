@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // plainText approximates an article's plain text from a corpus file
@@ -74,7 +76,7 @@ type goldClaim struct {
 // figures. The text is approximated from the markup, so the figures are a
 // little below those of the full pipeline.
 func TestDevGold(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Path(t, "")
 	f, err := os.Open(filepath.Join(shared, "eval", "gold-dev-claims.jsonl"))
 	if err != nil {
 		t.Skipf("no dev gold: %v", err)
@@ -144,7 +146,7 @@ func TestDevGold(t *testing.T) {
 // corpusTexts returns the approximate plain text of every corpus article,
 // in a fixed order.
 func corpusTexts(tb testing.TB) []string {
-	shared := sharedDir(tb)
+	shared := sharedtest.Path(tb, "")
 	var paths []string
 	filepath.WalkDir(filepath.Join(shared, "corpus"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && d.Name() != "README.md" {

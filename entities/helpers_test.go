@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,32 +34,6 @@ func marked(t testing.TB, s string) (string, [][2]int) {
 		t.Fatalf("unclosed 「 in %q", s)
 	}
 	return b.String(), spans
-}
-
-// sharedDir returns ../shared relative to the module root (the directory
-// holding go.mod), or skips the test when it is absent, as on a fresh
-// clone.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: run from a checkout next to ../shared", shared)
-	}
-	return shared
 }
 
 // checkClaimSpans asserts the invariants every claim must hold.

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // This test runs the Chinese specs of Microsoft Recognizers-Text (saved,
@@ -125,7 +127,7 @@ type peerCase struct {
 
 func loadPeer(t *testing.T, rel string) []peerCase {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := sharedtest.Path(t, "")
 	data, err := os.ReadFile(filepath.Join(shared, "peers", "recognizers-text", "Specs", rel))
 	if err != nil {
 		t.Skipf("peer specs not found: %v", err)

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 var anchorTests = []struct {
@@ -108,31 +110,9 @@ func TestAnchorSymbol(t *testing.T) {
 	}
 }
 
-// findSharedDir returns ../shared relative to the module root, or "".
-func findSharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-				return ""
-			}
-			return shared
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // corpusArticles returns the real articles of ../shared/corpus, or skips.
 func corpusArticles(t testing.TB) map[string]string {
-	shared := findSharedDir(t)
+	shared := sharedtest.Path(t, "")
 	if shared == "" {
 		t.Skip("../shared/corpus not found next to the module: real-article tests skipped")
 	}

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 var testStripRe = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
@@ -18,7 +20,7 @@ var testStripRe = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
 // AnchorSymbol or FindCodes, and the codes these find that the gold set
 // does not list are reported.
 func TestGoldCodeTier(t *testing.T) {
-	shared := findSharedDir(t)
+	shared := sharedtest.Path(t, "")
 	if shared == "" {
 		t.Skip("../shared not found next to the module: gold-set test skipped")
 	}

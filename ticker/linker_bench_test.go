@@ -3,6 +3,8 @@ package ticker
 import (
 	"strings"
 	"testing"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // BenchmarkLinker links every corpus article with the built-in master
@@ -50,7 +52,7 @@ func BenchmarkLinker(b *testing.B) {
 // BenchmarkLoadMaster measures building masters: parsing all_code.csv, the
 // built-in master, and the name automaton over both merged.
 func BenchmarkLoadMaster(b *testing.B) {
-	path := sharedPath(b, "reference/all_code.csv")
+	path := sharedtest.Path(b, "reference/all_code.csv")
 	b.Run("all_code.csv", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

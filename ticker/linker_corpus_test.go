@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
 // corpusFiles returns the articles of ../shared/corpus as raw text (front
@@ -15,7 +17,7 @@ import (
 // skips when the corpus is absent.
 func corpusFiles(t testing.TB) map[string]string {
 	t.Helper()
-	dir := sharedPath(t, "corpus")
+	dir := sharedtest.Path(t, "corpus")
 	out := make(map[string]string)
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.HasSuffix(p, "README.md") {
