@@ -266,6 +266,12 @@ func (c *Coverage) insert(r *record) {
 	c.records[r.id] = r
 }
 
+// maxMentions caps the mentions kept for one security in one article. The
+// encoding stores counts up to math.MaxInt32, and no real article comes
+// near it; a larger figure from a hand-made Analysis is clamped so that
+// what Add accepts always encodes and decodes again.
+const maxMentions = math.MaxInt32
+
 // newRecord condenses an analysis.
 func newRecord(a *stocknews.Analysis) *record {
 	art := &a.Article
@@ -289,7 +295,7 @@ func newRecord(a *stocknews.Analysis) *record {
 		r.links = append(r.links, linkRecord{
 			sym:       l.Symbol,
 			name:      intern(l.Name),
-			mentions:  max(l.Mentions, 0),
+			mentions:  min(max(l.Mentions, 0), maxMentions),
 			relevance: rel,
 			inTitle:   l.InTitle,
 		})
@@ -302,7 +308,7 @@ func newRecord(a *stocknews.Analysis) *record {
 	for _, l := range r.links {
 		if n := len(out); n > 0 && out[n-1].sym == l.sym {
 			p := &out[n-1]
-			p.mentions += l.mentions
+			p.mentions = min(p.mentions+l.mentions, maxMentions)
 			p.relevance = max(p.relevance, l.relevance)
 			p.inTitle = p.inTitle || l.inTitle
 			if p.name == "" || (l.name != "" && l.name < p.name) {
