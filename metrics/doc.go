@@ -42,7 +42,7 @@
 // and Parquet ([Table.WriteParquet], for pandas and polars) with snake_case
 // columns ([Columns]: symbol, name, articles, mentions, then the rest),
 // renders HTML ([Table.HTML]) for notebooks, and draws the daily series as
-// PNG ([Table.PlotPNG]).
+// PNG ([Table.PlotPNG], or [Table.Plot], a value notebooks render).
 //
 // Usage:
 //

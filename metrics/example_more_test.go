@@ -78,6 +78,17 @@ func ExampleTable_PlotPNG() {
 	// Output: (480,270)
 }
 
+func ExampleTable_Plot() {
+	p := exampleCoverage().Table().Plot(&metrics.PlotOptions{Width: 320, Height: 200})
+	if p.Err() != nil {
+		fmt.Println(p.Err())
+		return
+	}
+	cfg, _ := png.DecodeConfig(bytes.NewReader(p.PNG()))
+	fmt.Println(cfg.Width, cfg.Height)
+	// Output: 320 200
+}
+
 func ExampleTable_WriteParquet() {
 	var buf bytes.Buffer
 	if err := exampleCoverage().Table().WriteParquet(&buf); err != nil {

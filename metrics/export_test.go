@@ -124,6 +124,27 @@ func TestPlotPNG(t *testing.T) {
 	}
 }
 
+// A *Plot has the PNG method notebook kernels render by, and the same
+// bytes as PlotPNG.
+func TestPlotRenders(t *testing.T) {
+	var v any = corpusTable(t).Plot(nil)
+	r, ok := v.(interface{ PNG() []byte })
+	if !ok {
+		t.Fatal("*Plot has no PNG() []byte")
+	}
+	want, err := corpusTable(t).PlotPNG(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := v.(*metrics.Plot); p.Err() != nil || !bytes.Equal(r.PNG(), want) {
+		t.Errorf("Plot: err %v, %d bytes; PlotPNG %d bytes", p.Err(), len(r.PNG()), len(want))
+	}
+	bad := corpusTable(t).Plot(&metrics.PlotOptions{Height: -3})
+	if bad.Err() == nil || bad.PNG() != nil {
+		t.Errorf("negative height: err %v, %d bytes", bad.Err(), len(bad.PNG()))
+	}
+}
+
 func TestParquet(t *testing.T) {
 	// Records carry parquet tags: a program writes them with parquet-go, and
 	// the file reads back with the export columns and values.

@@ -33,8 +33,29 @@ var palette = []color.RGBA{
 	{230, 159, 0, 255}, {86, 180, 233, 255}, {0, 0, 0, 255}, {240, 228, 66, 255},
 }
 
-// PNG returns [Table.PlotPNG] with the default options.
-func (t *Table) PNG() ([]byte, error) { return t.PlotPNG(nil) }
+// Plot is a drawn coverage chart. Its PNG method has the form notebook
+// kernels such as gophernotes look for, so a cell whose value is a *Plot
+// shows the picture; Err tells why there is none.
+type Plot struct {
+	png []byte
+	err error
+}
+
+// Plot draws the chart of [Table.PlotPNG] with opts (nil for the
+// defaults) and keeps the outcome. It is the form for notebooks and
+// other callers that want a value that renders itself; Go code that
+// handles the error at once can call PlotPNG.
+func (t *Table) Plot(opts *PlotOptions) *Plot {
+	b, err := t.PlotPNG(opts)
+	return &Plot{png: b, err: err}
+}
+
+// PNG returns the chart as PNG bytes, or nil when it could not be drawn
+// (see [Plot.Err]).
+func (p *Plot) PNG() []byte { return p.png }
+
+// Err returns why the chart could not be drawn, or nil.
+func (p *Plot) Err() error { return p.err }
 
 // PlotPNG draws the daily article counts of the table's first rows as a
 // line chart and returns it as PNG bytes, opts.Width × opts.Height pixels.
