@@ -89,6 +89,13 @@ type Options struct {
 	// coverage. Zero means [DefaultMaxDays].
 	MaxDays int
 
+	// Recent is the number of article identities, and of distinct SimHash
+	// signatures, a [Rollup] remembers for duplicate and near-duplicate
+	// detection; it bounds a Rollup's memory (about 80 bytes each). Zero
+	// means [DefaultRecent]. A Coverage remembers every article and
+	// ignores it.
+	Recent int
+
 	// AsOf is the day the windows, abnormal coverage and heat are evaluated
 	// on: its calendar date in Location. The zero time means the last day
 	// any article was published.

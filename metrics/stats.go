@@ -334,6 +334,15 @@ func (c *Coverage) Table() *Table {
 		}
 	}
 
+	finishTable(tab, accs, pairs, &o, ndays, int(asOf-lo))
+	return tab
+}
+
+// finishTable fills tab's rows and pairs from the per-security
+// accumulators (in symbol order) and the co-mention counts of index pairs.
+// tab's corpus-wide figures and Start are set; the series have ndays days
+// (0 when no article is dated) and startIdx is the as-of day's index.
+func finishTable(tab *Table, accs []*secAcc, pairs map[[2]int]int, o *Options, ndays, startIdx int) {
 	total := 0
 	for _, a := range accs {
 		total += a.articles
@@ -359,7 +368,6 @@ func (c *Coverage) Table() *Table {
 	}
 	slices.SortFunc(tab.Pairs, comparePairs)
 
-	startIdx := int(asOf - lo)
 	tab.Securities = len(accs)
 	tab.Rows = make([]Stats, len(accs))
 	for i, a := range accs {
@@ -383,7 +391,7 @@ func (c *Coverage) Table() *Table {
 		s.ActiveDays = a.active
 		s.Novel = a.novel
 		s.Repeated = a.articles - a.novel
-		if anyDated {
+		if ndays > 0 {
 			if a.counts == nil {
 				a.counts = make([]float64, ndays)
 			}
@@ -413,7 +421,6 @@ func (c *Coverage) Table() *Table {
 		}
 		return compareSymbols(a.Symbol, b.Symbol)
 	})
-	return tab
 }
 
 func comparePairs(a, b Pair) int {
