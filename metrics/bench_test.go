@@ -37,6 +37,29 @@ func BenchmarkAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkRollupAdd is BenchmarkAdd for a Rollup, plus its Table: the
+// bounded accumulator's whole cost.
+func BenchmarkRollupAdd(b *testing.B) {
+	for _, n := range sizes {
+		as := benchCorpus(b, n)
+		var bytes int64
+		for _, a := range as {
+			bytes += int64(len(a.Article.Text))
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				u := metrics.NewRollup(nil)
+				for _, a := range as {
+					u.Add(a)
+				}
+				u.Table()
+			}
+		})
+	}
+}
+
 func BenchmarkMerge(b *testing.B) {
 	for _, n := range sizes {
 		as := benchCorpus(b, n)

@@ -91,7 +91,7 @@ type Options struct {
 
 	// Recent is the number of article identities, and of distinct SimHash
 	// signatures, a [Rollup] remembers for duplicate and near-duplicate
-	// detection; it bounds a Rollup's memory (about 80 bytes each). Zero
+	// detection; it bounds a Rollup's memory (about 250 bytes an article). Zero
 	// means [DefaultRecent]. A Coverage remembers every article and
 	// ignores it.
 	Recent int

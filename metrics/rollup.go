@@ -12,7 +12,7 @@ import (
 
 // DefaultRecent is the number of articles a [Rollup] remembers for
 // duplicate and near-duplicate detection when [Options.Recent] is zero.
-const DefaultRecent = 1 << 18
+const DefaultRecent = 1 << 17
 
 // Rollup is a coverage accumulator whose memory does not grow with the
 // number of articles: where a [Coverage] keeps a record of every article
@@ -26,7 +26,8 @@ const DefaultRecent = 1 << 18
 //
 // Its [Rollup.Table] is the table a Coverage would give, with these
 // differences, which all vanish while the remembered articles cover the
-// whole corpus (the default remembers 262,144, about 20 MB):
+// whole corpus (the default remembers up to 131,072 articles, in about
+// 32 MB; when the budget fills, the older half is forgotten):
 //
 //   - An article is counted once per identity (ID, else File, else a hash
 //     of its text) only while its identity is remembered; the oldest
@@ -233,9 +234,9 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 }
 
 // idHash hashes an article identity (64-bit FNV-1a): a Rollup remembers
-// identities by hash. A fixed hash keeps runs reproducible; a collision
-// among the remembered identities, about one chance in 10⁸ at the default
-// budget, would drop one article as a repeat.
+// identities by hash. A fixed hash keeps runs reproducible. An article
+// whose hash equals a remembered one's (a chance below 10⁻¹⁴ an article at
+// the default budget) would be dropped as a repeat.
 func idHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
@@ -434,6 +435,7 @@ type recentSet struct {
 	sigs   []sigEntry
 	bySig  map[uint64]int32
 	heads  []map[uint64]int32 // per band: band value → latest signature with it
+	next   []int32            // signature i, band b at i*bands+b: the previous signature with the same band value, -1 ends
 	bands  int
 	width  int
 	stores []storyNode
@@ -445,7 +447,6 @@ type sigEntry struct {
 	sig   uint64
 	unix  int64
 	story int32
-	next  []int32 // per band: the previous signature with the same band value, -1 ends
 }
 
 // storyNode is a story in a union–find forest: parent is itself for a
@@ -550,7 +551,7 @@ func (s *recentSet) addSig(sig uint64, dated bool, unix int64) int32 {
 // into root (-1 for none yet) and returns the root.
 func (s *recentSet) near(sig uint64, root int32) int32 {
 	for b := 0; b < s.bands && b*s.width < 64; b++ {
-		for i, ok := s.heads[b][s.band(sig, b)]; ok && i >= 0; i = s.sigs[i].next[b] {
+		for i, ok := s.heads[b][s.band(sig, b)]; ok && i >= 0; i = s.next[int(i)*s.bands+b] {
 			if Hamming(s.sigs[i].sig, sig) <= s.h {
 				root = s.union(root, s.sigs[i].story)
 			}
@@ -561,17 +562,16 @@ func (s *recentSet) near(sig uint64, root int32) int32 {
 
 func (s *recentSet) insertSig(e sigEntry) {
 	i := int32(len(s.sigs))
-	e.next = make([]int32, s.bands)
-	for b := range e.next {
-		e.next[b] = -1
-		if b*s.width >= 64 {
-			continue
+	for b := range s.bands {
+		next := int32(-1)
+		if b*s.width < 64 {
+			v := s.band(e.sig, b)
+			if j, ok := s.heads[b][v]; ok {
+				next = j
+			}
+			s.heads[b][v] = i
 		}
-		v := s.band(e.sig, b)
-		if j, ok := s.heads[b][v]; ok {
-			e.next[b] = j
-		}
-		s.heads[b][v] = i
+		s.next = append(s.next, next)
 	}
 	s.sigs = append(s.sigs, e)
 	s.bySig[e.sig] = i
@@ -644,6 +644,7 @@ func (s *recentSet) forgetSigs() {
 	s.stores = make([]storyNode, 0, len(keep))
 	renum := make(map[int32]int32)
 	s.sigs = make([]sigEntry, 0, s.budget)
+	s.next = s.next[:0]
 	clear(s.bySig)
 	for b := range s.heads {
 		clear(s.heads[b])
