@@ -1,11 +1,12 @@
 // Command peakmem runs a coverage job over a generated corpus held nowhere
 // in full: the articles are generated as the pipeline asks for them,
-// analysed without named entities, and added to one metrics.Coverage. It
-// reports the time, the throughput and the peak resident memory (VmHWM,
-// Linux only), to show that memory stays bounded by the pipeline's window
-// plus the accumulator's compact per-article records.
+// analysed without named entities, and added to one metrics.Coverage (or,
+// with -bounded, one metrics.Rollup). It reports the time, the throughput
+// and the peak resident memory (VmHWM, Linux only), to show that memory
+// stays bounded by the pipeline's window plus the accumulator: a
+// Coverage's compact per-article records, or a Rollup's fixed budget.
 //
-//	peakmem [-n 100000] [-seed 1] [-workers 0]
+//	peakmem [-n 100000] [-seed 1] [-workers 0] [-bounded] [-recent 0]
 package main
 
 import (
@@ -27,6 +28,8 @@ func main() {
 	n := flag.Int("n", 100000, "number of generated articles")
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	workers := flag.Int("workers", 0, "pipeline workers (0: GOMAXPROCS)")
+	bounded := flag.Bool("bounded", false, "accumulate in a metrics.Rollup instead of a metrics.Coverage")
+	recent := flag.Int("recent", 0, "with -bounded, the Rollup's budget (0: metrics.DefaultRecent)")
 	flag.Parse()
 
 	g := gencorpus.New(*seed, nil)
@@ -45,7 +48,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "peakmem:", err)
 		os.Exit(1)
 	}
-	cov := metrics.New(nil)
+	var cov interface {
+		Add(*stocknews.Analysis)
+		Table() *metrics.Table
+	}
+	kind := "Coverage"
+	if *bounded {
+		cov = metrics.NewRollup(&metrics.Options{Recent: *recent})
+		kind = "Rollup"
+	} else {
+		cov = metrics.New(nil)
+	}
 	records := 0
 	start := time.Now()
 	p := stocknews.NewPipeline(an.Article, &stocknews.PipelineOptions{Workers: *workers})
@@ -63,8 +76,8 @@ func main() {
 	total := time.Since(start)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Printf("coverage run: %d articles (%.0f MB generated), %d records, %d securities, %d errors\n",
-		*n, float64(bytesIn)/1e6, records, len(tab.Rows), tab.Errors)
+	fmt.Printf("coverage run (%s): %d articles (%.0f MB generated), %d records, %d securities, %d errors\n",
+		kind, *n, float64(bytesIn)/1e6, records, len(tab.Rows), tab.Errors)
 	fmt.Printf("  analysis %.1f s (%.0f articles/s, %.1f MB/s), table %.1f s, GOMAXPROCS %d\n",
 		analysed.Seconds(), float64(records)/analysed.Seconds(), float64(bytesIn)/1e6/analysed.Seconds(),
 		(total - analysed).Seconds(), runtime.GOMAXPROCS(0))

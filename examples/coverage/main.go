@@ -33,6 +33,10 @@
 //	-workers N        inputs analysed at once (0: one per CPU)
 //	-save FILE        also write the accumulator (metrics.Coverage, binary) to FILE
 //	-merge FILE       merge a saved accumulator into the result (repeatable)
+//	-bounded          accumulate in bounded memory (metrics.Rollup) instead of keeping
+//	                  every article (metrics.Coverage): for corpora of any length
+//	-recent N         with -bounded, the articles remembered for repeats and
+//	                  near-duplicates (0: metrics.DefaultRecent)
 //
 // The exit status is 2 for bad flags, 1 when the run fails, 0 otherwise;
 // inputs that cannot be read or parsed are counted, not fatal.
@@ -40,6 +44,11 @@
 // With -save and -merge, any engine can run the job in shards: each shard
 // runs coverage -save on its part of the input, and a last run merges the
 // saved accumulators; the result is the same as one run over everything.
+//
+// -bounded gives the same table while the remembered articles span the
+// corpus, and a table whose repeats and stories are judged among the most
+// recent articles beyond that (see metrics.Rollup); it does not combine
+// with -save, -merge or -novelty, which need every article.
 package main
 
 import (
@@ -87,6 +96,15 @@ type config struct {
 	workers      int
 	save         string
 	merge        []string
+	bounded      bool
+	recent       int
+}
+
+// accumulator is what collect fills: a metrics.Coverage, or a
+// metrics.Rollup with -bounded.
+type accumulator interface {
+	Add(*stocknews.Analysis)
+	Table() *metrics.Table
 }
 
 // beijing is Beijing time: UTC+08:00 all year.
@@ -118,6 +136,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.workers, "workers", 0, "analyse `N` inputs at once (0: one per CPU)")
 	fs.StringVar(&c.save, "save", "", "also write the accumulator to `FILE`")
 	fs.Var(&merges, "merge", "merge the saved accumulator `FILE` into the result (repeatable)")
+	fs.BoolVar(&c.bounded, "bounded", false, "accumulate in bounded memory (metrics.Rollup), for corpora of any length")
+	fs.IntVar(&c.recent, "recent", 0, "with -bounded, remember `N` recent articles for repeats and near-duplicates (0: the default)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: coverage [flags] [PATH|GLOB|-]...")
 		fs.PrintDefaults()
@@ -167,6 +187,19 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if c.workers < 0 {
 		return nil, &usageError{fmt.Sprintf("-workers %d: want 0 or more", c.workers)}
 	}
+	if c.recent < 0 || (c.recent > 0 && !c.bounded) {
+		return nil, &usageError{fmt.Sprintf("-recent %d: want 0 or more, with -bounded", c.recent)}
+	}
+	if c.bounded {
+		for _, f := range []struct{ name, v string }{{"-save", c.save}, {"-novelty", c.novelty}} {
+			if f.v != "" {
+				return nil, &usageError{f.name + " needs every article: it does not combine with -bounded"}
+			}
+		}
+		if len(c.merge) > 0 {
+			return nil, &usageError{"-merge reads saved Coverage accumulators: it does not combine with -bounded"}
+		}
+	}
 	if c.plot != "" && !strings.EqualFold(filepath.Ext(c.plot), ".png") {
 		return nil, &usageError{fmt.Sprintf("-plot %q: want a .png file", c.plot)}
 	}
@@ -215,7 +248,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // options returns the metrics options of the command line.
 func (c *config) options() *metrics.Options {
-	o := &metrics.Options{Location: beijing, MinRelevance: c.minRelevance}
+	o := &metrics.Options{Location: beijing, MinRelevance: c.minRelevance, Recent: c.recent}
 	if c.cutoff {
 		o.Cutoff = metrics.MarketClose
 	}
@@ -227,12 +260,19 @@ func (c *config) options() *metrics.Options {
 }
 
 // collect analyses the inputs and merges the saved accumulators.
-func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
+func collect(c *config, stderr io.Writer) (accumulator, error) {
 	master, err := loadMasters(c.masters)
 	if err != nil {
 		return nil, err
 	}
-	cov := metrics.New(c.options())
+	var acc accumulator
+	var cov *metrics.Coverage
+	if c.bounded {
+		acc = metrics.NewRollup(c.options())
+	} else {
+		cov = metrics.New(c.options())
+		acc = cov
+	}
 	for _, path := range c.merge {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -257,7 +297,7 @@ func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 		err = p.Run(context.Background(), stocknews.Inputs(c.inputs...), func(an stocknews.Analysis) error {
 			bar.add()
 			if c.keep(&an) {
-				cov.Add(&an)
+				acc.Add(&an)
 			}
 			return nil
 		})
@@ -275,7 +315,7 @@ func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 			return nil, fmt.Errorf("-save: %w", err)
 		}
 	}
-	return cov, nil
+	return acc, nil
 }
 
 // keep applies -from and -to. Failed analyses are kept (to be counted);
@@ -312,8 +352,8 @@ func loadMasters(paths []string) (*ticker.Master, error) {
 }
 
 // write writes the table (and the plot) in the format asked for.
-func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
-	tab := cov.Table()
+func write(c *config, acc accumulator, stdout io.Writer) (err error) {
+	tab := acc.Table()
 	top := tab
 	if c.top > 0 {
 		top = tab.Top(c.top)
@@ -334,8 +374,10 @@ func write(c *config, cov *metrics.Coverage, stdout io.Writer) (err error) {
 	if err := writeFile(c.pairs, "-pairs", tab.WritePairsCSV); err != nil {
 		return err
 	}
-	if err := writeFile(c.novelty, "-novelty", cov.WriteNoveltyJSONL); err != nil {
-		return err
+	if cov, ok := acc.(*metrics.Coverage); ok {
+		if err := writeFile(c.novelty, "-novelty", cov.WriteNoveltyJSONL); err != nil {
+			return err
+		}
 	}
 	w := stdout
 	if c.out != "" {

@@ -229,6 +229,10 @@ func TestBadFlags(t *testing.T) {
 		{"-from", "2022-03-02", "-to", "2022-03-01"},
 		{"-min-relevance", "2"},
 		{"-plot", "out.svg"},
+		{"-recent", "5"}, // needs -bounded
+		{"-bounded", "-save", "x.bin"},
+		{"-bounded", "-novelty", "x.jsonl"},
+		{"-bounded", "-merge", "x.bin"},
 		{"-nosuchflag"},
 	} {
 		var out, errb bytes.Buffer
@@ -251,4 +255,75 @@ func TestDateFilter(t *testing.T) {
 	if !strings.Contains(out, "2022-12-31") || strings.Contains(out, "2021-") {
 		t.Errorf("date filter not applied:\n%s", out)
 	}
+}
+
+// readCSV returns the rows of a -format csv output by symbol, each a map
+// from column to value.
+func readCSV(t *testing.T, out string) map[string]map[string]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]map[string]string{}
+	for _, r := range rows[1:] {
+		row := map[string]string{}
+		for i, col := range rows[0] {
+			row[col] = r[i]
+		}
+		m[r[0]] = row
+	}
+	return m
+}
+
+// -bounded gives the table of the default run while the remembered
+// articles span the corpus; with a tiny budget every security keeps its
+// rows, with at least as many articles (repeats far apart count again).
+func TestBoundedAgrees(t *testing.T) {
+	dir, masters := inputs(t)
+	args := []string{"-format", "csv", "-top", "0", "-close"}
+	for _, m := range masters {
+		args = append(args, "-master", m)
+	}
+	want := readCSV(t, runOK(t, append(args, dir)...))
+	got := readCSV(t, runOK(t, append(args, "-bounded", dir)...))
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d rows bounded, %d not", len(got), len(want))
+	}
+	diffs := 0
+	for sym, w := range want {
+		g := got[sym]
+		for col, wv := range w {
+			if g[col] == wv {
+				continue
+			}
+			if strings.HasPrefix(col, "relevance") {
+				a, _ := strconv.ParseFloat(g[col], 64)
+				b, _ := strconv.ParseFloat(wv, 64)
+				if a-b < 1e-6 && b-a < 1e-6 {
+					continue
+				}
+			}
+			diffs++
+			if diffs <= 10 {
+				t.Errorf("%s %s: bounded %q, not bounded %q", sym, col, g[col], wv)
+			}
+		}
+	}
+
+	small := readCSV(t, runOK(t, append(args, "-bounded", "-recent", "16", dir)...))
+	if len(small) != len(want) {
+		t.Fatalf("-recent 16: %d rows, want %d", len(small), len(want))
+	}
+	for sym, w := range want {
+		s := small[sym]
+		a, _ := strconv.Atoi(s["articles"])
+		b, _ := strconv.Atoi(w["articles"])
+		n, _ := strconv.Atoi(s["novel"])
+		r, _ := strconv.Atoi(s["repeated"])
+		if a < b || n+r != a {
+			t.Errorf("-recent 16, %s: %d articles (%d novel, %d repeated), not bounded %d", sym, a, n, r, b)
+		}
+	}
+	t.Logf("%d securities: -bounded agrees; -recent 16 keeps every row", len(want))
 }
