@@ -67,7 +67,14 @@ func parseTime(s string, loc *time.Location) time.Time {
 		}
 		return time.Time{}
 	}
+	// A failed time.Parse allocates its error, so layouts that cannot
+	// match are skipped: zoned ones when s has no zone, and those whose
+	// first character is a digit when s's is not, or the other way round.
+	zoned := mayHaveZone(s)
 	for _, l := range zonedLayouts {
+		if !zoned || isDigit(l[0]) != isDigit(s[0]) {
+			continue
+		}
 		if t, err := time.Parse(l, s); err == nil {
 			name, off := t.Zone()
 			switch {
@@ -82,9 +89,27 @@ func parseTime(s string, loc *time.Location) time.Time {
 		}
 	}
 	for _, l := range localLayouts {
+		if !isDigit(s[0]) {
+			break // every local layout starts with the year
+		}
 		if t, err := time.ParseInLocation(l, s, loc); err == nil {
 			return t
 		}
 	}
 	return time.Time{}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// mayHaveZone reports whether s can carry an offset or a zone name: it has
+// an ASCII letter (a zone name, a month name, RFC 3339's T and Z) or a sign
+// after the date.
+func mayHaveZone(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '+' || c == '-' && i >= 8 {
+			return true
+		}
+	}
+	return false
 }
