@@ -195,6 +195,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	// 200亿市值蒸发: a loss named after the number.
 	if kind == kindNone {
 		rest := afterSpace(text, end)
+		rest = rest[:min(len(rest), 9+len("蒸发"))] // the word within 9 bytes; never search the whole text
 		if k := strings.Index(rest, "蒸发"); k >= 0 && k <= 9 && !strings.ContainsAny(rest[:k], "，。；、,;") {
 			kind, sign = kindChange, -1
 		}
