@@ -88,6 +88,18 @@ type rollSec struct {
 	dated     bool
 }
 
+// maxTotal caps a Rollup's sums of mentions, far beyond any corpus, so
+// that they never overflow and always encode.
+const maxTotal = math.MaxInt / 4
+
+// satAdd adds two non-negative counts, saturating at maxTotal.
+func satAdd(a, b int) int {
+	if a > maxTotal-b {
+		return maxTotal
+	}
+	return a + b
+}
+
 // relScale is the fixed-point unit relevance is summed in.
 const relScale = 1e9
 
@@ -186,7 +198,7 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 			u.secs[l.sym] = s
 		}
 		s.articles++
-		s.mentions = min(s.mentions+l.mentions, math.MaxInt-maxMentions)
+		s.mentions = satAdd(s.mentions, l.mentions)
 		s.relevance += int64(math.Round(l.relevance * relScale))
 		s.claims += l.claims
 		if l.inTitle {
@@ -295,7 +307,7 @@ func (u *Rollup) Merge(other *Rollup) error {
 
 func (s *rollSec) merge(o *rollSec) {
 	s.articles += o.articles
-	s.mentions = min(s.mentions+o.mentions, math.MaxInt-maxMentions)
+	s.mentions = satAdd(s.mentions, o.mentions)
 	s.title += o.title
 	s.claims += o.claims
 	s.novel += o.novel
