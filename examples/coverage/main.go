@@ -31,8 +31,10 @@
 //	-min-relevance R  ignore links less relevant than R (0–1)
 //	-entities         also extract named entities (slow; off by default)
 //	-workers N        inputs analysed at once (0: one per CPU)
-//	-save FILE        also write the accumulator (metrics.Coverage, binary) to FILE
-//	-merge FILE       merge a saved accumulator into the result (repeatable)
+//	-save FILE        also write the accumulator (metrics.Coverage, or metrics.Rollup
+//	                  with -bounded; binary) to FILE
+//	-merge FILE       merge a saved accumulator into the result (repeatable; saved
+//	                  with the same -bounded, -close and -min-relevance)
 //	-bounded          accumulate in bounded memory (metrics.Rollup) instead of keeping
 //	                  every article (metrics.Coverage): for corpora of any length
 //	-recent N         with -bounded, the articles remembered for repeats and
@@ -48,7 +50,8 @@
 // -bounded gives the same table while the remembered articles span the
 // corpus, and a table whose repeats and stories are judged among the most
 // recent articles beyond that (see metrics.Rollup); it does not combine
-// with -save, -merge or -novelty, which need every article.
+// with -novelty, which needs every article. Its shards merge exactly
+// except for stories split between them, which count once in each.
 package main
 
 import (
@@ -105,6 +108,31 @@ type config struct {
 type accumulator interface {
 	Add(*stocknews.Analysis)
 	Table() *metrics.Table
+	MarshalBinary() ([]byte, error)
+	merge(data []byte, opts *metrics.Options) error
+}
+
+// coverage and rollup add to the metrics accumulators the merge of a
+// saved shard.
+type (
+	coverage struct{ *metrics.Coverage }
+	rollup   struct{ *metrics.Rollup }
+)
+
+func (c coverage) merge(data []byte, _ *metrics.Options) error {
+	part := metrics.New(nil)
+	if err := part.UnmarshalBinary(data); err != nil {
+		return err
+	}
+	return c.Merge(part)
+}
+
+func (r rollup) merge(data []byte, opts *metrics.Options) error {
+	part := metrics.NewRollup(opts)
+	if err := part.UnmarshalBinary(data); err != nil {
+		return err
+	}
+	return r.Merge(part)
 }
 
 // beijing is Beijing time: UTC+08:00 all year.
@@ -190,15 +218,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if c.recent < 0 || (c.recent > 0 && !c.bounded) {
 		return nil, &usageError{fmt.Sprintf("-recent %d: want 0 or more, with -bounded", c.recent)}
 	}
-	if c.bounded {
-		for _, f := range []struct{ name, v string }{{"-save", c.save}, {"-novelty", c.novelty}} {
-			if f.v != "" {
-				return nil, &usageError{f.name + " needs every article: it does not combine with -bounded"}
-			}
-		}
-		if len(c.merge) > 0 {
-			return nil, &usageError{"-merge reads saved Coverage accumulators: it does not combine with -bounded"}
-		}
+	if c.bounded && c.novelty != "" {
+		return nil, &usageError{"-novelty needs every article: it does not combine with -bounded"}
 	}
 	if c.plot != "" && !strings.EqualFold(filepath.Ext(c.plot), ".png") {
 		return nil, &usageError{fmt.Sprintf("-plot %q: want a .png file", c.plot)}
@@ -266,23 +287,18 @@ func collect(c *config, stderr io.Writer) (accumulator, error) {
 		return nil, err
 	}
 	var acc accumulator
-	var cov *metrics.Coverage
 	if c.bounded {
-		acc = metrics.NewRollup(c.options())
+		acc = rollup{metrics.NewRollup(c.options())}
 	} else {
-		cov = metrics.New(c.options())
-		acc = cov
+		acc = coverage{metrics.New(c.options())}
 	}
 	for _, path := range c.merge {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("-merge: %w", err)
 		}
-		part := metrics.New(nil)
-		if err := part.UnmarshalBinary(data); err != nil {
-			return nil, fmt.Errorf("-merge %s: %w", path, err)
-		}
-		if err := cov.Merge(part); err != nil {
+		// A shard saved with the same accumulator and options.
+		if err := acc.merge(data, c.options()); err != nil {
 			return nil, fmt.Errorf("-merge %s: %w", path, err)
 		}
 	}
@@ -307,7 +323,7 @@ func collect(c *config, stderr io.Writer) (accumulator, error) {
 		}
 	}
 	if c.save != "" {
-		data, err := cov.MarshalBinary()
+		data, err := acc.MarshalBinary()
 		if err == nil {
 			err = os.WriteFile(c.save, data, 0o644)
 		}
@@ -374,7 +390,7 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 	if err := writeFile(c.pairs, "-pairs", tab.WritePairsCSV); err != nil {
 		return err
 	}
-	if cov, ok := acc.(*metrics.Coverage); ok {
+	if cov, ok := acc.(coverage); ok {
 		if err := writeFile(c.novelty, "-novelty", cov.WriteNoveltyJSONL); err != nil {
 			return err
 		}

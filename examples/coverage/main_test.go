@@ -230,9 +230,7 @@ func TestBadFlags(t *testing.T) {
 		{"-min-relevance", "2"},
 		{"-plot", "out.svg"},
 		{"-recent", "5"}, // needs -bounded
-		{"-bounded", "-save", "x.bin"},
 		{"-bounded", "-novelty", "x.jsonl"},
-		{"-bounded", "-merge", "x.bin"},
 		{"-nosuchflag"},
 	} {
 		var out, errb bytes.Buffer
@@ -326,4 +324,57 @@ func TestBoundedAgrees(t *testing.T) {
 		}
 	}
 	t.Logf("%d securities: -bounded agrees; -recent 16 keeps every row", len(want))
+}
+
+// -bounded runs in shards too: shards saved and merged give the one run's
+// table, but for a story split between shards, which starts in each. A
+// Coverage shard does not merge into a bounded run.
+func TestBoundedShards(t *testing.T) {
+	dir, masters := inputs(t)
+	files := stocknews.ExpandInputs([]string{dir})
+	if len(files) < 4 {
+		t.Fatalf("%d inputs", len(files))
+	}
+	var base []string
+	for _, m := range masters {
+		base = append(base, "-master", m)
+	}
+	tmp := t.TempDir()
+	var merges []string
+	for i, part := range [][]string{files[:len(files)/3], files[len(files)/3:]} {
+		save := filepath.Join(tmp, strconv.Itoa(i)+".bin")
+		args := append(append(slices.Clone(base), "-bounded", "-save", save, "-format", "csv"), part...)
+		runOK(t, args...)
+		merges = append(merges, "-merge", save)
+	}
+	csvArgs := []string{"-bounded", "-format", "csv", "-top", "0"}
+	got := readCSV(t, runOK(t, append(csvArgs, merges...)...))
+	want := readCSV(t, runOK(t, append(append(slices.Clone(base), csvArgs...), dir)...))
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d rows merged, %d in one run", len(got), len(want))
+	}
+	for sym, w := range want {
+		g := got[sym]
+		for col, wv := range w {
+			switch {
+			case g[col] == wv:
+			case col == "novel" || col == "repeated" || strings.HasPrefix(col, "relevance"):
+				// checked below
+			default:
+				t.Errorf("%s %s: merged %q, one run %q", sym, col, g[col], wv)
+			}
+		}
+		gn, _ := strconv.Atoi(g["novel"])
+		wn, _ := strconv.Atoi(w["novel"])
+		if gn < wn {
+			t.Errorf("%s: %d novel merged, %d in one run", sym, gn, wn)
+		}
+	}
+
+	cov := filepath.Join(tmp, "coverage.bin")
+	runOK(t, append(append(slices.Clone(base), "-save", cov), files[:2]...)...)
+	var out, errb bytes.Buffer
+	if code := run([]string{"-bounded", "-merge", cov}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "magic") {
+		t.Errorf("a Coverage shard into -bounded: exit %d: %s", code, errb.String())
+	}
 }
