@@ -17,7 +17,8 @@
 #      the same sentences: the peer's own test sentences, generated article
 #      texts and the real articles' texts;
 #   4. cold start to the first analysed article without entities;
-#   5. peak memory of a 100k-article coverage run;
+#   5. peak memory of coverage runs: 100k articles with metrics.Coverage,
+#      100k and a million (MILLION=N to change) with metrics.Rollup;
 #   6. benchstat over the Go results.
 # Needs Go, and node + npm for the peer (skipped without them). Everything
 # temporary goes to a mktemp folder that is removed at the end.
@@ -95,9 +96,11 @@ log "cold start"
 go build -o "$TMP/coldstart" ./bench/coldstart
 "$TMP/coldstart" -runs 20 testdata/em-a-share.md >"$TMP/cold.txt"
 
-log "peak memory of a 100k-article coverage run"
+log "peak memory of coverage runs: 100k articles exact, 100k and 1M bounded"
 go build -o "$TMP/peakmem" ./bench/peakmem
 "$TMP/peakmem" -n 100000 >"$TMP/mem.txt"
+"$TMP/peakmem" -n 100000 -bounded >>"$TMP/mem.txt"
+"$TMP/peakmem" -n "${MILLION:-1000000}" -bounded >>"$TMP/mem.txt"
 
 log "benchstat"
 BENCHSTAT=(go run golang.org/x/perf/cmd/benchstat@latest)
