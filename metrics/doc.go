@@ -12,6 +12,14 @@
 // met twice (same ID) counts once. Failed analyses are only counted
 // ([Coverage.Errors]).
 //
+// A Coverage keeps a compact record of every article, so its memory grows
+// with the corpus. A [Rollup] is the bounded alternative, with the same
+// Add, Merge, MarshalBinary and Table: it folds articles into
+// per-security daily totals as they come and remembers only the most
+// recent ones ([Options.Recent]) for repeats and near-duplicates. Its
+// table is the Coverage's while those span the corpus; see [Rollup] for
+// what differs beyond.
+//
 // # The statistics
 //
 // [Coverage.Table] returns one [Stats] row per security: articles,
