@@ -107,3 +107,23 @@ func ExampleCoverage_MarshalBinary() {
 	fmt.Printf("%q version %d, %d articles, err %v\n", b[:4], b[4], back.Len(), err)
 	// Output: "SNCV" version 1, 3 articles, err <nil>
 }
+
+func ExampleRollup() {
+	// A Rollup keeps totals, not articles: its memory stays the same
+	// however long the stream. Here it remembers at most 1,000 articles
+	// for repeats and near-duplicates.
+	u := metrics.NewRollup(&metrics.Options{Recent: 1000})
+	as := exampleAnalyses()
+	for _, a := range as {
+		u.Add(a)
+	}
+	u.Add(as[0]) // a repeat it still remembers: not counted again
+	for _, r := range u.Table().Rows {
+		fmt.Printf("%s articles=%d novel=%d repeated=%d series=%v\n", r.Symbol, r.Articles, r.Novel, r.Repeated, r.Series.Counts)
+	}
+	fmt.Println("repeats:", u.Repeats())
+	// Output:
+	// 600519.SH articles=3 novel=2 repeated=1 series=[2 1]
+	// 00700.HK articles=1 novel=1 repeated=0 series=[0 1]
+	// repeats: 1
+}
