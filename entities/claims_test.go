@@ -150,6 +150,27 @@ var claimTests = []struct {
 	{"jieyue", "「每年节约150亿元」", []wantClaim{{"15000000000", "CNY", "=", "level"}}, ""},
 	{"qianyue", "「签约金额30亿元」", []wantClaim{{"3000000000", "CNY", "=", "level"}}, "金额"},
 	{"yue still about", "「成本约150亿元」", []wantClaim{{"15000000000", "CNY", "~", "level"}}, "成本"},
+
+	// A comparator before the total the number is a share of.
+	{"gapped buchaoguo", "「拟减持不超过公司总股本的2%」", []wantClaim{{"2", "percent", "<=", "level"}}, ""},
+	{"gapped yuezhan", "「持股约占公司股份总数4.8%」", []wantClaim{{"4.8", "percent", "~", "level"}}, ""},
+	{"gap without a total", "「增速低于上一季度的12.5%」", []wantClaim{{"12.5", "percent", "=", "change"}}, ""},
+
+	// Exchange rates quoted after a currency pair.
+	{"fx yuan", "「离岸人民币兑美元收报6.4123」", []wantClaim{{"6.4123", "CNY", "=", "level"}}, ""},
+	{"fx euro", "「欧元兑美元报1.0875」", []wantClaim{{"1.0875", "USD", "=", "level"}}, ""},
+	{"no pair, no claim", "大盘指数收于3456.12", nil, ""},
+
+	// News-wire 下 before a percentage is a fall; 以下 is not.
+	{"xia fall", "「示例芯片下3.1%」", []wantClaim{{"-3.1", "percent", "=", "change"}}, ""},
+	{"yixia", "「持股5%以下」", []wantClaim{{"5", "percent", "<=", "level"}}, ""},
+
+	// Head of livestock, batches, milligrams, megapascals.
+	{"tou", "「全年出栏生猪2.1亿头」", []wantClaim{{"210000000", "count", "=", "level"}}, ""},
+	{"toubu", "十头部券商", nil, ""},
+	{"pici", "「抽检4批次」", []wantClaim{{"4", "count", "=", "level"}}, ""},
+	{"milligram", "「每粒含80毫克」", []wantClaim{{"80", "mg", "=", "level"}}, ""},
+	{"megapascal", "「储氢压力70MPa」", []wantClaim{{"70", "MPa", "=", "level"}}, ""},
 }
 
 type wantClaim struct{ value, unit, cmp, kind string }

@@ -118,6 +118,8 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 			unit = inferUnit(text, n)
 		case bareTimes(text, n.Start):
 			unit = "times" // 全场倍数为3.7
+		case fxUnit(text, n.Start) != "":
+			unit = fxUnit(text, n.Start) // 人民币兑美元升至6.3512
 		default:
 			return Claim{}, false
 		}
@@ -159,6 +161,11 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 
 	// Comparator words before and after the number.
 	p, cmp, explicit := comparatorBefore(text, start)
+	if cmp == Equal && !explicit {
+		if c, ok := gappedComparator(text, p); ok {
+			cmp = c // 不超过公司总股本的2%
+		}
+	}
 	end, after := comparatorAfter(text, n.End)
 	switch {
 	case n.Upper.Valid:
@@ -388,6 +395,38 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 	return i, cmp, explicit
 }
 
+// gappedComparator finds a comparator word separated from the number at i
+// by the whole the number is a share of: 不超过公司总股本的2%, 约占公司股份
+// 总数1%. The words between hold no digit or clause mark, are at most 14
+// characters, and name a total (总); other words between (低于第二季的16%)
+// leave the number to itself.
+func gappedComparator(text string, i int) (Comparator, bool) {
+	lo := max(clauseStart(text, i), i-45)
+	for lo < i && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	w := text[lo:i]
+	// The word ending nearest the number wins; of two ending together
+	// (超过, 不超过), the longer, which comes first in comparatorsBefore.
+	best, bestEnd := Equal, -1
+	for _, c := range comparatorsBefore {
+		if c.cmp == Equal || utf8.RuneCountInString(c.word) < 2 {
+			continue
+		}
+		k := strings.LastIndex(w, c.word)
+		if k < 0 || k+len(c.word) <= bestEnd {
+			continue
+		}
+		gap := w[k+len(c.word):]
+		if gap == "" || utf8.RuneCountInString(gap) > 14 || strings.ContainsAny(gap, "0123456789，,；;、：:") ||
+			!strings.Contains(gap, "总") {
+			continue
+		}
+		best, bestEnd = c.cmp, k+len(c.word)
+	}
+	return best, bestEnd >= 0
+}
+
 var comparatorsAfter = []comparatorWord{
 	{"以上", Greater, false}, {"之上", Greater, false}, {"有余", Greater, false},
 	{"出头", Greater, false}, {"开外", Greater, false}, {"多", Greater, false}, {"余", Greater, false},
@@ -530,7 +569,12 @@ const maxKindGap = 8
 
 // singleKindRunes are one-character verbs that mark a change only right
 // before the number: 沪指微涨0.04%, 续跌超16%.
-var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '快': 1, '跌': -1, '降': -1, '减': -1}
+var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '快': 1, '飙': 1, '跌': -1, '降': -1, '减': -1}
+
+// notFallHeads are the runes before 下 that make a word, not a fall: 以下,
+// 之下, 南下, 北下, 上下, 一下, 私下, 线下, 乡下, 地下, 底下, 如下, 手下, 天下,
+// 眼下, 当下, 时下, 目前之下.
+const notFallHeads = "以之南北上一私线乡地底如手天眼当时向往东西落留放"
 
 // changeKind classifies a number from the clause w before it (comparator
 // words already cut off). It returns the kind, the byte offset in w of the
@@ -556,8 +600,17 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 		t = strings.TrimRight(t[:len(t)-3], " 了")
 		target = true
 	}
-	if r, size := utf8.DecodeLastRuneInString(t); singleKindRunes[r] != 0 && len(t)-size >= bestAt+bestLen {
-		best, bestAt, bestLen, sign = kindChange, len(t)-size, size, singleKindRunes[r]
+	r, size := utf8.DecodeLastRuneInString(t)
+	dir := singleKindRunes[r]
+	// 美光下2.9%: news-wire shorthand for a fall, only before a percentage
+	// and after a name (以下, 之下 and 南下 are not falls).
+	if r == '下' && unit == "percent" && !target {
+		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); p >= 0x4e00 && p <= 0x9fff && !strings.ContainsRune(notFallHeads, p) {
+			dir = -1
+		}
+	}
+	if dir != 0 && len(t)-size >= bestAt+bestLen {
+		best, bestAt, bestLen, sign = kindChange, len(t)-size, size, dir
 		if target {
 			return kindTarget, bestAt, 0
 		}
@@ -847,6 +900,45 @@ func isRank(text string, n *Number) bool {
 		}
 	}
 	return false
+}
+
+// fxUnit returns the currency of a bare exchange rate at i, quoted after
+// a pair "A兑B" earlier in its sentence: CNY when either side is the yuan
+// (the press quotes 人民币兑美元 and 美元兑人民币 alike as yuan per dollar),
+// else B's currency (欧元兑美元1.13 is dollars per euro); "" when there is
+// no such pair.
+func fxUnit(text string, i int) string {
+	s := sentenceStart(text, i)
+	if i-s > 90 {
+		s = i - 90
+		for s < i && !utf8.RuneStart(text[s]) {
+			s++
+		}
+	}
+	w := text[s:i]
+	k := strings.LastIndex(w, "兑")
+	if k < 0 {
+		return ""
+	}
+	a, b := "", ""
+	for _, c := range currencyPrefixes {
+		if a == "" && strings.HasSuffix(w[:k], c.word) {
+			a = c.code
+		}
+		if b == "" && strings.HasPrefix(w[k+len("兑"):], c.word) {
+			b = c.code
+		}
+	}
+	if u, n := matchUnit(w[k+len("兑"):]); b == "" && n > 0 && u.class == classMoney {
+		b = u.unit
+	}
+	switch {
+	case a == "" || b == "":
+		return ""
+	case a == "CNY" || b == "CNY":
+		return "CNY"
+	}
+	return b
 }
 
 // bareTimes reports whether a number with no unit at i is a multiple

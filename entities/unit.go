@@ -72,7 +72,7 @@ var unitWords = []unitWord{
 	{"艘", "count", classCount}, {"例", "count", classCount}, {"笔", "count", classCount},
 	{"股", "count", classCount}, {"大", "count", classCount}, {"栋", "count", classCount},
 	{"间", "count", classCount}, {"块", "count", classCount}, {"塊", "count", classCount}, {"亿人", "count", classCount}, {"辆次", "count", classCount},
-	{"万人", "count", classCount},
+	{"万人", "count", classCount}, {"头", "count", classCount}, {"批次", "count", classCount},
 
 	// Physical units, with the value in that unit.
 	{"吨", "t", classPhysical}, {"公斤", "kg", classPhysical}, {"千克", "kg", classPhysical},
@@ -98,6 +98,9 @@ var unitWords = []unitWord{
 	{"MHz", "MHz", classPhysical}, {"kHz", "kHz", classPhysical}, {"Hz", "Hz", classPhysical},
 	{"nm", "nm", classPhysical}, {"mm", "mm", classPhysical}, {"km", "km", classPhysical},
 	{"kg", "kg", classPhysical}, {"mS/cm", "mS/cm", classPhysical},
+	{"毫克", "mg", classPhysical}, {"mg", "mg", classPhysical}, {"微克", "ug", classPhysical},
+	{"兆帕", "MPa", classPhysical}, {"MPa", "MPa", classPhysical}, {"千帕", "kPa", classPhysical},
+	{"kPa", "kPa", classPhysical},
 
 	// Dates, times and durations: never claims.
 	{"年", "", classTime}, {"月", "", classTime}, {"日", "", classTime}, {"号", "", classTime},
@@ -115,6 +118,9 @@ var unitWords = []unitWord{
 	// measured; skipped like a duration.
 	{"个方面", "", classTime}, {"方面", "", classTime}, {"个层面", "", classTime}, {"层面", "", classTime},
 	{"个维度", "", classTime}, {"个角度", "", classTime},
+
+	// 十头部券商: 头部 (leading) is not the classifier 头.
+	{"头部", "", classTime},
 }
 
 // unitIndex maps a unit word's first rune to the words starting with it,
