@@ -293,3 +293,20 @@ func TestClaimsComparatorWords(t *testing.T) {
 		}
 	}
 }
+
+// A subject that is only a conjunction or a time word gives way to its
+// neighbour's.
+func TestClaimsLoneSubject(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"示例指数下跌120点，或0.5%。", "示例指数"},
+		{"示例公司营收增长12%，现报45.2亿元。", "示例公司营收"},
+	} {
+		cs := Claims(tt.in, nil)
+		if len(cs) != 2 {
+			t.Fatalf("%s: %d claims", tt.in, len(cs))
+		}
+		if !strings.Contains(cs[1].Subject, tt.want) {
+			t.Errorf("%s: second subject %q, want it to hold %q", tt.in, cs[1].Subject, tt.want)
+		}
+	}
+}

@@ -710,7 +710,21 @@ func isBaseOnly(s string) bool {
 		"较去年", "比去年", "较上一年", "比上一年", "同比", "环比", "和", "及", "与", "从", "由", "而", "在", "较", "比"} {
 		s = strings.TrimPrefix(s, w)
 	}
-	return strings.TrimSpace(s) == ""
+	s = strings.TrimSpace(s)
+	return s == "" || loneWords[s]
+}
+
+// loneWords name nothing when they are the whole subject: a conjunction or
+// preposition (下跌120点，或0.5%; 以4.73元/股), a time word (下周, 今日) or a
+// connective (分别, 另外). The claim then takes its subject from its
+// neighbours, as a bare comparison does.
+var loneWords = map[string]bool{
+	"或": true, "或者": true, "以": true, "即": true, "中": true, "其中": true, "另外": true, "此外": true,
+	"分别": true, "报收": true, "收报": true, "还有": true, "仅": true, "均": true, "也": true, "都": true,
+	"今日": true, "今天": true, "昨日": true, "昨天": true, "明日": true, "明天": true, "当日": true, "当天": true,
+	"下周": true, "本周": true, "上周": true, "此前": true, "目前": true, "当前": true, "随后": true, "同期": true,
+	"高": true, "低": true, "再": true, "又": true, "已": true, "已经": true, "将": true,
+	"现": true, "收": true, "还": true, "拟": true, "并": true,
 }
 
 // subjectAfter returns the noun phrase after a number at i, up to a clause
@@ -739,7 +753,8 @@ func subjectAfter(text string, i int) (int, int) {
 // subject: 净利润同比 → 净利润, 股价续 → 股价.
 var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
 	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
-	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计"}
+	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计",
+	"或在", "或达", "或"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func flowSubject(fromWord, subject string) string {
