@@ -243,11 +243,13 @@ func TestLinkerDecorations(t *testing.T) {
 		{Symbol: MustParse("00999.HK"), Name: "星海医疗-SW"},
 		{Symbol: MustParse("000005.SZ"), Name: "ST星云"}, // bare name too short to index
 		{Symbol: MustParse("000006.SZ"), Name: "星辰", Aliases: []string{"星辰"}},
+		{Symbol: MustParse("000007.SZ"), Name: "*ST星光"}, // bare name too short; written ST星光 too
 	})
 	l := NewLinker(m, nil)
 	for text, want := range map[string]int{
 		"*ST星河电子公告": 1, "星河电子公告": 1, "星海医疗-SW上涨": 1, "星海医疗上涨": 1,
 		"ST星云公告": 1, "星云公告": 0, "据星辰公告": 1, "繁星辰光": 0,
+		"*ST星光公告": 1, "ST星光公告": 1, "星光公告": 0,
 	} {
 		if got := l.Link(Document{Text: text}); len(got) != want {
 			t.Errorf("Link(%q) = %+v, want %d links", text, got, want)

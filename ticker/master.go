@@ -269,6 +269,11 @@ func (m *Master) AllSeq() iter.Seq[Security] {
 func (s *Security) keys(f func(key string, k nameKind)) {
 	if s.Name != "" {
 		f(nameKey(s.Name), kindName)
+		// *ST天润 is written ST天润 as often as not; the text *ST天润 holds
+		// ST天润 too, so the form without the star finds both.
+		if s.Symbol.Market() <= BJ && strings.Contains(s.Name, "*ST") {
+			f(nameKey(strings.Replace(s.Name, "*ST", "ST", 1)), kindName)
+		}
 		if b := undecorate(s.Name, s.Symbol.Market()); b != "" {
 			f(nameKey(b), kindBare)
 		}
