@@ -122,6 +122,8 @@ var wordStopNames = []string{
 //     phrase about the country (中国黄金市场, 中国软件产业) does not link.
 //   - A name that starts with 国 does not take it from a country word
 //     (我国新能源 is not 国新能源).
+//   - A name before 概念 or 题材 names a market theme (苹果概念股), not the
+//     company.
 //   - An exchange operator's name (港交所) names the venue, not the listed
 //     company, unless a word about the company follows (港交所股价) or a
 //     code is written beside it.
@@ -372,7 +374,7 @@ func (l *Linker) scan(doc Document) scan {
 			}
 			continue
 		}
-		if stop || institutionAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
+		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
 			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
 			continue
 		}
@@ -652,6 +654,14 @@ func institutionAfter(text string, end int) bool {
 		}
 	}
 	return false
+}
+
+// themeAfter reports whether the name ending at end names a market theme
+// rather than the company: 苹果概念股, 特斯拉概念板块, 华为题材. The stocks
+// of such a theme are other companies.
+func themeAfter(text string, end int) bool {
+	rest := text[end:]
+	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材")
 }
 
 // otherCompanyAfter reports whether the name ending at end is only the start
