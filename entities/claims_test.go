@@ -171,6 +171,10 @@ var claimTests = []struct {
 	{"pici", "「抽检4批次」", []wantClaim{{"4", "count", "=", "level"}}, ""},
 	{"milligram", "「每粒含80毫克」", []wantClaim{{"80", "mg", "=", "level"}}, ""},
 	{"megapascal", "「储氢压力70MPa」", []wantClaim{{"70", "MPa", "=", "level"}}, ""},
+
+	// 及以上 includes the bound; a list carries its kind only to like items.
+	{"ji yishang", "「覆盖28nm及以上」制程", []wantClaim{{"28", "nm", ">=", "level"}}, ""},
+	{"no list across units", "「示例股份大涨近7%」，「11万」股东", []wantClaim{{"7", "percent", "~", "change"}, {"110000", "count", "=", "level"}}, ""},
 }
 
 type wantClaim struct{ value, unit, cmp, kind string }

@@ -226,7 +226,8 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
 	if kind == kindNone && strings.Trim(w, " /和及与或") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
-		if gap := text[min(last.End, start):start]; last.End < start && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
+		// Items of a list measure alike: 大涨7%，11万股东 is no list.
+		if gap := text[min(last.End, start):start]; last.End < start && last.Unit == unit && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
 			if last.Kind == Change {
 				kind = kindChange
 				if last.Value.IsNegative() {
@@ -428,7 +429,8 @@ func gappedComparator(text string, i int) (Comparator, bool) {
 }
 
 var comparatorsAfter = []comparatorWord{
-	{"以上", Greater, false}, {"之上", Greater, false}, {"有余", Greater, false},
+	{"及以上", GreaterEqual, false}, {"或以上", GreaterEqual, false}, {"及以下", LessEqual, false},
+	{"或以下", LessEqual, false}, {"以上", Greater, false}, {"之上", Greater, false}, {"有余", Greater, false},
 	{"出头", Greater, false}, {"开外", Greater, false}, {"多", Greater, false}, {"余", Greater, false},
 	{"以下", LessEqual, false}, {"以内", LessEqual, false}, {"之内", LessEqual, false},
 	{"左右", About, false}, {"上下", About, false}, {"之多", Equal, true},
