@@ -123,7 +123,8 @@ var wordStopNames = []string{
 //   - A name that starts with 国 does not take it from a country word
 //     (我国新能源 is not 国新能源).
 //   - A name before 概念 or 题材 names a market theme (苹果概念股), not the
-//     company.
+//     company; a name before a model (小鹏P7, 比亚迪汉, 苹果iPhone) names a
+//     product, which does not link its maker by itself.
 //   - An exchange operator's name (港交所) names the venue, not the listed
 //     company, unless a word about the company follows (港交所股价) or a
 //     code is written beside it.
@@ -374,7 +375,8 @@ func (l *Linker) scan(doc Document) scan {
 			}
 			continue
 		}
-		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
+		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || modelAfter(c.key, text, c.end) ||
+			creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
 			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
 			continue
 		}
@@ -662,6 +664,36 @@ func institutionAfter(text string, end int) bool {
 func themeAfter(text string, end int) bool {
 	rest := text[end:]
 	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材")
+}
+
+// modelAfter reports whether the name ending at end is the brand of a
+// product model written right after it: a Latin model code (小鹏P7, 蔚来ES8,
+// 特斯拉Model Y, 苹果iPhone), or one of BYD's dynasty models (比亚迪唐, 比亚迪汉).
+// A product does not link its maker (spec/tickers.md); other mentions of
+// the maker still do. Quarters and halves (腾讯Q3, 小米H1) are not models.
+func modelAfter(key, text string, end int) bool {
+	rest := text[end:]
+	if key == "比亚迪" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return strings.ContainsRune("唐宋汉秦元", r) && !strings.HasPrefix(rest, "元人民币") && !strings.HasPrefix(rest, "元的")
+	}
+	for _, m := range []string{"Model", "iPhone", "iPad", "Mate"} {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	// One or two capital letters, then a digit: P7, ES8, G9, ET5.
+	i := 0
+	for i < len(rest) && i < 3 && rest[i] >= 'A' && rest[i] <= 'Z' {
+		i++
+	}
+	if i == 0 || i > 2 || i >= len(rest) || rest[i] < '0' || rest[i] > '9' {
+		return false
+	}
+	if i == 1 && (rest[0] == 'Q' || rest[0] == 'H') {
+		return false // 腾讯Q3, 小米H1: a quarter or half of the year
+	}
+	return true
 }
 
 // otherCompanyAfter reports whether the name ending at end is only the start

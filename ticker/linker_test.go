@@ -37,6 +37,8 @@ var linkTests = []struct {
 	{"auction platform does not link parent", "阿里拍卖网站显示，股权将被拍卖。", nil, 0},
 	{"institution is not the company", "贝壳研究院发布报告。", nil, 0},
 	{"theme is not the company", "苹果概念股午后走强，腾讯题材也有表现。", nil, 0},
+	{"model is not the maker", "小鹏P7、比亚迪汉和特斯拉Model Y的销量。", nil, 0},
+	{"quarter is not a model", "腾讯Q3营收增长。", []string{"00700.HK"}, 0},
 	{"company beside a theme", "苹果概念股走强，苹果股价上涨。", []string{"AAPL.US"}, 0},
 	{"credit is not a subject", "数据来源：同花顺", nil, 0},
 	{"credit with a slash", "资料来源 / 华泰证券研报", nil, 0},
