@@ -124,7 +124,8 @@ var wordStopNames = []string{
 //     (我国新能源 is not 国新能源).
 //   - A name before 概念 or 题材 names a market theme (苹果概念股), not the
 //     company; a name before a model (小鹏P7, 比亚迪汉, 苹果iPhone) names a
-//     product, which does not link its maker by itself.
+//     product, which does not link its maker by itself; a platform's name
+//     used for the platform (在微博回应, 快手用户) does not link its company.
 //   - An exchange operator's name (港交所) names the venue, not the listed
 //     company, unless a word about the company follows (港交所股价) or a
 //     code is written beside it.
@@ -376,6 +377,7 @@ func (l *Linker) scan(doc Document) scan {
 			continue
 		}
 		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || modelAfter(c.key, text, c.end) ||
+			platformUse(c.key, text, c.start, c.end) ||
 			creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
 			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
 			continue
@@ -694,6 +696,35 @@ func modelAfter(key, text string, end int) bool {
 		return false // 腾讯Q3, 小米H1: a quarter or half of the year
 	}
 	return true
+}
+
+// platformNames are listed companies named after the platforms they run,
+// which news names as places to post and read (在微博回应, 知乎上的讨论).
+var platformNames = map[string]bool{"微博": true, "快手": true, "知乎": true, "哔哩哔哩": true, "B站": true}
+
+// platformUse reports whether a platform name at start..end names the
+// platform, not the company: followed by a word about posts or users
+// (微博热搜, 快手用户, 知乎上), or after 在/通过/于 and before a verb of
+// posting (在微博回应, 通过知乎发布).
+func platformUse(key, text string, start, end int) bool {
+	if !platformNames[key] {
+		return false
+	}
+	rest := text[end:]
+	for _, w := range []string{"上", "平台上", "热搜", "账号", "网友", "用户", "发文", "发帖", "话题", "直播间", "博主", "视频"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	if before == '在' || before == '过' || before == '于' {
+		for _, w := range []string{"回应", "发布", "发表", "表示", "称", "晒", "透露", "公开", "辟谣", "道歉"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherCompanyAfter reports whether the name ending at end is only the start

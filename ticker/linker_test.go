@@ -39,6 +39,8 @@ var linkTests = []struct {
 	{"theme is not the company", "苹果概念股午后走强，腾讯题材也有表现。", nil, 0},
 	{"model is not the maker", "小鹏P7、比亚迪汉和特斯拉Model Y的销量。", nil, 0},
 	{"quarter is not a model", "腾讯Q3营收增长。", []string{"00700.HK"}, 0},
+	{"platform is not the company", "他在微博回应质疑，快手用户也在讨论。", nil, 0},
+	{"platform company", "微博发布财报，快手股价上涨。", []string{"09898.HK", "01024.HK"}, 0},
 	{"company beside a theme", "苹果概念股走强，苹果股价上涨。", []string{"AAPL.US"}, 0},
 	{"credit is not a subject", "数据来源：同花顺", nil, 0},
 	{"credit with a slash", "资料来源 / 华泰证券研报", nil, 0},
