@@ -174,6 +174,8 @@ var claimTests = []struct {
 
 	// 及以上 includes the bound; a list carries its kind only to like items.
 	{"ji yishang", "「覆盖28nm及以上」制程", []wantClaim{{"28", "nm", ">=", "level"}}, ""},
+	{"gao le", "「比去年高了近64%」", []wantClaim{{"64", "percent", "~", "change"}}, ""},
+	{"di le", "「比预期低了逾1美元」", []wantClaim{{"-1", "USD", ">", "change"}}, ""},
 	{"no list across units", "「示例股份大涨近7%」，「11万」股东", []wantClaim{{"7", "percent", "~", "change"}, {"110000", "count", "=", "level"}}, ""},
 }
 

@@ -537,6 +537,7 @@ var kindWords = []kindWord{
 	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
 	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
 	{"收涨", kindChange, 1}, {"收高", kindChange, 1}, {"跳涨", kindChange, 1}, {"收低", kindChange, -1}, {"收挫", kindChange, -1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
+	{"高了", kindChange, 1}, {"低了", kindChange, -1}, {"溢价", kindChange, 1}, {"折价", kindChange, -1},
 	{"多增", kindChange, 1}, {"少增", kindChange, -1}, {"多减", kindChange, -1}, {"少减", kindChange, 1},
 	{"同期多", kindChange, 1}, {"同期少", kindChange, -1}, {"上月多", kindChange, 1}, {"上月少", kindChange, -1},
 	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
