@@ -21,7 +21,7 @@ type shortRisk struct {
 // two-character names (from loaded masters) fire only at a word start (see
 // wordStarters), because nothing is known about the words they occur in.
 var shortNames = map[string]shortRisk{
-	"领展": {}, "易鑫": {}, "亿航": {}, "途牛": {}, "声网": {left: "发心"}, "酷澎": {}, "易贝": {},
+	"领展": {}, "易鑫": {}, "杜邦": {right: "分"}, "亿航": {}, "途牛": {}, "声网": {left: "发心"}, "酷澎": {}, "易贝": {},
 	"万科": {left: "千百亿数"}, "上汽": {left: "以向之马线晚早"}, "东航": {left: "华远山广"},
 	"中免": {left: "集空其"}, "中兴": {left: "集空其"}, "中芯": {}, "中通": {left: "集空其"},
 	"中金": {left: "集空其黄"}, "丰田": {}, "亚朵": {}, "交行": {left: "外社成提"},
