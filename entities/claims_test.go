@@ -159,7 +159,19 @@ var claimTests = []struct {
 	// Exchange rates quoted after a currency pair.
 	{"fx yuan", "「离岸人民币兑美元收报6.4123」", []wantClaim{{"6.4123", "CNY", "=", "level"}}, ""},
 	{"fx euro", "「欧元兑美元报1.0875」", []wantClaim{{"1.0875", "USD", "=", "level"}}, ""},
-	{"no pair, no claim", "大盘指数收于3456.12", nil, ""},
+	{"no pair, no claim", "收盘价为3456.12", nil, ""},
+
+	// A bare level of an index named before it is in points; a number in
+	// an index's name is not a level.
+	{"index level", "「示例指数收于3456.12」。", []wantClaim{{"3456.12", "pt", "=", "level"}}, "示例指数"},
+	{"pmi level", "「制造业PMI初值为55.6」，", []wantClaim{{"55.6", "pt", "=", "level"}}, "PMI"},
+	{"index name", "纳斯达克指数和标普500指数", nil, ""},
+
+	// Votes and flights are counted; 票房 is not a vote; 起降 is no fall.
+	{"votes", "「222票赞成」", []wantClaim{{"222", "count", "=", "level"}}, ""},
+	{"qijiang", "「飞机起降9142架次」", []wantClaim{{"9142", "count", "=", "level"}}, ""},
+	{"peak watts", "「装机9MWp」", []wantClaim{{"9", "MWp", "=", "level"}}, ""},
+	{"restated change", "「示例指数下跌120点」，「或0.5%」", []wantClaim{{"-120", "pt", "=", "change"}, {"-0.5", "percent", "=", "change"}}, ""},
 
 	// News-wire 下 before a percentage is a fall; 以下 is not.
 	{"xia fall", "「示例芯片下3.1%」", []wantClaim{{"-3.1", "percent", "=", "change"}}, ""},

@@ -3,6 +3,7 @@ package entities
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stocknews/stocknews/ticker"
@@ -120,6 +121,8 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 			unit = "times" // 全场倍数为3.7
 		case fxUnit(text, n.Start) != "":
 			unit = fxUnit(text, n.Start) // 人民币兑美元升至6.3512
+		case indexLevel(text, n.Start, n.End):
+			unit = "pt" // 制造业PMI初值为55.6
 		default:
 			return Claim{}, false
 		}
@@ -227,7 +230,10 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if kind == kindNone && strings.Trim(w, " /和及与或") == "" && len(earlier) > 0 && p == start {
 		last := earlier[len(earlier)-1]
 		// Items of a list measure alike: 大涨7%，11万股东 is no list.
-		if gap := text[min(last.End, start):start]; last.End < start && last.Unit == unit && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
+		gap := text[min(last.End, start):start]
+		// 下跌120点，或0.5%: the same change restated in another unit.
+		restated := gap == "，或" || gap == "或" || gap == ", 或"
+		if last.End < start && (last.Unit == unit || restated) && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
 			if last.Kind == Change {
 				kind = kindChange
 				if last.Value.IsNegative() {
@@ -537,7 +543,8 @@ var kindWords = []kindWord{
 	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
 	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
 	{"收涨", kindChange, 1}, {"收高", kindChange, 1}, {"跳涨", kindChange, 1}, {"收低", kindChange, -1}, {"收挫", kindChange, -1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
-	{"高了", kindChange, 1}, {"低了", kindChange, -1}, {"溢价", kindChange, 1}, {"折价", kindChange, -1},
+	{"高了", kindChange, 1}, {"低了", kindChange, -1}, {"成长", kindChange, 1}, {"急挫", kindChange, -1},
+	{"急跌", kindChange, -1}, {"急升", kindChange, 1}, {"急涨", kindChange, 1}, {"大挫", kindChange, -1}, {"溢价", kindChange, 1}, {"折价", kindChange, -1},
 	{"多增", kindChange, 1}, {"少增", kindChange, -1}, {"多减", kindChange, -1}, {"少减", kindChange, 1},
 	{"同期多", kindChange, 1}, {"同期少", kindChange, -1}, {"上月多", kindChange, 1}, {"上月少", kindChange, -1},
 	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
@@ -605,6 +612,9 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 	}
 	r, size := utf8.DecodeLastRuneInString(t)
 	dir := singleKindRunes[r]
+	if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); r == '降' && p == '起' {
+		dir = 0 // 起降9142架次: take-offs and landings
+	}
 	// 美光下2.9%: news-wire shorthand for a fall, only before a percentage
 	// and after a name (以下, 之下 and 南下 are not falls).
 	if r == '下' && unit == "percent" && !target {
@@ -757,7 +767,7 @@ func subjectAfter(text string, i int) (int, int) {
 var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
 	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
 	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计",
-	"或在", "或达", "或"}
+	"或在", "或达", "或", "收于", "终值为", "初值为", "终值", "初值"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func flowSubject(fromWord, subject string) string {
@@ -840,13 +850,13 @@ func inferUnit(text string, n *Number) string {
 }
 
 var countNouns = []string{"用户", "人", "股东", "客户", "创作者", "员工", "粉丝", "会员", "投资者",
-	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份",
+	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份", "买家",
 	"户", "位", "名", "家", "次", "股民", "居民", "网民", "玩家", "商户", "商家", "企业", "票"}
 
 var moneyNounsAfter = []string{"天价", "市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
 	"估值", "现金", "元", "订单", "投资", "补贴", "薪酬", "年薪", "身家", "财富"}
 
-var moneyNouns = []string{"元", "额", "资金", "市值", "营收", "收入", "利润", "净利", "罚", "赚", "亏",
+var moneyNouns = []string{"元", "额", "资金", "资本", "市值", "营收", "收入", "利润", "净利", "罚", "赚", "亏",
 	"成本", "投资", "融资", "募资", "募集", "金额", "消费", "资产", "规模", "估值", "现金", "价", "费",
 	"款", "税", "支出", "买入", "卖出", "增持", "减持", "流入", "流出", "扫货", "营业", "负债", "债",
 	"预算", "补贴", "贷款", "存款", "保费", "薪", "GMV", "销售", "花", "投入", "出资", "拨", "分红",
@@ -957,6 +967,19 @@ func fxUnit(text string, i int) string {
 		return "CNY"
 	}
 	return b
+}
+
+// indexLevel reports whether a bare number at i..j is the level of an
+// index named earlier in its clause (美元指数升至94.255, PMI终值为55.6):
+// index levels are points. The number must end its phrase, so that a
+// number in a name (标普500指数, 沪深300ETF) is not a level.
+func indexLevel(text string, i, j int) bool {
+	w := text[clauseStart(text, i):i]
+	if !strings.Contains(w, "指数") && !strings.Contains(w, "PMI") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return j == len(text) || !(unicode.Is(unicode.Han, r) || isASCIILetter(byte(r)) && r < utf8.RuneSelf || r == '.' || isASCIIDigit(byte(r)) && r < utf8.RuneSelf)
 }
 
 // bareTimes reports whether a number with no unit at i is a multiple

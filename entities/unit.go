@@ -73,6 +73,7 @@ var unitWords = []unitWord{
 	{"股", "count", classCount}, {"大", "count", classCount}, {"栋", "count", classCount},
 	{"间", "count", classCount}, {"块", "count", classCount}, {"塊", "count", classCount}, {"亿人", "count", classCount}, {"辆次", "count", classCount},
 	{"万人", "count", classCount}, {"头", "count", classCount}, {"批次", "count", classCount},
+	{"票", "count", classCount}, {"架次", "count", classCount},
 
 	// Physical units, with the value in that unit.
 	{"吨", "t", classPhysical}, {"公斤", "kg", classPhysical}, {"千克", "kg", classPhysical},
@@ -99,6 +100,7 @@ var unitWords = []unitWord{
 	{"nm", "nm", classPhysical}, {"mm", "mm", classPhysical}, {"km", "km", classPhysical},
 	{"kg", "kg", classPhysical}, {"mS/cm", "mS/cm", classPhysical},
 	{"毫克", "mg", classPhysical}, {"mg", "mg", classPhysical}, {"微克", "ug", classPhysical},
+	{"MWp", "MWp", classPhysical}, {"GWp", "GWp", classPhysical}, {"kWp", "kWp", classPhysical},
 	{"兆帕", "MPa", classPhysical}, {"MPa", "MPa", classPhysical}, {"千帕", "kPa", classPhysical},
 	{"kPa", "kPa", classPhysical},
 
@@ -156,6 +158,11 @@ func matchUnit(s string) (unitWord, int) {
 		if u.word == "股" && n < len(s) {
 			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("东票份价市权民指本息利神王性灾评吧改", r2) {
 				continue
+			}
+		}
+		if u.word == "票" && n < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("房据价面证务", r2) {
+				continue // 票房, 票据, 票价: money or paper, not votes
 			}
 		}
 		if u.word == "位" && n < len(s) {
