@@ -180,6 +180,7 @@ var claimTests = []struct {
 	// Head of livestock, batches, milligrams, megapascals.
 	{"tou", "「全年出栏生猪2.1亿头」", []wantClaim{{"210000000", "count", "=", "level"}}, ""},
 	{"toubu", "十头部券商", nil, ""},
+	{"toubu money", "「1000亿头部券商」", []wantClaim{{"100000000000", "CNY", "=", "level"}}, ""},
 	{"pici", "「抽检4批次」", []wantClaim{{"4", "count", "=", "level"}}, ""},
 	{"milligram", "「每粒含80毫克」", []wantClaim{{"80", "mg", "=", "level"}}, ""},
 	{"megapascal", "「储氢压力70MPa」", []wantClaim{{"70", "MPa", "=", "level"}}, ""},

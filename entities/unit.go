@@ -120,9 +120,6 @@ var unitWords = []unitWord{
 	// measured; skipped like a duration.
 	{"个方面", "", classTime}, {"方面", "", classTime}, {"个层面", "", classTime}, {"层面", "", classTime},
 	{"个维度", "", classTime}, {"个角度", "", classTime},
-
-	// 十头部券商: 头部 (leading) is not the classifier 头.
-	{"头部", "", classTime},
 }
 
 // unitIndex maps a unit word's first rune to the words starting with it,
@@ -158,6 +155,11 @@ func matchUnit(s string) (unitWord, int) {
 		if u.word == "股" && n < len(s) {
 			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("东票份价市权民指本息利神王性灾评吧改", r2) {
 				continue
+			}
+		}
+		if u.word == "头" && n < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("部条号等像版", r2) {
+				continue // 1000亿头部券商: 头部 (leading), 头条, 头号 are not head of livestock
 			}
 		}
 		if u.word == "票" && n < len(s) {
