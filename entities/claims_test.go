@@ -154,6 +154,9 @@ var claimTests = []struct {
 	// A comparator before the total the number is a share of.
 	{"gapped buchaoguo", "「拟减持不超过公司总股本的2%」", []wantClaim{{"2", "percent", "<=", "level"}}, ""},
 	{"gapped yuezhan", "「持股约占公司股份总数4.8%」", []wantClaim{{"4.8", "percent", "~", "level"}}, ""},
+	{"gapped shares", "「拟减持不超公司股份205.55万股」", []wantClaim{{"2055500", "count", "<=", "level"}}, ""},
+	{"po", "「市盈率破25倍」", []wantClaim{{"25", "times", ">", "level"}}, ""},
+	{"diepo", "「股价跌破10元」", []wantClaim{{"10", "CNY", "<", "level"}}, ""},
 	{"gap without a total", "「增速低于上一季度的12.5%」", []wantClaim{{"12.5", "percent", "=", "change"}}, ""},
 
 	// Exchange rates quoted after a currency pair.

@@ -329,6 +329,7 @@ var comparatorsBefore = func() []comparatorWord {
 		{"未达", Less, false}, {"未超过", Less, false}, {"小于", Less, false}, {"<", Less, false},
 		{"未满", Less, false},
 		{"超过", Greater, false}, {"超", Greater, false}, {"逾", Greater, false}, {"突破", Greater, false},
+		{"破", Greater, false}, {"跌破", Less, false}, {"打破", Equal, false},
 		{"高于", Greater, false}, {"多于", Greater, false}, {"大于", Greater, false}, {"超出", Greater, false},
 		{">", Greater, false},
 		{"约", About, false}, {"近", About, false}, {"接近", About, false}, {"大约", About, false},
@@ -405,8 +406,8 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 // gappedComparator finds a comparator word separated from the number at i
 // by the whole the number is a share of: 不超过公司总股本的2%, 约占公司股份
 // 总数1%. The words between hold no digit or clause mark, are at most 14
-// characters, and name a total (总); other words between (低于第二季的16%)
-// leave the number to itself.
+// characters, and name a total (总) or the shares (公司股份, 股本); other
+// words between (低于第二季的16%) leave the number to itself.
 func gappedComparator(text string, i int) (Comparator, bool) {
 	lo := max(clauseStart(text, i), i-45)
 	for lo < i && !utf8.RuneStart(text[lo]) {
@@ -425,8 +426,9 @@ func gappedComparator(text string, i int) (Comparator, bool) {
 			continue
 		}
 		gap := w[k+len(c.word):]
+		g := strings.TrimSuffix(gap, "的")
 		if gap == "" || utf8.RuneCountInString(gap) > 14 || strings.ContainsAny(gap, "0123456789，,；;、：:") ||
-			!strings.Contains(gap, "总") {
+			!(strings.Contains(gap, "总") || strings.HasSuffix(g, "股份") || strings.HasSuffix(g, "股本")) {
 			continue
 		}
 		best, bestEnd = c.cmp, k+len(c.word)
