@@ -158,7 +158,8 @@ var wordStopNames = []string{
 // beside it adds nothing more. When an article writes one listing's code
 // (比亚迪股份(01211.HK)) and elsewhere names the company alone (比亚迪), the
 // name is taken to mean the listing the article chose: it counts as a
-// mention of 01211.HK and does not add 002594.SZ. Listings are the same
+// mention of 01211.HK and does not add 002594.SZ, unless the words after
+// the name name the other class (比亚迪A股, 比亚迪H股). Listings are the same
 // company when they share a short name, alias or full name in the master
 // (see [Master.Listings]).
 //
@@ -368,6 +369,7 @@ func (l *Linker) scan(doc Document) scan {
 			if !sym.IsValid() {
 				continue // a built-in stop name this Linker does not stop
 			}
+			sym = l.shareClass(sym, text, c.end)
 		}
 		lastEnd = c.end
 		if stop && wordStopKeys()[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
@@ -621,6 +623,32 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 		}
 	}
 	return l.master.secs[idx[0]].Symbol
+}
+
+// shareClass returns the listing of sym's company that the words after a
+// name ask for: 山东墨龙A股 is the A share even where the article wrote the
+// Hong Kong code, 比亚迪H股 the Hong Kong one. Without such words, or
+// without that listing in the master, it returns sym.
+func (l *Linker) shareClass(sym Symbol, text string, end int) Symbol {
+	rest := text[end:]
+	var want func(Market) bool
+	switch {
+	case strings.HasPrefix(rest, "A股"):
+		want = func(m Market) bool { return m == SH || m == SZ || m == BJ }
+	case strings.HasPrefix(rest, "H股"), strings.HasPrefix(rest, "港股"):
+		want = func(m Market) bool { return m == HK }
+	default:
+		return sym
+	}
+	if want(sym.Market()) {
+		return sym
+	}
+	for _, s := range l.master.Listings(sym) {
+		if want(s.Market()) {
+			return s
+		}
+	}
+	return sym
 }
 
 // asciiBoundaryOK reports whether text[start:end] does not continue a

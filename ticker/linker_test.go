@@ -60,6 +60,8 @@ var linkTests = []struct {
 	{"old ticker written, name follows it", "Facebook(FB.O)股价下跌，脸书称…", []string{"FB.US"}, 0},
 	{"code links that listing", "腾讯控股(00700.HK)发布公告。", []string{"00700.HK"}, ViaCode},
 	{"code for H share, name alone elsewhere", "比亚迪股份(01211.HK)上涨。比亚迪新车发布。", []string{"01211.HK"}, ViaCode | ViaName},
+	{"code for H share, A share named", "比亚迪股份(01211.HK)上涨，比亚迪A股亦涨。", []string{"01211.HK", "002594.SZ"}, 0},
+	{"H share named", "比亚迪H股走强。", []string{"01211.HK"}, 0},
 	{"learned in the article", "星河微电子(688999)公告称，星河微电子拟扩产。", []string{"688999.SH"}, ViaCode | ViaName},
 	{"generic word beside a code is not learned", "子公司(688999)公告。子公司增资。", []string{"688999.SH"}, ViaCode},
 	{"latin unknown name is not learned", "Acme Inc ACME.O rose; Foo Inc fell.", []string{"ACME.US"}, ViaCode},
