@@ -174,7 +174,7 @@ var testdataTests = []struct {
 		ID: "flash-empty-title", Title: "", Media: "上海证券报", Paras: 2, Kinds: "qb",
 		Text:    []string{"\n某车企宣布", "蔚来等车企"},
 		NotText: []string{"文章来源", "<>", "返回"},
-		Anchors: 4, Embeds: 2}}, // the embed's link and image, the keytip span and link; the source line's link is dropped
+		Anchors: 6, Embeds: 2}}, // the embed's link and image, the keytip span and link, and the source line's span and link
 	{"em-hk-embed.md", articleWant{
 		ID: "NW202201102240000005", Title: "某社交平台公布年度数据 小程序日活再创新高", Media: "中国证券报", Category: "zhongguozhengquanbao",
 		URL: "http://finews.example.org/html_News/NewsShare.html?infoCode=NW202201102240000005", Published: beijingTime(2022, 1, 10, 20, 15, 0),

@@ -113,8 +113,6 @@ type walker struct {
 	headingP bool
 	mdBold   bool
 
-	anchorMark int // len(res.Anchors) when the current paragraph began
-
 	capBuf [numCaptures]strings.Builder
 }
 
@@ -599,8 +597,6 @@ func nonSpace(s string) int {
 func (w *walker) flush() {
 	raw := w.cur.String()
 	w.cur.Reset()
-	mark := w.anchorMark
-	w.anchorMark = len(w.res.Anchors)
 	bold, plain := w.boldN, w.plainN
 	quote, heading := w.quoteP, w.headingP
 	w.boldN, w.plainN, w.quoteP, w.headingP = 0, 0, false, false
@@ -615,15 +611,9 @@ func (w *walker) flush() {
 		if w.res.Media == "" {
 			w.res.Media = m
 		}
-		// Stock links inside the source line (上海<a>证券</a>报) are not
-		// about the article: drop them unless one is still open.
-		open := false
-		for _, ai := range w.anchors {
-			open = open || ai >= mark
-		}
-		if !open && mark <= len(w.res.Anchors) {
-			w.res.Anchors = w.res.Anchors[:mark]
-		}
+		// The line is not article text, but a stock link a quote tool put
+		// inside it (上海<a>证券</a>报) stays: what the page links counts,
+		// even on the wrong words (spec/tickers.md rule 1).
 		return
 	}
 	k := Body
