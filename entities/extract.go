@@ -414,6 +414,9 @@ func gappedComparator(text string, i int) (Comparator, bool) {
 		lo++
 	}
 	w := text[lo:i]
+	if !strings.Contains(w, "总") && !strings.Contains(w, "股") {
+		return Equal, false // no total or shares to be a share of: the common case, cheaply
+	}
 	// The word ending nearest the number wins; of two ending together
 	// (超过, 不超过), the longer, which comes first in comparatorsBefore.
 	best, bestEnd := Equal, -1
