@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -826,22 +827,9 @@ func inferUnit(text string, n *Number) string {
 		ws = s
 	}
 	w := text[ws:n.Start]
-	moneyAt, countAt := -1, -1
-	for _, k := range moneyNouns {
-		if at := strings.LastIndex(w, k); at > moneyAt {
-			moneyAt = at
-		}
-	}
-	for _, k := range countNouns {
-		// Single characters (人, 家) are too common in words to judge by
-		// from a distance; they count only right after the number.
-		if len(k) <= 3 {
-			continue
-		}
-		if at := strings.LastIndex(w, k); at > countAt {
-			countAt = at
-		}
-	}
+	// Single characters (人, 家) are too common in words to count by from
+	// a distance; they count only right after the number (above).
+	moneyAt, countAt := lastWord(w, moneyNounsByLast), lastWord(w, longCountNounsByLast)
 	switch {
 	case moneyAt > countAt:
 		return "CNY"
@@ -857,6 +845,40 @@ func inferUnit(text string, n *Number) string {
 var countNouns = []string{"用户", "人", "股东", "客户", "创作者", "员工", "粉丝", "会员", "投资者",
 	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份", "买家",
 	"户", "位", "名", "家", "次", "股民", "居民", "网民", "玩家", "商户", "商家", "企业", "票"}
+
+// moneyNounsByLast and longCountNounsByLast index moneyNouns and the
+// countNouns of two or more characters by their last rune, for lastWord.
+var (
+	moneyNounsByLast     = byLastRune(moneyNouns)
+	longCountNounsByLast = byLastRune(slices.DeleteFunc(slices.Clone(countNouns), func(w string) bool { return len(w) <= 3 }))
+)
+
+func byLastRune(words []string) map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		m[r] = append(m[r], w)
+	}
+	return m
+}
+
+// lastWord returns the largest offset in w at which one of the indexed
+// words starts, or -1: the same as the greatest strings.LastIndex over
+// the words, in one backward pass. A word ending before the best start
+// found cannot start after it, which ends the pass.
+func lastWord(w string, byLast map[rune][]string) int {
+	best := -1
+	for e := len(w); e > 0 && e > best; {
+		r, size := utf8.DecodeLastRuneInString(w[:e])
+		for _, k := range byLast[r] {
+			if at := e - len(k); at > best && strings.HasSuffix(w[:e], k) {
+				best = at
+			}
+		}
+		e -= size
+	}
+	return best
+}
 
 var moneyNounsAfter = []string{"天价", "市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
 	"估值", "现金", "元", "订单", "投资", "补贴", "薪酬", "年薪", "身家", "财富"}
