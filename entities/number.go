@@ -75,7 +75,18 @@ func Numbers(text string) []Number {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		var r rune
+		var size int
+		if c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			// A three-byte rune (every Han character) decoded in line:
+			// this loop visits every rune of the text.
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRuneInString(text[i:]) // overlong or a surrogate: invalid
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if mayStart(r) && startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
 			n, next, ok := scanNumber(text, i)
 			if ok {
