@@ -129,15 +129,10 @@ func (r *record) appendTo(b []byte) []byte {
 // and it allocates in proportion to len(data), whatever the lengths the
 // input claims.
 func (c *Coverage) UnmarshalBinary(data []byte) error {
-	d := decoder{b: data}
-	if len(data) < len(encodingMagic)+1 || string(data[:len(encodingMagic)]) != encodingMagic {
-		return &DecodeError{Offset: 0, Field: "magic", Err: ErrVersion}
+	d, err := newDecoder(data, encodingMagic, encodingVersion)
+	if err != nil {
+		return err
 	}
-	d.pos = len(encodingMagic)
-	if v := data[d.pos]; v != encodingVersion {
-		return &DecodeError{Offset: d.pos, Field: fmt.Sprintf("version %d", v), Err: ErrVersion}
-	}
-	d.pos++
 	nerr := d.uvarint("error count")
 	nAt := d.pos
 	n := d.uvarint("record count")
@@ -169,6 +164,21 @@ func (c *Coverage) UnmarshalBinary(data []byte) error {
 	c.records = records
 	c.errors = int(nerr)
 	return nil
+}
+
+// newDecoder checks the magic bytes and version that start data and
+// returns a decoder placed after them.
+func newDecoder(data []byte, magic string, version byte) (decoder, error) {
+	d := decoder{b: data}
+	if len(data) < len(magic)+1 || string(data[:len(magic)]) != magic {
+		return d, &DecodeError{Offset: 0, Field: "magic", Err: ErrVersion}
+	}
+	d.pos = len(magic)
+	if v := data[d.pos]; v != version {
+		return d, &DecodeError{Offset: d.pos, Field: fmt.Sprintf("version %d", v), Err: ErrVersion}
+	}
+	d.pos++
+	return d, nil
 }
 
 // decoder reads an encoding with a sticky error.

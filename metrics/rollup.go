@@ -64,8 +64,7 @@ type Rollup struct {
 	errors   int
 	repeats  int
 	stories  int
-	dated    bool
-	lo, hi   int64 // civil days of the earliest and latest dated article
+	days     span // civil days of the dated articles
 	secs     map[ticker.Symbol]*rollSec
 	pairs    map[[2]ticker.Symbol]int
 	recent   recentSet
@@ -83,9 +82,7 @@ type rollSec struct {
 	claims    int
 	novel     int
 	relevance int64 // Σ relevance in units of relScale
-	first     int64
-	last      int64
-	dated     bool
+	seen      span  // publication times
 }
 
 // maxTotal caps a Rollup's sums of mentions, far beyond any corpus, so
@@ -177,13 +174,7 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 	var day int64
 	if r.dated {
 		day = dayOf(r.unix, &u.o)
-		if !u.dated || day < u.lo {
-			u.lo = day
-		}
-		if !u.dated || day > u.hi {
-			u.hi = day
-		}
-		u.dated = true
+		u.days.add(day)
 	}
 	syms := u.scratch[:0]
 	for i := range r.links {
@@ -205,28 +196,16 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 			s.title++
 		}
 		if l.name != "" {
-			if s.names == nil {
-				s.names = make(map[string]int)
-			}
-			s.names[l.name]++
+			inc(&s.names, l.name)
 		}
 		if r.media != "" {
-			if s.media == nil {
-				s.media = make(map[string]int)
-			}
-			s.media[r.media]++
+			inc(&s.media, r.media)
 		}
 		if story < 0 || u.recent.claim(story, l.sym) {
 			s.novel++
 		}
 		if r.dated {
-			if !s.dated || r.unix < s.first {
-				s.first = r.unix
-			}
-			if !s.dated || r.unix > s.last {
-				s.last = r.unix
-			}
-			s.dated = true
+			s.seen.add(r.unix)
 			if s.days == nil {
 				s.days = make(map[int64]int)
 			}
@@ -281,15 +260,7 @@ func (u *Rollup) Merge(other *Rollup) error {
 	u.errors += other.errors
 	u.repeats += other.repeats
 	u.stories += other.stories
-	if other.dated {
-		if !u.dated || other.lo < u.lo {
-			u.lo = other.lo
-		}
-		if !u.dated || other.hi > u.hi {
-			u.hi = other.hi
-		}
-		u.dated = true
-	}
+	u.days.merge(other.days)
 	for sym, o := range other.secs {
 		s := u.secs[sym]
 		if s == nil {
@@ -312,15 +283,7 @@ func (s *rollSec) merge(o *rollSec) {
 	s.claims += o.claims
 	s.novel += o.novel
 	s.relevance += o.relevance
-	if o.dated {
-		if !s.dated || o.first < s.first {
-			s.first = o.first
-		}
-		if !s.dated || o.last > s.last {
-			s.last = o.last
-		}
-		s.dated = true
-	}
+	s.seen.merge(o.seen)
 	addCounts(&s.names, o.names)
 	addCounts(&s.media, o.media)
 	if len(o.days) > 0 && s.days == nil {
@@ -367,23 +330,7 @@ func (u *Rollup) Table() *Table {
 	u.init()
 	o := u.o
 	tab := &Table{Articles: u.articles, Errors: u.errors, Linked: u.linked, Stories: u.stories}
-	lo, hi, anyDated := u.lo, u.hi, u.dated
-	asOf := hi
-	if !o.AsOf.IsZero() {
-		asOf = civilDay(o.AsOf.In(o.Location).Date())
-		if !anyDated {
-			lo, hi = asOf, asOf
-		}
-		lo, hi = min(lo, asOf), max(hi, asOf)
-		anyDated = true
-	}
-	ndays := 0
-	if anyDated {
-		lo = max(lo, hi-int64(o.MaxDays)+1)
-		ndays = int(hi-lo) + 1
-		tab.Start = dayTime(lo, o.Location)
-		tab.AsOf = dayTime(asOf, o.Location)
-	}
+	lo, ndays, asOfIdx := seriesRange(tab, u.days, &o)
 
 	syms := make([]ticker.Symbol, 0, len(u.secs))
 	for sym := range u.secs {
@@ -403,16 +350,14 @@ func (u *Rollup) Table() *Table {
 			relevance: float64(s.relevance) / relScale,
 			title:     s.title,
 			claims:    s.claims,
-			first:     s.first,
-			last:      s.last,
-			dated:     s.dated,
+			seen:      s.seen,
 			active:    len(s.days),
 			media:     s.media,
 			novel:     s.novel,
 		}
 		if ndays > 0 {
 			for d, n := range s.days {
-				if d >= lo && d <= hi {
+				if d >= lo && d < lo+int64(ndays) {
 					if a.counts == nil {
 						a.counts = make([]float64, ndays)
 					}
@@ -426,7 +371,7 @@ func (u *Rollup) Table() *Table {
 	for k, n := range u.pairs {
 		pairs[[2]int{index[k[0]], index[k[1]]}] = n
 	}
-	finishTable(tab, accs, pairs, &o, ndays, int(asOf-lo))
+	finishTable(tab, accs, pairs, &o, ndays, asOfIdx)
 	return tab
 }
 

@@ -57,11 +57,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 	for _, v := range []int{u.articles, u.linked, u.errors, u.repeats, u.stories} {
 		b = binary.AppendUvarint(b, uint64(v))
 	}
-	b = appendBool(b, u.dated)
-	if u.dated {
-		b = binary.AppendVarint(b, u.lo)
-		b = binary.AppendVarint(b, u.hi)
-	}
+	b = appendSpan(b, u.days)
 
 	syms := make([]ticker.Symbol, 0, len(u.secs))
 	for sym := range u.secs {
@@ -76,11 +72,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		b = binary.AppendVarint(b, s.relevance)
-		b = appendBool(b, s.dated)
-		if s.dated {
-			b = binary.AppendVarint(b, s.first)
-			b = binary.AppendVarint(b, s.last)
-		}
+		b = appendSpan(b, s.seen)
 		b = appendCounts(b, s.names)
 		b = appendCounts(b, s.media)
 		days := make([]int64, 0, len(s.days))
@@ -154,6 +146,15 @@ func appendBool(b []byte, v bool) []byte {
 	return append(b, 0)
 }
 
+func appendSpan(b []byte, s span) []byte {
+	b = appendBool(b, s.set)
+	if s.set {
+		b = binary.AppendVarint(b, s.lo)
+		b = binary.AppendVarint(b, s.hi)
+	}
+	return b
+}
+
 func appendSymbol(b []byte, s ticker.Symbol) []byte {
 	b = appendString(b, s.Code())
 	return append(b, byte(s.Market()))
@@ -189,15 +190,10 @@ func comparePairKeys(a, b [2]ticker.Symbol) int {
 // and it allocates in proportion to len(data).
 func (u *Rollup) UnmarshalBinary(data []byte) error {
 	u.init()
-	d := decoder{b: data}
-	if len(data) < len(rollupMagic)+1 || string(data[:len(rollupMagic)]) != rollupMagic {
-		return &DecodeError{Offset: 0, Field: "magic", Err: ErrVersion}
+	d, err := newDecoder(data, rollupMagic, rollupVersion)
+	if err != nil {
+		return err
 	}
-	d.pos = len(rollupMagic)
-	if v := data[d.pos]; v != rollupVersion {
-		return &DecodeError{Offset: d.pos, Field: fmt.Sprintf("version %d", v), Err: ErrVersion}
-	}
-	d.pos++
 	optAt := d.pos
 	var o Options
 	loc := d.string("location")
@@ -218,11 +214,11 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 	n.errors = d.total("errors")
 	n.repeats = d.total("repeats")
 	n.stories = d.total("stories")
-	n.dated = d.bool("dated")
-	if n.dated {
-		n.lo = d.day("first day")
-		n.hi = d.day("last day")
-		if d.err == nil && n.lo > n.hi {
+	n.days.set = d.bool("dated")
+	if n.days.set {
+		n.days.lo = d.day("first day")
+		n.days.hi = d.day("last day")
+		if d.err == nil && n.days.lo > n.days.hi {
 			d.fail("day range")
 		}
 	}
@@ -252,10 +248,10 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 			d.pos = relAt
 			d.fail("security relevance")
 		}
-		s.dated = d.bool("security dated")
-		if s.dated {
-			s.first = d.unix("security first seen")
-			s.last = d.unix("security last seen")
+		s.seen.set = d.bool("security dated")
+		if s.seen.set {
+			s.seen.lo = d.unix("security first seen")
+			s.seen.hi = d.unix("security last seen")
 		}
 		s.names = d.counts("security names", s.articles)
 		s.media = d.counts("security media", s.articles)
@@ -266,7 +262,7 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 			dayAt := d.pos
 			day := d.day("security day")
 			k := d.total("security day articles")
-			if d.err == nil && (k == 0 || (j > 0 && day <= prevDay) || !n.dated || day < n.lo || day > n.hi) {
+			if d.err == nil && (k == 0 || (j > 0 && day <= prevDay) || !n.days.set || day < n.days.lo || day > n.days.hi) {
 				d.pos = dayAt
 				d.fail("security day")
 			}
@@ -278,7 +274,7 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 			sum += k
 		}
 		if d.err == nil && (s.novel > s.articles || s.title > s.articles || sum > s.articles ||
-			s.articles == 0 || s.dated != (ndays > 0) || s.first > s.last) {
+			s.articles == 0 || s.seen.set != (ndays > 0) || s.seen.lo > s.seen.hi) {
 			d.pos = at
 			d.fail("security totals")
 		}

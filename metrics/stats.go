@@ -175,6 +175,58 @@ func dayTime(d int64, loc *time.Location) time.Time {
 	return time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, loc)
 }
 
+// span is the range of a set of numbers (publication times, days); the
+// zero span is empty.
+type span struct {
+	lo, hi int64
+	set    bool
+}
+
+func (s *span) add(v int64) {
+	if !s.set || v < s.lo {
+		s.lo = v
+	}
+	if !s.set || v > s.hi {
+		s.hi = v
+	}
+	s.set = true
+}
+
+func (s *span) merge(o span) {
+	if o.set {
+		s.add(o.lo)
+		s.add(o.hi)
+	}
+}
+
+// seriesRange sets tab's Start and AsOf from the days articles were
+// published on (and Options.AsOf), and returns the first day of the daily
+// series, its length (0 when nothing is dated) and the as-of day's index.
+func seriesRange(tab *Table, dated span, o *Options) (lo int64, ndays, asOfIdx int) {
+	if !o.AsOf.IsZero() {
+		dated.add(civilDay(o.AsOf.In(o.Location).Date()))
+	}
+	if !dated.set {
+		return 0, 0, 0
+	}
+	asOf := dated.hi
+	if !o.AsOf.IsZero() {
+		asOf = civilDay(o.AsOf.In(o.Location).Date())
+	}
+	lo = max(dated.lo, dated.hi-int64(o.MaxDays)+1)
+	tab.Start = dayTime(lo, o.Location)
+	tab.AsOf = dayTime(asOf, o.Location)
+	return lo, int(dated.hi-lo) + 1, int(asOf - lo)
+}
+
+// inc adds one to (*m)[k], making the map when needed.
+func inc(m *map[string]int, k string) {
+	if *m == nil {
+		*m = make(map[string]int)
+	}
+	(*m)[k]++
+}
+
 // secAcc accumulates one security's figures.
 type secAcc struct {
 	sym           ticker.Symbol
@@ -183,8 +235,7 @@ type secAcc struct {
 	mentions      int
 	relevance     float64
 	title, claims int
-	first, last   int64
-	dated         bool
+	seen          span // publication times
 	active        int
 	lastDay       int64
 	media         map[string]int
@@ -212,37 +263,14 @@ func (c *Coverage) Table() *Table {
 
 	// Date range.
 	days := make([]int64, len(rs))
-	var lo, hi int64
-	anyDated := false
+	var dated span
 	for i, r := range rs {
-		if !r.dated {
-			continue
+		if r.dated {
+			days[i] = dayOf(r.unix, &o)
+			dated.add(days[i])
 		}
-		days[i] = dayOf(r.unix, &o)
-		if !anyDated || days[i] < lo {
-			lo = days[i]
-		}
-		if !anyDated || days[i] > hi {
-			hi = days[i]
-		}
-		anyDated = true
 	}
-	asOf := hi
-	if !o.AsOf.IsZero() {
-		asOf = civilDay(o.AsOf.In(o.Location).Date())
-		if !anyDated {
-			lo, hi = asOf, asOf
-		}
-		lo, hi = min(lo, asOf), max(hi, asOf)
-		anyDated = true
-	}
-	ndays := 0
-	if anyDated {
-		lo = max(lo, hi-int64(o.MaxDays)+1)
-		ndays = int(hi-lo) + 1
-		tab.Start = dayTime(lo, o.Location)
-		tab.AsOf = dayTime(asOf, o.Location)
-	}
+	lo, ndays, asOfIdx := seriesRange(tab, dated, &o)
 
 	// Securities, in symbol order.
 	index := make(map[ticker.Symbol]int)
@@ -283,16 +311,10 @@ func (c *Coverage) Table() *Table {
 				a.title++
 			}
 			if l.name != "" {
-				if a.names == nil {
-					a.names = make(map[string]int)
-				}
-				a.names[l.name]++
+				inc(&a.names, l.name)
 			}
 			if r.media != "" {
-				if a.media == nil {
-					a.media = make(map[string]int)
-				}
-				a.media[r.media]++
+				inc(&a.media, r.media)
 			}
 			if a.stories == nil {
 				a.stories = make(map[int]struct{})
@@ -302,18 +324,12 @@ func (c *Coverage) Table() *Table {
 				a.novel++
 			}
 			if r.dated {
-				if !a.dated || r.unix < a.first {
-					a.first = r.unix
-				}
-				if !a.dated || r.unix > a.last {
-					a.last = r.unix
-				}
-				if !a.dated || days[i] != a.lastDay {
+				if !a.seen.set || days[i] != a.lastDay {
 					// Records come in time order, so days do not decrease.
 					a.active++
 					a.lastDay = days[i]
 				}
-				a.dated = true
+				a.seen.add(r.unix)
 				if days[i] >= lo {
 					if a.counts == nil {
 						a.counts = make([]float64, ndays)
@@ -334,7 +350,7 @@ func (c *Coverage) Table() *Table {
 		}
 	}
 
-	finishTable(tab, accs, pairs, &o, ndays, int(asOf-lo))
+	finishTable(tab, accs, pairs, &o, ndays, asOfIdx)
 	return tab
 }
 
@@ -379,9 +395,9 @@ func finishTable(tab *Table, accs []*secAcc, pairs map[[2]int]int, o *Options, n
 		s.Relevance = a.relevance
 		s.TitleArticles = a.title
 		s.Claims = a.claims
-		if a.dated {
-			s.FirstSeen = time.Unix(a.first, 0).In(o.Location)
-			s.LastSeen = time.Unix(a.last, 0).In(o.Location)
+		if a.seen.set {
+			s.FirstSeen = time.Unix(a.seen.lo, 0).In(o.Location)
+			s.LastSeen = time.Unix(a.seen.hi, 0).In(o.Location)
 		}
 		s.Media = len(a.media)
 		s.MediaHHI = hhi(a.media)
