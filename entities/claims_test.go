@@ -169,6 +169,9 @@ var claimTests = []struct {
 	{"index level", "「示例指数收于3456.12」。", []wantClaim{{"3456.12", "pt", "=", "level"}}, "示例指数"},
 	{"pmi level", "「制造业PMI初值为55.6」，", []wantClaim{{"55.6", "pt", "=", "level"}}, "PMI"},
 	{"index name", "纳斯达克指数和标普500指数", nil, ""},
+	{"index name in a list", "上证指数走强，沪深300、上证50均涨", nil, ""},
+	{"index level later in the sentence", "「示例信心指数终值为100.1」，「预估为100.8」。", []wantClaim{{"100.1", "pt", "=", "level"}, {"100.8", "pt", "=", "level"}}, ""},
+	{"plus", "「累计了10万+」用户", []wantClaim{{"100000", "count", ">", "level"}}, ""},
 
 	// Votes and flights are counted; 票房 is not a vote; 起降 is no fall.
 	{"votes", "「222票赞成」", []wantClaim{{"222", "count", "=", "level"}}, ""},

@@ -446,6 +446,7 @@ var comparatorsAfter = []comparatorWord{
 	{"出头", Greater, false}, {"开外", Greater, false}, {"多", Greater, false}, {"余", Greater, false},
 	{"以下", LessEqual, false}, {"以内", LessEqual, false}, {"之内", LessEqual, false},
 	{"左右", About, false}, {"上下", About, false}, {"之多", Equal, true},
+	{"+", Greater, false}, {"＋", Greater, false},
 }
 
 // comparatorAfter reads a comparator word right after byte i and returns
@@ -455,6 +456,9 @@ func comparatorAfter(text string, i int) (int, Comparator) {
 		if strings.HasPrefix(text[i:], w.word) {
 			if w.word == "上下" && strings.HasPrefix(text[i+len(w.word):], "游") {
 				continue
+			}
+			if (w.word == "+" || w.word == "＋") && i+len(w.word) < len(text) && isASCIIDigit(text[i+len(w.word)]) {
+				continue // 5+3: a sum, not "more than 5"
 			}
 			if w.word == "多" || w.word == "余" {
 				r, _ := utf8.DecodeRuneInString(text[i+3:])
@@ -773,7 +777,7 @@ func subjectAfter(text string, i int) (int, int) {
 var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
 	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
 	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计",
-	"或在", "或达", "或", "收于", "终值为", "初值为", "终值", "初值"}
+	"或在", "或达", "或", "收于", "终值为", "初值为", "终值", "初值", "每盎司", "每桶", "每吨", "每克"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func flowSubject(fromWord, subject string) string {
@@ -997,12 +1001,25 @@ func fxUnit(text string, i int) string {
 }
 
 // indexLevel reports whether a bare number at i..j is the level of an
-// index named earlier in its clause (美元指数升至94.255, PMI终值为55.6):
+// index named earlier in its sentence (美元指数升至94.255, PMI终值为55.6,
+// 信心指数终值为100.1，预估为100.8):
 // index levels are points. The number must end its phrase, so that a
 // number in a name (标普500指数, 沪深300ETF) is not a level.
 func indexLevel(text string, i, j int) bool {
-	w := text[clauseStart(text, i):i]
+	s := sentenceStart(text, i)
+	if i-s > 150 {
+		s = i - 150
+		for s < i && !utf8.RuneStart(text[s]) {
+			s++
+		}
+	}
+	w := text[s:i]
 	if !strings.Contains(w, "指数") && !strings.Contains(w, "PMI") {
+		return false
+	}
+	// A level is reported: 为, 至, 报, 于, 的 … come before it. A number
+	// right after a name's stem (沪深300、上证50) is part of the name.
+	if p, _ := utf8.DecodeLastRuneInString(w); !strings.ContainsRune("为至报于的到收达在：:约近逾超是值估", p) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
