@@ -479,6 +479,19 @@ func clauseStart(text string, i int) int {
 	return markBefore(text, i, 90, true)
 }
 
+// sentenceWithin returns the start of the sentence holding byte i, or of
+// its last max bytes (on a rune boundary) when it is longer.
+func sentenceWithin(text string, i, max int) int {
+	s := sentenceStart(text, i)
+	if i-s > max {
+		s = i - max
+		for s < i && !utf8.RuneStart(text[s]) {
+			s++
+		}
+	}
+	return s
+}
+
 // sentenceStart returns the start of the sentence holding byte i: after
 // the last 。！？； or newline before it, looking back at most 300 bytes.
 func sentenceStart(text string, i int) int {
@@ -967,14 +980,7 @@ func isRank(text string, n *Number) bool {
 // else B's currency (欧元兑美元1.13 is dollars per euro); "" when there is
 // no such pair.
 func fxUnit(text string, i int) string {
-	s := sentenceStart(text, i)
-	if i-s > 90 {
-		s = i - 90
-		for s < i && !utf8.RuneStart(text[s]) {
-			s++
-		}
-	}
-	w := text[s:i]
+	w := text[sentenceWithin(text, i, 90):i]
 	k := strings.LastIndex(w, "兑")
 	if k < 0 {
 		return ""
@@ -1006,14 +1012,7 @@ func fxUnit(text string, i int) string {
 // index levels are points. The number must end its phrase, so that a
 // number in a name (标普500指数, 沪深300ETF) is not a level.
 func indexLevel(text string, i, j int) bool {
-	s := sentenceStart(text, i)
-	if i-s > 150 {
-		s = i - 150
-		for s < i && !utf8.RuneStart(text[s]) {
-			s++
-		}
-	}
-	w := text[s:i]
+	w := text[sentenceWithin(text, i, 150):i]
 	if !strings.Contains(w, "指数") && !strings.Contains(w, "PMI") {
 		return false
 	}

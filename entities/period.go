@@ -13,14 +13,7 @@ import (
 // or "". The nearest period word wins; a bare 一季度 takes the year
 // written before it in the sentence, else year (0: no period).
 func periodOf(text string, i int, year int) string {
-	s := sentenceStart(text, i)
-	if i-s > 150 {
-		s = i - 150
-		for s < i && !utf8.RuneStart(text[s]) {
-			s++
-		}
-	}
-	w := text[s:i]
+	w := text[sentenceWithin(text, i, 150):i]
 	if !strings.Contains(w, "年") && !strings.Contains(w, "季") && !strings.Contains(w, "月") && !strings.Contains(w, "Q") {
 		return ""
 	}
