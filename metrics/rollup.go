@@ -3,6 +3,7 @@ package metrics
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -332,11 +333,7 @@ func (u *Rollup) Table() *Table {
 	tab := &Table{Articles: u.articles, Errors: u.errors, Linked: u.linked, Stories: u.stories}
 	lo, ndays, asOfIdx := seriesRange(tab, u.days, &o)
 
-	syms := make([]ticker.Symbol, 0, len(u.secs))
-	for sym := range u.secs {
-		syms = append(syms, sym)
-	}
-	slices.SortFunc(syms, compareSymbols)
+	syms := slices.SortedFunc(maps.Keys(u.secs), compareSymbols)
 	index := make(map[ticker.Symbol]int, len(syms))
 	accs := make([]*secAcc, len(syms))
 	for i, sym := range syms {

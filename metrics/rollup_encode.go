@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -59,11 +60,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 	}
 	b = appendSpan(b, u.days)
 
-	syms := make([]ticker.Symbol, 0, len(u.secs))
-	for sym := range u.secs {
-		syms = append(syms, sym)
-	}
-	slices.SortFunc(syms, compareSymbols)
+	syms := slices.SortedFunc(maps.Keys(u.secs), compareSymbols)
 	b = binary.AppendUvarint(b, uint64(len(syms)))
 	for _, sym := range syms {
 		s := u.secs[sym]
@@ -75,11 +72,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 		b = appendSpan(b, s.seen)
 		b = appendCounts(b, s.names)
 		b = appendCounts(b, s.media)
-		days := make([]int64, 0, len(s.days))
-		for d := range s.days {
-			days = append(days, d)
-		}
-		slices.Sort(days)
+		days := slices.Sorted(maps.Keys(s.days))
 		b = binary.AppendUvarint(b, uint64(len(days)))
 		for _, d := range days {
 			b = binary.AppendVarint(b, d)
@@ -87,11 +80,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 		}
 	}
 
-	pairs := make([][2]ticker.Symbol, 0, len(u.pairs))
-	for k := range u.pairs {
-		pairs = append(pairs, k)
-	}
-	slices.SortFunc(pairs, comparePairKeys)
+	pairs := slices.SortedFunc(maps.Keys(u.pairs), comparePairKeys)
 	b = binary.AppendUvarint(b, uint64(len(pairs)))
 	for _, k := range pairs {
 		b = appendSymbol(b, k[0])
@@ -100,11 +89,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 	}
 
 	r := &u.recent
-	ids := make([]uint64, 0, len(r.ids))
-	for id := range r.ids {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	ids := slices.Sorted(maps.Keys(r.ids))
 	b = binary.AppendUvarint(b, uint64(len(ids)))
 	for _, id := range ids {
 		b = binary.LittleEndian.AppendUint64(b, id)
@@ -161,11 +146,7 @@ func appendSymbol(b []byte, s ticker.Symbol) []byte {
 }
 
 func appendCounts(b []byte, m map[string]int) []byte {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(m))
 	b = binary.AppendUvarint(b, uint64(len(keys)))
 	for _, k := range keys {
 		b = appendString(b, k)
