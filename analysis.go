@@ -15,5 +15,11 @@ type Analysis struct {
 	Tickers  []ticker.Link
 	Claims   []entities.Claim
 	Entities []entities.Entity
-	Err      error
+	// Tones holds the tone and events of each linked security, in the
+	// order of Tickers (Tones[i] is about Tickers[i]); nil when tone was
+	// not computed.
+	Tones []entities.SecurityTone
+	// Tone is the tone of the article as a whole.
+	Tone entities.ArticleTone
+	Err  error
 }

@@ -41,10 +41,13 @@ type Article struct {
 	ID        string    // the article's own id (Eastmoney info code), else the file's stem
 	Title     string    // cleaned title; may be empty
 	Published time.Time // with the source's zone; zero when unknown. Eastmoney times without an offset are Beijing time
-	Media     string    // the outlet that wrote it (中国证券报), not the site that mirrors it
-	Category  string    // the source's category, e.g. "zhongguozhengquanbao"
-	Tags      []string  // the source's tags, as written
-	URL       string    // the original URL, when the source gives one
+	// PublishedFrom says where Published came from: "source" (the
+	// article's own date field), "url", "dateline", or "" when unknown.
+	PublishedFrom string
+	Media         string   // the outlet that wrote it (中国证券报), not the site that mirrors it
+	Category      string   // the source's category, e.g. "zhongguozhengquanbao"
+	Tags          []string // the source's tags, as written
+	URL           string   // the original URL, when the source gives one
 
 	Paragraphs []Paragraph
 	Anchors    []ticker.Anchor // quote embeds and stock links from the markup, in document order

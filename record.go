@@ -3,8 +3,11 @@ package stocknews
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/stocknews/stocknews/entities"
 )
 
 // Record is the analysis record of spec/output.md: the JSON object written
@@ -12,18 +15,24 @@ import (
 // added. Slices are never nil in a Record made by [Analysis.Record], so they
 // encode as [] rather than null.
 type Record struct {
-	File      string         `json:"file"`
-	ID        string         `json:"id"`
-	Title     string         `json:"title"`
-	Published string         `json:"published"` // RFC 3339 with the source's offset, "" when unknown
-	Media     string         `json:"media"`
-	Category  string         `json:"category"`
-	Tags      []string       `json:"tags"`
-	URL       string         `json:"url"`
-	Tickers   []TickerRecord `json:"tickers"`
-	Claims    []ClaimRecord  `json:"claims"`
-	Entities  []EntityRecord `json:"entities"`
-	Error     string         `json:"error"` // "" on success, else a one-line reason
+	File      string `json:"file"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"` // RFC 3339 with the source's offset, "" when unknown
+	// PublishedFrom says where Published came from: "source" (the
+	// article's own date field), "url" (a dated URL), "dateline" (a
+	// dateline in the text) or "" when unknown.
+	PublishedFrom string         `json:"published_from"`
+	Media         string         `json:"media"`
+	Category      string         `json:"category"`
+	Tags          []string       `json:"tags"`
+	URL           string         `json:"url"`
+	Tickers       []TickerRecord `json:"tickers"`
+	Claims        []ClaimRecord  `json:"claims"`
+	Entities      []EntityRecord `json:"entities"`
+	Tone          string         `json:"tone"`       // the article's own tone: "positive", "negative" or "neutral"
+	ToneScore     float64        `json:"tone_score"` // in [-1, 1], its sign agreeing with Tone
+	Error         string         `json:"error"`      // "" on success, else a one-line reason
 }
 
 // TickerRecord is one linked security in a Record.
@@ -31,8 +40,11 @@ type TickerRecord struct {
 	Symbol    string   `json:"symbol"` // CODE.MARKET
 	Name      string   `json:"name"`
 	Mentions  int      `json:"mentions"`
-	Relevance float64  `json:"relevance"` // 0..1
-	Via       []string `json:"via"`       // "embed", "code", "name"
+	Relevance float64  `json:"relevance"`  // 0..1
+	Via       []string `json:"via"`        // "embed", "code", "name"
+	Tone      string   `json:"tone"`       // "positive", "negative" or "neutral"
+	ToneScore float64  `json:"tone_score"` // in [-1, 1], its sign agreeing with Tone
+	Events    []string `json:"events"`     // event names of spec/tone.md, [] when none
 }
 
 // ClaimRecord is one numeric claim in a Record. Value and Upper are
@@ -76,18 +88,34 @@ func (an *Analysis) Record() Record {
 	}
 	if !a.Published.IsZero() {
 		r.Published = a.Published.Format(time.RFC3339)
+		r.PublishedFrom = a.PublishedFrom
 	}
 	if an.Err != nil {
 		r.Error = oneLine(an.Err.Error())
 	}
-	for _, t := range an.Tickers {
-		r.Tickers = append(r.Tickers, TickerRecord{
+	r.Tone = an.Tone.Tone.String()
+	r.ToneScore = an.Tone.Score
+	for i, t := range an.Tickers {
+		tr := TickerRecord{
 			Symbol:    t.Symbol.String(),
 			Name:      t.Name,
 			Mentions:  t.Mentions,
 			Relevance: t.Relevance,
 			Via:       nonNil(t.Via.Names()),
-		})
+			Tone:      entities.Neutral.String(),
+			Events:    []string{},
+		}
+		if i < len(an.Tones) {
+			st := an.Tones[i]
+			tr.Tone = st.Tone.String()
+			tr.ToneScore = st.Score
+			for _, e := range st.Events {
+				if !slices.Contains(tr.Events, e.Name) {
+					tr.Events = append(tr.Events, e.Name)
+				}
+			}
+		}
+		r.Tickers = append(r.Tickers, tr)
 	}
 	for _, c := range an.Claims {
 		cr := ClaimRecord{

@@ -20,7 +20,7 @@ func TestRecordEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"file":"x.md","id":"","title":"","published":"","media":"","category":"","tags":[],"url":"","tickers":[],"claims":[],"entities":[],"error":""}`
+	want := `{"file":"x.md","id":"","title":"","published":"","published_from":"","media":"","category":"","tags":[],"url":"","tickers":[],"claims":[],"entities":[],"tone":"neutral","tone_score":0,"error":""}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}
@@ -53,7 +53,7 @@ func TestRecordFields(t *testing.T) {
 	b := []byte(buf.String())
 	for _, want := range []string{
 		`"published":"2022-01-06T20:44:03+08:00"`,
-		`"tickers":[{"symbol":"00700.HK","name":"腾讯控股","mentions":2,"relevance":0.5,"via":["embed","name"]}]`,
+		`"tickers":[{"symbol":"00700.HK","name":"腾讯控股","mentions":2,"relevance":0.5,"via":["embed","name"],"tone":"neutral","tone_score":0,"events":[]}]`,
 		`{"text":"日活突破4.5亿","subject":"日活","value":"450000000","unit":"count","comparator":">","kind":"level","period":"2021","symbol":"00700.HK","start":3,"end":20}`,
 		`"value":"3","upper":"5","unit":"percent","comparator":">=","kind":"change","period":"","start":21`,
 		`"entities":[{"text":"张小龙","kind":"person","start":1,"end":10}]`,
