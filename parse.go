@@ -411,6 +411,7 @@ var mediaAliases = map[string]string{
 	"东财滚动新闻":    "东方财富网",
 	"36kr - 资讯": "36氪",
 	"36kr":      "36氪",
+	"每经网":       "每日经济新闻", // nbd.com.cn's own name for itself
 }
 
 // normaliseMedia maps labels to outlet names: "新浪财经 - 新浪财经－国內"

@@ -22,7 +22,10 @@ import "strings"
 //     symbol_FB.O_0 (a RIC: .O NASDAQ, .N NYSE, .A AMEX, .HK, .SS, .SZ,
 //     .L London, .SI Singapore, .T Tokyo);
 //   - the code attribute of 证券时报's trsHotWords links: six digits placed
-//     by [InferMarket].
+//     by [InferMarket];
+//   - a table row (Tag "tr") under a 代码 header: its Code cell, six digits
+//     placed by [InferMarketNamed] with the row's name cell (Text), or any
+//     form [ParseAny] reads (00700, 600519.SH, SH600519).
 //
 // Eastmoney market numbers that are not a [Market] (100 global indices,
 // futures, FX) give no symbol, nor do global index pages (/gb/zsUDI.html)
@@ -59,6 +62,9 @@ func AnchorListing(a Anchor) (Listing, bool) {
 			return l, true
 		}
 	}
+	if a.Tag == "tr" && a.Code != "" {
+		return tableRowListing(a)
+	}
 	if c := strings.TrimSpace(a.Code); c != "" {
 		if m := InferMarket(c); m != Unknown {
 			return Listing{Symbol: Symbol{code: c, market: m}}, true
@@ -69,6 +75,21 @@ func AnchorListing(a Anchor) (Listing, bool) {
 		if m := InferMarket(c); m != Unknown {
 			return Listing{Symbol: Symbol{code: c, market: m}}, true
 		}
+	}
+	return Listing{}, false
+}
+
+// tableRowListing reads the code cell of a table row.
+func tableRowListing(a Anchor) (Listing, bool) {
+	c := strings.TrimSpace(a.Code)
+	if m := InferMarketNamed(c, a.Text); m != Unknown {
+		return Listing{Symbol: Symbol{code: c, market: m}}, true
+	}
+	if allDigits(c) && len(c) != 5 {
+		return Listing{}, false // only five digits (Hong Kong) stand alone
+	}
+	if sym, err := ParseAny(c); err == nil && sym.IsValid() {
+		return Listing{Symbol: sym}, true
 	}
 	return Listing{}, false
 }

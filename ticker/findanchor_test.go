@@ -233,3 +233,24 @@ func BenchmarkAnchorSymbol(b *testing.B) {
 		}
 	}
 }
+
+func TestAnchorSymbolTableRow(t *testing.T) {
+	for _, tt := range []struct{ code, name, want string }{
+		{"600309", "万华化学", "600309.SH"},
+		{"000001", "上证指数", "000001.SH"},
+		{"000001", "平安银行", "000001.SZ"},
+		{"00700", "腾讯控股", "00700.HK"},
+		{"600519.SH", "贵州茅台", "600519.SH"},
+		{"6070", "示例", ""},
+		{"1234567", "示例", ""},
+	} {
+		sym, ok := AnchorSymbol(Anchor{Tag: "tr", Class: "table-row", Code: tt.code, Text: tt.name})
+		got := ""
+		if ok {
+			got = sym.String()
+		}
+		if got != tt.want {
+			t.Errorf("table row %s %s: %q, want %q", tt.code, tt.name, got, tt.want)
+		}
+	}
+}

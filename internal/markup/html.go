@@ -114,6 +114,7 @@ type walker struct {
 	mdBold   bool
 
 	capBuf [numCaptures]strings.Builder
+	tables []*table // open tables, innermost last (table.go)
 }
 
 // Parse reads an HTML body, or a markdown body prepared by [Markdown] when
@@ -242,6 +243,9 @@ func (w *walker) start(name string, attrs []html.Attribute, selfClosing bool) {
 	if !e.skip && class != "" && isFurniture(class) {
 		e.skip = true
 	}
+	if !e.skip && (a == atom.Figcaption || isCaption(class, mustAttr(attrs, "label"))) {
+		e.skip = true // an image caption (credit.go)
+	}
 	switch a {
 	case atom.Title:
 		e.capture, e.skip = capTitle, true
@@ -317,6 +321,14 @@ func (w *walker) push(e elem) {
 	}
 	if e.anchor >= 0 {
 		w.anchors = append(w.anchors, e.anchor)
+	}
+	switch e.a {
+	case atom.Table:
+		w.openTable()
+	case atom.Tr:
+		w.endRow()
+	case atom.Td, atom.Th:
+		w.openCell(e.a == atom.Th)
 	}
 	w.stack = append(w.stack, e)
 }
@@ -438,6 +450,14 @@ func (w *walker) close(e elem) {
 	if e.capture != capNone {
 		w.nCapture[e.capture]--
 		w.captureDone(e.capture)
+	}
+	switch e.a {
+	case atom.Table:
+		w.closeTable()
+	case atom.Tr:
+		w.endRow()
+	case atom.Td, atom.Th:
+		w.endCell()
 	}
 }
 
@@ -604,7 +624,7 @@ func (w *walker) flush() {
 		return
 	}
 	text := Fold(raw)
-	if text == "" {
+	if text == "" || w.cellText(text) {
 		return
 	}
 	if m, ok := MediaLine(text); ok {
@@ -616,6 +636,10 @@ func (w *walker) flush() {
 		// even on the wrong words (spec/tickers.md rule 1).
 		return
 	}
+	if _, ok := IsCredit(text); ok {
+		return // an image credit or caption (credit.go)
+	}
+	text = CutCredit(text)
 	k := Body
 	switch {
 	case quote:

@@ -195,8 +195,19 @@ func inlineMarkdown(s string) string {
 
 // MediaLine reports whether a paragraph is a source line that names the
 // outlet, and returns the outlet: （文章来源：X）, (来源：X), 文章来源：X，… .
-// Lines such as 数据来源：… or 图片来源：… are article text, not source lines.
+// Lines such as 数据来源：… are article text, not source lines, and a line
+// whose value credits a picture (来源：APP截图, 来源：视觉中国) names no
+// outlet.
 func MediaLine(p string) (string, bool) {
+	v, ok := sourceLine(p)
+	if !ok || isPictureCredit(v) {
+		return "", false
+	}
+	return v, true
+}
+
+// sourceLine reads the value of a （来源：X） line, whatever X is.
+func sourceLine(p string) (string, bool) {
 	s := p
 	bracket := false
 	switch {

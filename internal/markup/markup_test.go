@@ -126,6 +126,7 @@ var parseTests = []struct {
 	{"stray end tags", "</p></div><p>正文</p></span>", Options{}, "b:正文", 0, 0},
 	{"source line dropped, its link kept", "<p>正文</p><p>（文章来源：上海<a href=x>证券</a>报）</p>", Options{}, "b:正文", 1, 0},
 	{"markdown blank lines", "一段\n续行\n\n二段", Options{Markdown: true}, "b:一段续行|b:二段", 0, 0},
+	{"spaces between paragraphs", "<p>一</p>            <p>二</p>\n         \n<p>三</p>", Options{Markdown: true}, "b:一|b:二|b:三", 0, 0},
 	{"markdown bold", "<p>**加粗标题**</p><p>正文</p>", Options{Markdown: true}, "h:加粗标题|b:正文", 0, 0},
 }
 
