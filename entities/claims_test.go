@@ -195,6 +195,17 @@ var claimTests = []struct {
 	{"ji yishang", "「覆盖28nm及以上」制程", []wantClaim{{"28", "nm", ">=", "level"}}, ""},
 	{"gao le", "「比去年高了近64%」", []wantClaim{{"64", "percent", "~", "change"}}, ""},
 	{"di le", "「比预期低了逾1美元」", []wantClaim{{"-1", "USD", ">", "change"}}, ""},
+	// Brands, strengths and names with numerals; points of volatility.
+	{"brand with degrees", "「361度营收增长12%」", []wantClaim{{"12", "percent", "=", "change"}}, "361度营收"},
+	{"liquor strength", "「这款53度白酒售价1499元」", []wantClaim{{"1499", "CNY", "=", "level"}}, "售价"},
+	{"temperature", "「气温升至35度」", []wantClaim{{"35", "deg", "=", "level"}}, "气温"},
+	{"angle", "「视场角达到120度以上」", []wantClaim{{"120", "deg", ">", "level"}}, "视场角"},
+	{"volatility points", "「引伸波幅下降1.7个波幅点」", []wantClaim{{"-1.7", "percent", "=", "change"}}, "引伸波幅"},
+	{"ministries", "四部委联合发文，「罚款200万元」", []wantClaim{{"2000000", "CNY", "=", "level"}}, "罚款"},
+	{"departments", "国家发改委等四部门印发通知", nil, ""},
+	{"change then level", "「茅台狂跌近400元/瓶」至「3550元/瓶」", []wantClaim{{"-400", "CNY", "~", "change"}, {"3550", "CNY", "=", "level"}}, "茅台"},
+	{"a range of changes", "「净利润预计增加1亿元至2亿元」", []wantClaim{{"100000000", "CNY", ">=", "change"}}, "净利润"},
+	{"table cells stay apart", "600309\t示例化学\t「收盘价5.3元」", []wantClaim{{"5.3", "CNY", "=", "level"}}, "收盘价"},
 	{"no list across units", "「示例股份大涨近7%」，「11万」股东", []wantClaim{{"7", "percent", "~", "change"}, {"110000", "count", "=", "level"}}, ""},
 }
 
@@ -281,6 +292,43 @@ func TestClaimsSymbol(t *testing.T) {
 	for k, c := range cs {
 		if c.Symbol != want[k] {
 			t.Errorf("claim %q: symbol %q, want %q", c.Text, c.Symbol, want[k])
+		}
+	}
+}
+
+// A claim about "the company" binds to the single security an article is
+// about: the only one mentioned, or the only one in the title holding most
+// mentions.
+func TestClaimsMainSecurity(t *testing.T) {
+	a, b := ticker.MustParse("600519.SH"), ticker.MustParse("00700.HK")
+	mention := func(text, name string, sym ticker.Symbol, nth int) ticker.Mention {
+		i := -1
+		for range nth + 1 {
+			i += 1 + strings.Index(text[i+1:], name)
+		}
+		return ticker.Mention{Symbol: sym, Start: i, End: i + len(name)}
+	}
+	for _, tt := range []struct {
+		name, text string
+		ms         func(string) []ticker.Mention
+		want       ticker.Symbol
+	}{
+		{"only security", "示例茅台发布年报\n全年来看，公司营收增长12%。", func(s string) []ticker.Mention {
+			return []ticker.Mention{mention(s, "示例茅台", a, 0)}
+		}, a},
+		{"title and most mentions", "示例茅台发布年报\n示例茅台称，示例腾讯是客户。示例茅台表示。另外，公司营收增长12%。", func(s string) []ticker.Mention {
+			return []ticker.Mention{mention(s, "示例茅台", a, 0), mention(s, "示例茅台", a, 1), mention(s, "示例腾讯", b, 0), mention(s, "示例茅台", a, 2)}
+		}, a},
+		{"two equal securities", "年报季\n示例茅台和示例腾讯发布年报。另外，公司营收增长12%。", func(s string) []ticker.Mention {
+			return []ticker.Mention{mention(s, "示例茅台", a, 0), mention(s, "示例腾讯", b, 0)}
+		}, ticker.Symbol{}},
+		{"subject not the company", "示例茅台发布年报\n另外，全市场成交额增长12%。", func(s string) []ticker.Mention {
+			return []ticker.Mention{mention(s, "示例茅台", a, 0)}
+		}, ticker.Symbol{}},
+	} {
+		cs := Claims(tt.text, &ClaimOptions{Mentions: tt.ms(tt.text)})
+		if len(cs) != 1 || cs[0].Symbol != tt.want {
+			t.Errorf("%s: claims %+v, want one with symbol %q", tt.name, cs, tt.want)
 		}
 	}
 }

@@ -87,16 +87,23 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 		return nil
 	}
 	mentions := sortedMentions(opts.Mentions)
+	main := mainSecurity(text, mentions)
 	out := make([]Claim, 0, len(nums))
 	prevEnd := 0
 	for i := range nums {
 		n := &nums[i]
+		if n.Unit == "deg" && !degreeContext(text, n.Start) {
+			continue // 361度 (a brand), 53度 (a liquor's strength): part of a name
+		}
 		c, ok := claimOf(text, n, prevEnd, out, opts.Year)
 		prevEnd = n.End
 		if !ok {
 			continue
 		}
 		c.Symbol = symbolFor(text, mentions, n.Start)
+		if !c.Symbol.IsValid() && main.IsValid() && aboutCompany(c.Subject) {
+			c.Symbol = main // 公司营收增长12% in an article about one company
+		}
 		out = append(out, c)
 	}
 	return out
@@ -511,7 +518,7 @@ func markBefore(text string, i, max int, clause bool) int {
 		switch b := text[j]; b {
 		case '\n', '!', '?':
 			return j + 1
-		case ',', ';':
+		case ',', ';', '\t': // a tab parts the cells of a table row
 			if clause {
 				return j + 1
 			}
@@ -790,7 +797,7 @@ func subjectAfter(text string, i int) (int, int) {
 var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
 	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
 	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计",
-	"或在", "或达", "或", "收于", "终值为", "初值为", "终值", "初值", "每盎司", "每桶", "每吨", "每克"}
+	"或在", "或达", "或", "狂", "暴", "猛", "急", "收于", "终值为", "初值为", "终值", "初值", "每盎司", "每桶", "每吨", "每克"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func flowSubject(fromWord, subject string) string {
@@ -1033,4 +1040,69 @@ func bareTimes(text string, i int) bool {
 		b = strings.TrimSuffix(b, w)
 	}
 	return strings.HasSuffix(b, "倍数") || strings.HasSuffix(b, "市盈率") || strings.HasSuffix(b, "市净率")
+}
+
+// degreeWords name what is measured in degrees: an angle or a temperature.
+var degreeWords = []string{"角", "温", "热", "冷", "摄氏", "华氏", "零下", "纬", "经度", "倾斜", "旋转", "转向", "坡"}
+
+// degreeContext reports whether the clause before byte i names an angle or
+// a temperature, so that 度 after the number is a degree. Elsewhere N度 is
+// a name (361度) or a liquor's strength (53度), no measured quantity.
+func degreeContext(text string, i int) bool {
+	w := text[sentenceWithin(text, i, 60):i]
+	for _, d := range degreeWords {
+		if strings.Contains(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainSecurity returns the single security an article is about, judged
+// from its mentions (sorted, with text positions): the only security
+// mentioned; or else the only one named in the title (the text before the
+// first newline) when it also holds more than half of all mentions. With
+// no such security it returns the zero Symbol.
+func mainSecurity(text string, ms []ticker.Mention) ticker.Symbol {
+	if len(ms) == 0 {
+		return ticker.Symbol{}
+	}
+	titleEnd := strings.IndexByte(text, '\n')
+	if titleEnd < 0 {
+		titleEnd = len(text)
+	}
+	var titled []ticker.Symbol // distinct securities named in the title
+	for _, m := range ms {
+		if m.Start < titleEnd && !slices.Contains(titled, m.Symbol) {
+			titled = append(titled, m.Symbol)
+		}
+	}
+	first, only, same := ms[0].Symbol, true, 0
+	for _, m := range ms {
+		only = only && m.Symbol == first
+		if len(titled) == 1 && m.Symbol == titled[0] {
+			same++
+		}
+	}
+	switch {
+	case only:
+		return first
+	case len(titled) == 1 && 2*same > len(ms):
+		return titled[0]
+	}
+	return ticker.Symbol{}
+}
+
+// companyWords refer to the company an article is about without naming it.
+var companyWords = []string{"公司", "该公司", "本公司", "上市公司", "集团", "该集团", "本集团", "其"}
+
+// aboutCompany reports whether a claim's subject starts by referring to
+// the article's company: 公司营收, 该公司净利润, 集团.
+func aboutCompany(subject string) bool {
+	for _, w := range companyWords {
+		if strings.HasPrefix(subject, w) {
+			return true
+		}
+	}
+	return false
 }

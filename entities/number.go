@@ -415,6 +415,9 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	if k >= len(text) {
 		return 0, false
 	}
+	if (text[j:k] == "至" || text[j:k] == "到") && changedBy(text, n.Start) {
+		return 0, false // 狂跌近400元至3550元: a change and the level reached
+	}
 	r, size := utf8.DecodeRuneInString(text[k:])
 	if _, d := digitAt(text, k); d == 0 && !startsNumber(text, k, r, size) {
 		return 0, false
@@ -1430,4 +1433,19 @@ func pow10(v int) int32 {
 		p++
 	}
 	return p
+}
+
+// changedBy reports whether the number at byte i is the size of a change
+// written with an inexact comparator (跌近400元, 涨超5%, 降约3成): a
+// range's bounds are exact, so 至 after such a number names the level
+// reached, not the range's upper bound.
+func changedBy(text string, i int) bool {
+	before := text[:i]
+	for _, c := range [...]string{"近", "约", "超", "逾", "超过", "接近", "大约"} {
+		if b, ok := strings.CutSuffix(before, c); ok {
+			r, _ := utf8.DecodeLastRuneInString(b)
+			return strings.ContainsRune("跌涨降升增减落挫飙", r)
+		}
+	}
+	return false
 }

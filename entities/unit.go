@@ -50,6 +50,7 @@ var unitWords = []unitWord{
 	{"个百分点", "percent", classPercent}, {"百分点", "percent", classPercent},
 	{"個百分點", "percent", classPercent}, {"百分點", "percent", classPercent},
 	{"pct", "percent", classPercent}, {"‰", "percent", classPermille},
+	{"个波幅点", "percent", classPercent}, {"波幅点", "percent", classPercent},
 	{"个基点", "percent", classBasis}, {"基点", "percent", classBasis},
 	{"bp", "percent", classBasis}, {"bps", "percent", classBasis}, {"BP", "percent", classBasis},
 	{"倍", "times", classTimes}, {"x", "times", classTimes}, {"X", "times", classTimes},
@@ -183,8 +184,9 @@ func matchUnit(s string) (unitWord, int) {
 			}
 		}
 		if (u.word == "期" || u.word == "本" || u.word == "部" || u.word == "单" || u.word == "起" || u.word == "间" || u.word == "场" || u.word == "支" || u.word == "台") && n < len(s) {
-			// 期货, 本身, 部分, 单位, 起点, 间接, 场内, 支付, 台阶 are words, not classifiers.
-			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("货权间限身分位点接内外付持撑阶湾", r2) {
+			// 期货, 本身, 部分, 部委, 部门, 单位, 起点, 间接, 场内, 支付, 台阶 are
+			// words, not classifiers.
+			if r2, _ := utf8.DecodeRuneInString(s[n:]); strings.ContainsRune("货权间限身分位点接内外付持撑阶湾委门长署", r2) {
 				continue
 			}
 		}
