@@ -20,6 +20,9 @@ type ClaimOptions struct {
 	// used to attach a Symbol to claims about a security. They need not be
 	// sorted; mentions with no text position (Start < 0) are ignored.
 	Mentions []ticker.Mention
+	// Vocabulary holds the words claims are read by; nil is
+	// [DefaultVocabulary]. Use [LoadVocabulary] to add words.
+	Vocabulary *Vocabulary
 }
 
 // Claims returns the numeric claims in text, in text order, as
@@ -82,7 +85,11 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 	if opts == nil {
 		opts = &ClaimOptions{}
 	}
-	nums := Numbers(text)
+	v := opts.Vocabulary
+	if v == nil {
+		v = DefaultVocabulary()
+	}
+	nums := v.numbers(text)
 	if len(nums) == 0 {
 		return nil
 	}
@@ -92,16 +99,16 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 	prevEnd := 0
 	for i := range nums {
 		n := &nums[i]
-		if n.Unit == "deg" && !degreeContext(text, n.Start) {
+		if n.Unit == "deg" && !v.degreeContext(text, n.Start) {
 			continue // 361度 (a brand), 53度 (a liquor's strength): part of a name
 		}
-		c, ok := claimOf(text, n, prevEnd, out, opts.Year)
+		c, ok := v.claimOf(text, n, prevEnd, out, opts.Year)
 		prevEnd = n.End
 		if !ok {
 			continue
 		}
 		c.Symbol = symbolFor(text, mentions, n.Start)
-		if !c.Symbol.IsValid() && main.IsValid() && aboutCompany(c.Subject) {
+		if !c.Symbol.IsValid() && main.IsValid() && v.aboutCompany(c.Subject) {
 			c.Symbol = main // 公司营收增长12% in an article about one company
 		}
 		out = append(out, c)
@@ -112,7 +119,7 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 // claimOf turns a number into a claim, or reports false when the number
 // is not a claim. prevEnd is the end of the previous number; earlier holds
 // the claims found so far.
-func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Claim, bool) {
+func (v *Vocabulary) claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Claim, bool) {
 	unit := n.Unit
 	// 一家, 一个: an article, not a count; 一倍 and 一美元 are quantities.
 	if n.lone && (n.class == classCount || n.class == classPhysical || n.class == 0) || n.class == classTime {
@@ -124,12 +131,12 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if unit == "" {
 		switch {
 		case n.scaled:
-			unit = inferUnit(text, n)
-		case bareTimes(text, n.Start):
+			unit = v.inferUnit(text, n)
+		case v.bareTimes(text, n.Start):
 			unit = "times" // 全场倍数为3.7
-		case fxUnit(text, n.Start) != "":
-			unit = fxUnit(text, n.Start) // 人民币兑美元升至6.3512
-		case indexLevel(text, n.Start, n.End):
+		case v.fxUnit(text, n.Start) != "":
+			unit = v.fxUnit(text, n.Start) // 人民币兑美元升至6.3512
+		case v.indexLevel(text, n.Start, n.End):
 			unit = "pt" // 制造业PMI初值为55.6
 		default:
 			return Claim{}, false
@@ -149,11 +156,11 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if inURL(text, start) {
 		return Claim{}, false
 	}
-	if isRank(text, n) {
+	if v.isRank(text, n) {
 		return Claim{}, false
 	}
 	if before < 0x80 && before > 0 && isASCIILetter(byte(before)) {
-		if code, _ := currencyBefore(text, start); code == "" {
+		if code, _ := v.currencyBefore(text, start); code == "" {
 			return Claim{}, false
 		}
 	}
@@ -166,18 +173,18 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	}
 	c := Claim{Value: n.Value, Upper: n.Upper, Unit: unit}
 	// 约人民币75.37亿元: look for the comparator before the currency word.
-	if code, at := currencyBefore(text, start); code != "" && at < start {
+	if code, at := v.currencyBefore(text, start); code != "" && at < start {
 		start = at
 	}
 
 	// Comparator words before and after the number.
-	p, cmp, explicit := comparatorBefore(text, start)
+	p, cmp, explicit := v.comparatorBefore(text, start)
 	if cmp == Equal && !explicit {
-		if c, ok := gappedComparator(text, p); ok {
+		if c, ok := v.gappedComparator(text, p); ok {
 			cmp = c // 不超过公司总股本的2%
 		}
 	}
-	end, after := comparatorAfter(text, n.End)
+	end, after := v.comparatorAfter(text, n.End)
 	switch {
 	case n.Upper.Valid:
 		c.Comparator = GreaterEqual
@@ -204,7 +211,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 	}
 	w := text[ws:p]
-	kind, kwAt, sign := changeKind(w, n, unit)
+	kind, kwAt, sign := v.changeKind(w, n, unit)
 	// 将增达逾万片: the level reached; but a rate stays a change (增长达50%,
 	// 上涨达3倍, 涨幅达40倍).
 	if kind == kindChange && unit != "percent" && unit != "times" && (strings.HasPrefix(text[p:start], "达") || strings.HasPrefix(text[p:start], "可达")) {
@@ -272,10 +279,10 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if kind == kindTarget && unit == "percent" {
 		c.Kind = Change
 	}
-	subjStart, subjEnd := trimSubject(text, ws, subjEnd)
+	subjStart, subjEnd := v.trimSubject(text, ws, subjEnd)
 	c.Subject = text[subjStart:subjEnd]
 	if kind == kindFlow {
-		c.Subject = flowSubject(w[kwAt:], c.Subject)
+		c.Subject = v.flowSubject(w[kwAt:], c.Subject)
 	}
 	c.Start = start
 	if p < c.Start {
@@ -287,7 +294,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 	if c.Subject != "" && subjStart < c.Start {
 		c.Start = subjStart
 	}
-	if isBaseOnly(c.Subject) {
+	if v.isBaseOnly(c.Subject) {
 		// 营收52.34亿元，较上年同期增长20.55%: the change is about the
 		// quantity before it; 净额分别为92.85亿元、35.18亿元: so is a list.
 		c.Subject = ""
@@ -299,7 +306,7 @@ func claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Cl
 		}
 		if c.Subject == "" {
 			// 10家深企跻身世界500强, 100亿！安琪酵母: the subject follows.
-			if s, e := subjectAfter(text, end); e > s {
+			if s, e := v.subjectAfter(text, end); e > s {
 				c.Subject = text[s:e]
 				end = e
 			}
@@ -320,58 +327,13 @@ type comparatorWord struct {
 	word     string
 	cmp      Comparator
 	explicit bool // 多达, 高达: the plain "=" on purpose
+	stop     bool // 至, 到, 是: ends the look-back (comparators.tsv)
 }
-
-// comparatorsBefore are the words written before a number, longest first
-// (sorted at start-up). 为, 达, 了 and the like carry no comparison but are
-// skipped over on the way to one: 达到接近5个亿.
-var comparatorsBefore = func() []comparatorWord {
-	l := []comparatorWord{
-		{"不超过", LessEqual, false}, {"不超", LessEqual, false}, {"不高于", LessEqual, false},
-		{"至多", LessEqual, false}, {"最多", LessEqual, false}, {"不大于", LessEqual, false},
-		{"≤", LessEqual, false}, {"<=", LessEqual, false},
-		{"不少于", GreaterEqual, false}, {"至少", GreaterEqual, false}, {"不低于", GreaterEqual, false},
-		{"不小于", GreaterEqual, false}, {"最少", GreaterEqual, false}, {"≥", GreaterEqual, false},
-		{">=", GreaterEqual, false},
-		{"不到", Less, false}, {"不足", Less, false}, {"低于", Less, false}, {"少于", Less, false},
-		{"未达", Less, false}, {"未超过", Less, false}, {"小于", Less, false}, {"<", Less, false},
-		{"未满", Less, false},
-		{"超过", Greater, false}, {"超", Greater, false}, {"逾", Greater, false}, {"突破", Greater, false},
-		{"破", Greater, false}, {"跌破", Less, false}, {"打破", Equal, false},
-		{"高于", Greater, false}, {"多于", Greater, false}, {"大于", Greater, false}, {"超出", Greater, false},
-		{">", Greater, false},
-		{"约", About, false}, {"近", About, false}, {"接近", About, false}, {"大约", About, false},
-		{"约为", About, false}, {"约合", About, false}, {"大概", About, false}, {"将近", About, false},
-		{"≈", About, false}, {"约占", About, false}, {"近乎", About, false}, {"约有", About, false},
-		{"多达", Equal, true}, {"高达", Equal, true},
-		{"达", Equal, false}, {"达到", Equal, false}, {"为", Equal, false}, {"了", Equal, false},
-		{"是", Equal, false}, {"有", Equal, false}, {"共", Equal, false}, {"共计", Equal, false},
-		{"合计", Equal, false}, {"报", Equal, false}, {"至", Equal, false}, {"到", Equal, false},
-		{"可达", Equal, false}, {"：", Equal, false}, {":", Equal, false},
-	}
-	sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
-	return l
-}()
-
-// notAboutHeads are the runes that make a verb or noun with a following 约
-// (节约, 签约, 预约, 合约, 公约, 条约, 契约, 履约, 违约, 解约, 制约, 邀约,
-// 特约, 续约, 践约, 毁约, 赴约, 爽约), where 约 does not mean "about".
-const notAboutHeads = "节签预合公条契履违解制邀特续践毁赴爽"
-
-// comparatorsByLast indexes comparatorsBefore by last rune, longest first.
-var comparatorsByLast = func() map[rune][]comparatorWord {
-	m := map[rune][]comparatorWord{}
-	for _, w := range comparatorsBefore {
-		r, _ := utf8.DecodeLastRuneInString(w.word)
-		m[r] = append(m[r], w)
-	}
-	return m
-}()
 
 // comparatorBefore reads comparator and linking words before byte i. It
 // returns where they start, the nearest comparison that is not plain, and
 // whether 多达/高达 made a plain comparison explicit.
-func comparatorBefore(text string, i int) (int, Comparator, bool) {
+func (v *Vocabulary) comparatorBefore(text string, i int) (int, Comparator, bool) {
 	cmp := Equal
 	explicit := false
 	for steps := 0; steps < 3; steps++ {
@@ -380,16 +342,16 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 		}
 		found := false
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		for _, w := range comparatorsByLast[r] {
+		for _, w := range v.beforeLast[r] {
 			if strings.HasSuffix(text[:i], w.word) {
 				// 至 and 到 end a verb (增长至) and are a target, not a
 				// comparison; leave them to the kind.
-				if w.word == "至" || w.word == "到" || w.word == "了" || w.word == "有" || w.word == "是" {
+				if w.stop {
 					return i, cmp, explicit
 				}
 				// 节约, 签约, 预约: a verb, not 约 (about).
 				if w.word == "约" {
-					if p, _ := utf8.DecodeLastRuneInString(text[:i-len(w.word)]); strings.ContainsRune(notAboutHeads, p) {
+					if p, _ := utf8.DecodeLastRuneInString(text[:i-len(w.word)]); strings.ContainsRune(v.runes("not_about_runes"), p) {
 						return i, cmp, explicit
 					}
 				}
@@ -416,7 +378,7 @@ func comparatorBefore(text string, i int) (int, Comparator, bool) {
 // 总数1%. The words between hold no digit or clause mark, are at most 14
 // characters, and name a total (总) or the shares (公司股份, 股本); other
 // words between (低于第二季的16%) leave the number to itself.
-func gappedComparator(text string, i int) (Comparator, bool) {
+func (v *Vocabulary) gappedComparator(text string, i int) (Comparator, bool) {
 	lo := max(clauseStart(text, i), i-45)
 	for lo < i && !utf8.RuneStart(text[lo]) {
 		lo++
@@ -428,7 +390,7 @@ func gappedComparator(text string, i int) (Comparator, bool) {
 	// The word ending nearest the number wins; of two ending together
 	// (超过, 不超过), the longer, which comes first in comparatorsBefore.
 	best, bestEnd := Equal, -1
-	for _, c := range comparatorsBefore {
+	for _, c := range v.before {
 		if c.cmp == Equal || utf8.RuneCountInString(c.word) < 2 {
 			continue
 		}
@@ -447,19 +409,10 @@ func gappedComparator(text string, i int) (Comparator, bool) {
 	return best, bestEnd >= 0
 }
 
-var comparatorsAfter = []comparatorWord{
-	{"及以上", GreaterEqual, false}, {"或以上", GreaterEqual, false}, {"及以下", LessEqual, false},
-	{"或以下", LessEqual, false}, {"以上", Greater, false}, {"之上", Greater, false}, {"有余", Greater, false},
-	{"出头", Greater, false}, {"开外", Greater, false}, {"多", Greater, false}, {"余", Greater, false},
-	{"以下", LessEqual, false}, {"以内", LessEqual, false}, {"之内", LessEqual, false},
-	{"左右", About, false}, {"上下", About, false}, {"之多", Equal, true},
-	{"+", Greater, false}, {"＋", Greater, false},
-}
-
 // comparatorAfter reads a comparator word right after byte i and returns
 // the new end and the comparison.
-func comparatorAfter(text string, i int) (int, Comparator) {
-	for _, w := range comparatorsAfter {
+func (v *Vocabulary) comparatorAfter(text string, i int) (int, Comparator) {
+	for _, w := range v.after {
 		if strings.HasPrefix(text[i:], w.word) {
 			if w.word == "上下" && strings.HasPrefix(text[i+len(w.word):], "游") {
 				continue
@@ -560,72 +513,21 @@ type kindWord struct {
 	sign int // -1 for a decline
 }
 
-// kindWords mark a change, a flow or a level in the clause before a
-// number. The nearest one wins.
-var kindWords = []kindWord{
-	{"净买入", kindFlow, 0}, {"净卖出", kindFlow, 0}, {"净流入", kindFlow, 0}, {"净流出", kindFlow, 0},
-	{"增持", kindFlow, 0}, {"减持", kindFlow, 0}, {"流入", kindFlow, 0}, {"流出", kindFlow, 0},
-	{"净申购", kindFlow, 0}, {"净赎回", kindFlow, 0}, {"买入", kindFlow, 0}, {"卖出", kindFlow, 0},
-	{"增长", kindChange, 1}, {"上涨", kindChange, 1}, {"上升", kindChange, 1}, {"提升", kindChange, 1},
-	{"提高", kindChange, 1}, {"增加", kindChange, 1}, {"增幅", kindChange, 1}, {"涨幅", kindChange, 1},
-	{"增速", kindChange, 1}, {"增长率", kindChange, 1}, {"年增", kindChange, 1}, {"上扬", kindChange, 1},
-	{"攀升", kindChange, 1}, {"飙升", kindChange, 1}, {"大增", kindChange, 1}, {"暴涨", kindChange, 1},
-	{"大涨", kindChange, 1}, {"反弹", kindChange, 1}, {"回升", kindChange, 1}, {"高出", kindChange, 1},
-	{"多出", kindChange, 1}, {"扩大", kindChange, 1}, {"放量", kindChange, 1}, {"跃升", kindChange, 1},
-	{"收涨", kindChange, 1}, {"收高", kindChange, 1}, {"跳涨", kindChange, 1}, {"收低", kindChange, -1}, {"收挫", kindChange, -1}, {"走高", kindChange, 1}, {"拉升", kindChange, 1}, {"飙涨", kindChange, 1},
-	{"高了", kindChange, 1}, {"低了", kindChange, -1}, {"成长", kindChange, 1}, {"急挫", kindChange, -1},
-	{"急跌", kindChange, -1}, {"急升", kindChange, 1}, {"急涨", kindChange, 1}, {"大挫", kindChange, -1}, {"溢价", kindChange, 1}, {"折价", kindChange, -1},
-	{"多增", kindChange, 1}, {"少增", kindChange, -1}, {"多减", kindChange, -1}, {"少减", kindChange, 1},
-	{"同期多", kindChange, 1}, {"同期少", kindChange, -1}, {"上月多", kindChange, 1}, {"上月少", kindChange, -1},
-	{"同比", kindChange, 0}, {"环比", kindChange, 0}, {"放缓", kindChange, 0}, {"加快", kindChange, 0}, {"年化", kindChange, 0}, {"上调", kindChange, 1},
-	{"下降", kindChange, -1}, {"下跌", kindChange, -1}, {"下滑", kindChange, -1}, {"减少", kindChange, -1},
-	{"降低", kindChange, -1}, {"回落", kindChange, -1}, {"跌幅", kindChange, -1}, {"降幅", kindChange, -1},
-	{"缩量", kindChange, -1}, {"缩减", kindChange, -1}, {"萎缩", kindChange, -1}, {"下挫", kindChange, -1},
-	{"走低", kindChange, -1}, {"暴跌", kindChange, -1}, {"大跌", kindChange, -1}, {"重挫", kindChange, -1},
-	{"跳水", kindChange, -1}, {"缩水", kindChange, -1}, {"下行", kindChange, -1}, {"回调", kindChange, -1},
-	{"收跌", kindChange, -1}, {"下调", kindChange, -1}, {"蒸发", kindChange, -1}, {"跌去", kindChange, -1},
-	{"减值", kindLevel, 0}, {"增值税", kindLevel, 0}, {"占比", kindLevel, 0}, {"市值", kindLevel, 0},
-	{"报收", kindLevel, 0}, {"收报", kindLevel, 0}, {"余额", kindLevel, 0}, {"增发", kindLevel, 0},
-}
-
-// kindWordsByLast indexes kindWords by their last rune, longest first, so
-// that one backward pass over a clause finds the nearest word.
-var kindWordsByLast = func() map[rune][]kindWord {
-	m := map[rune][]kindWord{}
-	for _, k := range kindWords {
-		r, _ := utf8.DecodeLastRuneInString(k.word)
-		m[r] = append(m[r], k)
-	}
-	for _, l := range m {
-		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
-	}
-	return m
-}()
-
 // maxKindGap is how many runes may stand between a kind word and the
 // number (or its comparator): 同比（较上年同期）增长 is close, a 暴涨 at
 // the start of a long clause is about something else.
 const maxKindGap = 8
 
-// singleKindRunes are one-character verbs that mark a change only right
-// before the number: 沪指微涨0.04%, 续跌超16%.
-var singleKindRunes = map[rune]int{'涨': 1, '增': 1, '升': 1, '快': 1, '飙': 1, '跌': -1, '降': -1, '减': -1}
-
-// notFallHeads are the runes before 下 that make a word, not a fall: 以下,
-// 之下, 南下, 北下, 上下, 一下, 私下, 线下, 乡下, 地下, 底下, 如下, 手下, 天下,
-// 眼下, 当下, 时下, 目前之下.
-const notFallHeads = "以之南北上一私线乡地底如手天眼当时向往东西落留放"
-
 // changeKind classifies a number from the clause w before it (comparator
 // words already cut off). It returns the kind, the byte offset in w of the
 // word that decided it, and the sign of a change.
-func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
+func (v *Vocabulary) changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 	// The word ending nearest the number wins; of two ending together
 	// (卖出, 净卖出), the longer.
 	best, bestAt, bestLen, sign := kindNone, -1, 0, 0
 	for e := len(w); e > 0 && best == kindNone; {
 		r, size := utf8.DecodeLastRuneInString(w[:e])
-		for _, k := range kindWordsByLast[r] {
+		for _, k := range v.kindsByLast[r] {
 			if strings.HasSuffix(w[:e], k.word) {
 				best, bestAt, bestLen, sign = k.kind, e-len(k.word), len(k.word), k.sign
 				break
@@ -641,14 +543,14 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 		target = true
 	}
 	r, size := utf8.DecodeLastRuneInString(t)
-	dir := singleKindRunes[r]
+	dir := v.verbs[r]
 	if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); r == '降' && p == '起' {
 		dir = 0 // 起降9142架次: take-offs and landings
 	}
 	// 美光下2.9%: news-wire shorthand for a fall, only before a percentage
 	// and after a name (以下, 之下 and 南下 are not falls).
 	if r == '下' && unit == "percent" && !target {
-		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); p >= 0x4e00 && p <= 0x9fff && !strings.ContainsRune(notFallHeads, p) {
+		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); p >= 0x4e00 && p <= 0x9fff && !strings.ContainsRune(v.runes("not_fall_runes"), p) {
 			dir = -1
 		}
 	}
@@ -679,7 +581,7 @@ func changeKind(w string, n *Number, unit string) (claimKind, int, int) {
 
 // trimSubject trims connectives, punctuation and linking verbs from the
 // subject span [s, e) and caps it at 24 runes, keeping the end.
-func trimSubject(text string, s, e int) (int, int) {
+func (v *Vocabulary) trimSubject(text string, s, e int) (int, int) {
 	if e < s {
 		e = s
 	}
@@ -704,7 +606,7 @@ func trimSubject(text string, s, e int) (int, int) {
 	for s < e {
 		cut := false
 		last, _ := utf8.DecodeLastRuneInString(text[s:e])
-		for _, w := range subjectTailsByLast[last] {
+		for _, w := range v.subjectTailsByLast[last] {
 			if strings.HasSuffix(text[s:e], w) && e-s > len(w) {
 				e -= len(w)
 				cut = true
@@ -735,44 +637,21 @@ func trimSubject(text string, s, e int) (int, int) {
 	return s, e
 }
 
-// subjectTailsByLast indexes subjectTails by last rune.
-var subjectTailsByLast = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range subjectTails {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		m[r] = append(m[r], w)
-	}
-	return m
-}()
-
 // isBaseOnly reports whether a subject says nothing of what is measured:
 // empty, a connective (和, 从), or only the base of a comparison (同比,
 // 比上年同期, 较去年).
-func isBaseOnly(s string) bool {
+func (v *Vocabulary) isBaseOnly(s string) bool {
 	for _, w := range []string{"较上年同期", "比上年同期", "较去年同期", "相比去年同期", "较上年", "比上年",
 		"较去年", "比去年", "较上一年", "比上一年", "同比", "环比", "和", "及", "与", "从", "由", "而", "在", "较", "比"} {
 		s = strings.TrimPrefix(s, w)
 	}
 	s = strings.TrimSpace(s)
-	return s == "" || loneWords[s]
-}
-
-// loneWords name nothing when they are the whole subject: a conjunction or
-// preposition (下跌120点，或0.5%; 以4.73元/股), a time word (下周, 今日) or a
-// connective (分别, 另外). The claim then takes its subject from its
-// neighbours, as a bare comparison does.
-var loneWords = map[string]bool{
-	"或": true, "或者": true, "以": true, "即": true, "中": true, "其中": true, "另外": true, "此外": true,
-	"分别": true, "报收": true, "收报": true, "还有": true, "仅": true, "均": true, "也": true, "都": true,
-	"今日": true, "今天": true, "昨日": true, "昨天": true, "明日": true, "明天": true, "当日": true, "当天": true,
-	"下周": true, "本周": true, "上周": true, "此前": true, "目前": true, "当前": true, "随后": true, "同期": true,
-	"高": true, "低": true, "再": true, "又": true, "已": true, "已经": true, "将": true,
-	"现": true, "收": true, "还": true, "拟": true, "并": true,
+	return s == "" || v.lone[s]
 }
 
 // subjectAfter returns the noun phrase after a number at i, up to a clause
 // mark or ten runes: the 深企 of 10家深企跻身世界500强.
-func subjectAfter(text string, i int) (int, int) {
+func (v *Vocabulary) subjectAfter(text string, i int) (int, int) {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r != '！' && r != '!' && r != ' ' && r != '的' && r != '“' && r != '"' {
@@ -792,17 +671,11 @@ func subjectAfter(text string, i int) (int, int) {
 	return i, e
 }
 
-// subjectTails are adverbs and comparison bases cut from the end of a
-// subject: 净利润同比 → 净利润, 股价续 → 股价.
-var subjectTails = []string{"同比", "环比", "较上年同期", "比上年同期", "较去年同期", "较上年", "比上年",
-	"较去年", "比去年", "相比去年同期", "续", "微", "大幅", "一度", "盘中", "分别", "均", "也", "将", "或将",
-	"已", "已经", "累计", "合计", "全天", "今日", "今天", "当日", "逆市", "再度", "仍", "则", "一共", "总计",
-	"或在", "或达", "或", "狂", "暴", "猛", "急", "收于", "终值为", "初值为", "终值", "初值", "每盎司", "每桶", "每吨", "每克"}
 
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
-func flowSubject(fromWord, subject string) string {
+func (v *Vocabulary) flowSubject(fromWord, subject string) string {
 	word := ""
-	for _, k := range kindWords {
+	for _, k := range v.kinds {
 		if k.kind == kindFlow && strings.HasPrefix(fromWord, k.word) {
 			word = k.word
 			break
@@ -820,20 +693,20 @@ func flowSubject(fromWord, subject string) string {
 
 // inferUnit decides whether a bare amount with a scale word (8642亿,
 // 7570万MAU) is money or a count, from the words around it.
-func inferUnit(text string, n *Number) string {
+func (v *Vocabulary) inferUnit(text string, n *Number) string {
 	after := strings.TrimPrefix(text[n.End:], "的")
 	// 营收规模突破100亿的企业: with 的, the noun after is what has the
 	// amount; a money word in the clause before decides first.
 	de := len(after) < len(text)-n.End
 	if de {
 		w := text[clauseStart(text, n.Start):n.Start]
-		for _, k := range moneyNouns {
+		for _, k := range v.set("money_noun") {
 			if strings.Contains(w, k) {
 				return "CNY"
 			}
 		}
 	}
-	for _, w := range countNouns {
+	for _, w := range v.set("count_noun") {
 		if strings.HasPrefix(after, w) {
 			return "count"
 		}
@@ -841,7 +714,7 @@ func inferUnit(text string, n *Number) string {
 	if len(after) > 0 && isASCIILetter(after[0]) {
 		return "count"
 	}
-	for _, w := range moneyNounsAfter {
+	for _, w := range v.set("money_noun_after") {
 		if strings.HasPrefix(after, w) {
 			return "CNY"
 		}
@@ -853,7 +726,7 @@ func inferUnit(text string, n *Number) string {
 	w := text[ws:n.Start]
 	// Single characters (人, 家) are too common in words to count by from
 	// a distance; they count only right after the number (above).
-	moneyAt, countAt := lastWord(w, moneyNounsByLast), lastWord(w, longCountNounsByLast)
+	moneyAt, countAt := lastWord(w, v.moneyNounsByLast), lastWord(w, v.longCountNounsByLast)
 	switch {
 	case moneyAt > countAt:
 		return "CNY"
@@ -866,16 +739,6 @@ func inferUnit(text string, n *Number) string {
 	return "count"
 }
 
-var countNouns = []string{"用户", "人", "股东", "客户", "创作者", "员工", "粉丝", "会员", "投资者",
-	"观众", "日活", "月活", "次数", "人数", "数量", "销量", "台", "辆", "部", "件", "单", "张", "份", "买家",
-	"户", "位", "名", "家", "次", "股民", "居民", "网民", "玩家", "商户", "商家", "企业", "票"}
-
-// moneyNounsByLast and longCountNounsByLast index moneyNouns and the
-// countNouns of two or more characters by their last rune, for lastWord.
-var (
-	moneyNounsByLast     = byLastRune(moneyNouns)
-	longCountNounsByLast = byLastRune(slices.DeleteFunc(slices.Clone(countNouns), func(w string) bool { return len(w) <= 3 }))
-)
 
 func byLastRune(words []string) map[rune][]string {
 	m := map[rune][]string{}
@@ -904,14 +767,6 @@ func lastWord(w string, byLast map[rune][]string) int {
 	return best
 }
 
-var moneyNounsAfter = []string{"天价", "市值", "资金", "罚单", "巨头", "营收", "收入", "利润", "净利", "资产",
-	"估值", "现金", "元", "订单", "投资", "补贴", "薪酬", "年薪", "身家", "财富"}
-
-var moneyNouns = []string{"元", "额", "资金", "资本", "市值", "营收", "收入", "利润", "净利", "罚", "赚", "亏",
-	"成本", "投资", "融资", "募资", "募集", "金额", "消费", "资产", "规模", "估值", "现金", "价", "费",
-	"款", "税", "支出", "买入", "卖出", "增持", "减持", "流入", "流出", "扫货", "营业", "负债", "债",
-	"预算", "补贴", "贷款", "存款", "保费", "薪", "GMV", "销售", "花", "投入", "出资", "拨", "分红",
-	"收购", "并购", "净买", "净卖", "交易", "盈利", "损失", "开支", "砸", "掷"}
 
 // sortedMentions returns the mentions with a text position, by Start.
 func sortedMentions(ms []ticker.Mention) []ticker.Mention {
@@ -962,7 +817,7 @@ func inURL(text string, i int) bool {
 
 // isRank reports whether a count is a rank or a place: 排名200名,
 // 从132位上升到121位, 两位数.
-func isRank(text string, n *Number) bool {
+func (v *Vocabulary) isRank(text string, n *Number) bool {
 	if n.class != classCount {
 		return false
 	}
@@ -986,14 +841,14 @@ func isRank(text string, n *Number) bool {
 // (the press quotes 人民币兑美元 and 美元兑人民币 alike as yuan per dollar),
 // else B's currency (欧元兑美元1.13 is dollars per euro); "" when there is
 // no such pair.
-func fxUnit(text string, i int) string {
+func (v *Vocabulary) fxUnit(text string, i int) string {
 	w := text[sentenceWithin(text, i, 90):i]
 	k := strings.LastIndex(w, "兑")
 	if k < 0 {
 		return ""
 	}
 	a, b := "", ""
-	for _, c := range currencyPrefixes {
+	for _, c := range v.currencies {
 		if a == "" && strings.HasSuffix(w[:k], c.word) {
 			a = c.code
 		}
@@ -1001,7 +856,7 @@ func fxUnit(text string, i int) string {
 			b = c.code
 		}
 	}
-	if u, n := matchUnit(w[k+len("兑"):]); b == "" && n > 0 && u.class == classMoney {
+	if u, n := v.matchUnit(w[k+len("兑"):]); b == "" && n > 0 && u.class == classMoney {
 		b = u.unit
 	}
 	switch {
@@ -1018,7 +873,7 @@ func fxUnit(text string, i int) string {
 // 信心指数终值为100.1，预估为100.8):
 // index levels are points. The number must end its phrase, so that a
 // number in a name (标普500指数, 沪深300ETF) is not a level.
-func indexLevel(text string, i, j int) bool {
+func (v *Vocabulary) indexLevel(text string, i, j int) bool {
 	w := text[sentenceWithin(text, i, 150):i]
 	if !strings.Contains(w, "指数") && !strings.Contains(w, "PMI") {
 		return false
@@ -1034,7 +889,7 @@ func indexLevel(text string, i, j int) bool {
 
 // bareTimes reports whether a number with no unit at i is a multiple
 // named before it: 全场倍数为3.7, 市盈率为14.6.
-func bareTimes(text string, i int) bool {
+func (v *Vocabulary) bareTimes(text string, i int) bool {
 	b := strings.TrimRight(text[:i], " ")
 	for _, w := range []string{"为", "达", "是", "：", ":"} {
 		b = strings.TrimSuffix(b, w)
@@ -1042,15 +897,12 @@ func bareTimes(text string, i int) bool {
 	return strings.HasSuffix(b, "倍数") || strings.HasSuffix(b, "市盈率") || strings.HasSuffix(b, "市净率")
 }
 
-// degreeWords name what is measured in degrees: an angle or a temperature.
-var degreeWords = []string{"角", "温", "热", "冷", "摄氏", "华氏", "零下", "纬", "经度", "倾斜", "旋转", "转向", "坡"}
-
 // degreeContext reports whether the clause before byte i names an angle or
 // a temperature, so that 度 after the number is a degree. Elsewhere N度 is
 // a name (361度) or a liquor's strength (53度), no measured quantity.
-func degreeContext(text string, i int) bool {
+func (v *Vocabulary) degreeContext(text string, i int) bool {
 	w := text[sentenceWithin(text, i, 60):i]
-	for _, d := range degreeWords {
+	for _, d := range v.set("degree") {
 		if strings.Contains(w, d) {
 			return true
 		}
@@ -1093,13 +945,10 @@ func mainSecurity(text string, ms []ticker.Mention) ticker.Symbol {
 	return ticker.Symbol{}
 }
 
-// companyWords refer to the company an article is about without naming it.
-var companyWords = []string{"公司", "该公司", "本公司", "上市公司", "集团", "该集团", "本集团", "其"}
-
 // aboutCompany reports whether a claim's subject starts by referring to
 // the article's company: 公司营收, 该公司净利润, 集团.
-func aboutCompany(subject string) bool {
-	for _, w := range companyWords {
+func (v *Vocabulary) aboutCompany(subject string) bool {
+	for _, w := range v.set("company") {
 		if strings.HasPrefix(subject, w) {
 			return true
 		}

@@ -57,6 +57,11 @@ type Number struct {
 // Numbers makes a single pass over text and never fails: a malformed or
 // absurdly large number is skipped.
 func Numbers(text string) []Number {
+	return DefaultVocabulary().numbers(text)
+}
+
+// numbers is [Numbers] with the unit words of v.
+func (v *Vocabulary) numbers(text string) []Number {
 	var out []Number
 	prevEnd := 0
 	for i := 0; i < len(text); {
@@ -64,7 +69,7 @@ func Numbers(text string) []Number {
 		if c < 0x80 {
 			if isASCIIDigit(c) || (c == '-' && i+1 < len(text) && (isASCIIDigit(text[i+1]) || text[i+1] == '.' && i+2 < len(text) && isASCIIDigit(text[i+2])) && signAllowed(text, i, prevEnd)) ||
 				c == '.' && i+1 < len(text) && isASCIIDigit(text[i+1]) && signAllowed(text, i, prevEnd) {
-				n, next, ok := scanNumber(text, i)
+				n, next, ok := v.scanNumber(text, i)
 				if ok {
 					out = append(out, n)
 					prevEnd = n.End
@@ -87,8 +92,8 @@ func Numbers(text string) []Number {
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if mayStart(r) && startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
-			n, next, ok := scanNumber(text, i)
+		if mayStart(r) && v.startsNumber(text, i, r, size) && (r != '负' && r != '負' && r != '－' || signAllowed(text, i, prevEnd)) {
+			n, next, ok := v.scanNumber(text, i)
 			if ok {
 				out = append(out, n)
 				prevEnd = n.End
@@ -100,7 +105,7 @@ func Numbers(text string) []Number {
 		}
 		i += size
 	}
-	out = dimensions(text, out)
+	out = v.dimensions(text, out)
 	distribute(text, out)
 	return out
 }
@@ -110,7 +115,7 @@ func Numbers(text string) []Number {
 // the second's physical unit and keeps the mark in its Text, so that the
 // second continues the first's list; when the second has none (1920x1080,
 // an image size), the first is dropped. ns is filtered in place.
-func dimensions(text string, ns []Number) []Number {
+func (v *Vocabulary) dimensions(text string, ns []Number) []Number {
 	out := ns[:0]
 	for i := range ns {
 		a := ns[i]
@@ -168,7 +173,7 @@ func mayStart(r rune) bool {
 }
 
 // startsNumber reports whether rune r at i (size bytes) can start a number.
-func startsNumber(text string, i int, r rune, size int) bool {
+func (v *Vocabulary) startsNumber(text string, i int, r rune, size int) bool {
 	switch {
 	case r >= '０' && r <= '９':
 		return true
@@ -185,7 +190,7 @@ func startsNumber(text string, i int, r rune, size int) bool {
 		}
 	}
 	if cnDigit(r) >= 0 {
-		return !notNumeral(text, i, r, size)
+		return !v.notNumeral(text, i, r, size)
 	}
 	if r == '十' || r == '拾' {
 		p, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -193,7 +198,7 @@ func startsNumber(text string, i int, r rune, size int) bool {
 	}
 	if cnUnit(r) == 100 || cnUnit(r) == 1000 || cnScale(r) > 0 {
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
-		if leadingScale(text, i) {
+		if v.leadingScale(text, i) {
 			return true // 逾万片, 近千家
 		}
 		if cnScale(r) > 0 {
@@ -223,7 +228,7 @@ const oneWordHeads = "唯统之同单专划归合不逐其万"
 // notNumeral reports whether the Chinese digit r at i (size bytes) is part
 // of a word rather than a number: the 一 of 唯一 (so 唯一一家 is not 11),
 // a doubled 一 (一一对应), and the day of a week (周五, 星期三, 礼拜六).
-func notNumeral(text string, i int, r rune, size int) bool {
+func (v *Vocabulary) notNumeral(text string, i int, r rune, size int) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:i])
 	if r == '一' || r == '壹' {
 		if p == '一' || strings.ContainsRune(oneWordHeads, p) {
@@ -346,8 +351,8 @@ type quantity struct {
 // scanNumber reads the number starting at byte i. It returns the number,
 // the offset to continue scanning from (always > i), and whether a
 // quantity was found.
-func scanNumber(text string, i int) (Number, int, bool) {
-	q, unit, class, unitAt := readQuantity(text, i, false)
+func (v *Vocabulary) scanNumber(text string, i int) (Number, int, bool) {
+	q, unit, class, unitAt := v.readQuantity(text, i, false)
 	if q.end <= i {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		return Number{}, i + size, false
@@ -382,13 +387,13 @@ func scanNumber(text string, i int) (Number, int, bool) {
 		n.Upper = decimal.NullDecimal{Decimal: q.hi, Valid: true}
 	}
 	// A range: 3%-5%, 3%至5%, 两到三万.
-	if end, ok := readRange(text, &n, q); ok {
+	if end, ok := v.readRange(text, &n, q); ok {
 		n.End = end
 	} else if end < 0 {
 		return Number{}, -end, false
 	}
 	if n.Unit == "" {
-		if code, at := currencyBefore(text, n.Start); code != "" {
+		if code, at := v.currencyBefore(text, n.Start); code != "" {
 			n.Unit, n.class, n.Start = code, classMoney, at
 		}
 	}
@@ -399,7 +404,7 @@ func scanNumber(text string, i int) (Number, int, bool) {
 // readRange extends n into a range when a range mark and a second number
 // follow. It returns the new end and true; or 0, false when there is no
 // range; or -end, false when the pair is a date or time range to skip.
-func readRange(text string, n *Number, q quantity) (int, bool) {
+func (v *Vocabulary) readRange(text string, n *Number, q quantity) (int, bool) {
 	j := n.End
 	sep := 0
 	for _, s := range []string{"-", "－", "—", "–", "~", "～", "〜", "至", "到"} {
@@ -415,21 +420,21 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 	if k >= len(text) {
 		return 0, false
 	}
-	if (text[j:k] == "至" || text[j:k] == "到") && changedBy(text, n.Start) {
+	if (text[j:k] == "至" || text[j:k] == "到") && v.changedBy(text, n.Start) {
 		return 0, false // 狂跌近400元至3550元: a change and the level reached
 	}
 	r, size := utf8.DecodeRuneInString(text[k:])
-	if _, d := digitAt(text, k); d == 0 && !startsNumber(text, k, r, size) {
+	if _, d := digitAt(text, k); d == 0 && !v.startsNumber(text, k, r, size) {
 		return 0, false
 	}
-	q2, unit2, class2, unitAt2 := readQuantity(text, k, false)
+	q2, unit2, class2, unitAt2 := v.readQuantity(text, k, false)
 	if q2.end <= k || q2.err != nil {
 		return 0, false
 	}
 	// 提升1.1个百分点至48.2%, 上涨31个基点至1.10%: a change and the level
 	// reached, written with different unit words, are no range.
 	if n.Unit != "" && unit2 != "" && n.unitAt >= n.Start && n.unitAt <= j && unitAt2 >= k && unitAt2 <= q2.end &&
-		writtenUnit(text[n.unitAt:j]) != writtenUnit(text[unitAt2:q2.end]) {
+		v.writtenUnit(text[n.unitAt:j]) != v.writtenUnit(text[unitAt2:q2.end]) {
 		return 0, false
 	}
 	if q2.skip {
@@ -472,9 +477,9 @@ func readRange(text string, n *Number, q quantity) (int, bool) {
 
 // writtenUnit returns the unit word written at the start of s, without a
 // leading space: "个百分点" for "个百分点", "%" for " %".
-func writtenUnit(s string) string {
+func (v *Vocabulary) writtenUnit(s string) string {
 	s = strings.TrimLeft(s, " ")
-	if u, n := matchUnit(s); n > 0 {
+	if u, n := v.matchUnit(s); n > 0 {
 		return u.word
 	}
 	return s
@@ -498,7 +503,7 @@ func convert(v decimal.Decimal, c unitClass, raw bool) decimal.Decimal {
 
 // readQuantity reads one number with its scale and unit at i. whole is
 // set by ParseNumber, which also accepts an exponent (1.5e3).
-func readQuantity(text string, i int, whole bool) (q quantity, unit string, class unitClass, unitAt int) {
+func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, unit string, class unitClass, unitAt int) {
 	start := i
 	neg := false
 	if strings.HasPrefix(text[i:], "-") {
@@ -512,7 +517,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		div  int64
 	}{{"百分之", 1}, {"千分之", 10}, {"万分之", 100}} {
 		if strings.HasPrefix(text[i:], p.word) {
-			q = readCore(text, i+len(p.word), whole)
+			q = v.readCore(text, i+len(p.word), whole)
 			if q.end == i+len(p.word) {
 				q.end = start + 1
 				q.err = ErrSyntax
@@ -530,7 +535,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 			return q, "percent", classPercent, i
 		}
 	}
-	q = readCore(text, i, whole)
+	q = v.readCore(text, i, whole)
 	if q.end == i || q.err != nil || q.skip {
 		if q.end <= start {
 			q.end = start
@@ -540,14 +545,14 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 	j := q.end
 	// Fractions: 三分之一 is 33.33 percent.
 	if strings.HasPrefix(text[j:], "分之") {
-		num := readCore(text, j+len("分之"), whole)
+		num := v.readCore(text, j+len("分之"), whole)
 		if num.end > j+len("分之") && num.err == nil && !q.val.IsZero() {
-			v := num.val.Mul(hundred).DivRound(q.val, 2)
-			if tooBig(v) {
+			pv := num.val.Mul(hundred).DivRound(q.val, 2)
+			if tooBig(pv) {
 				q.err, q.errAt = ErrRange, i
 				return q, "", 0, 0
 			}
-			q.val, q.end, q.scaled, q.lone, q.hasHi = v, num.end, false, false, false
+			q.val, q.end, q.scaled, q.lone, q.hasHi = pv, num.end, false, false, false
 			if neg {
 				q.val = q.val.Neg()
 			}
@@ -582,9 +587,9 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 	for k < len(text) && text[k] == ' ' && k-j < 2 {
 		k++
 	}
-	u, n := matchUnit(text[k:])
+	u, n := v.matchUnit(text[k:])
 	if n == 0 && k != j {
-		u, n = matchUnit(text[j:])
+		u, n = v.matchUnit(text[j:])
 		k = j
 	}
 	if n > 0 && q.chinese && u.class == classMoney && strings.HasSuffix(u.word, "元") && yuanWord(text[k+n:]) {
@@ -602,7 +607,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 		q.end = k + n
 		unit, class = u.unit, u.class
 		if class == classMoney && strings.HasPrefix(text[q.end:], "/") {
-			q.end = perUnitEnd(text, q.end)
+			q.end = v.perUnitEnd(text, q.end)
 		}
 		if class == classTimes && (strings.HasPrefix(text[q.end:], "多") || strings.HasPrefix(text[q.end:], "余")) {
 			q.approx = true
@@ -613,7 +618,7 @@ func readQuantity(text string, i int, whole bool) (q quantity, unit string, clas
 			q.hi = convert(q.hi, class, true)
 		}
 	case strings.HasPrefix(text[j:], "点") && !q.chinese:
-		if isIndexPoint(text, start, j, q) {
+		if v.isIndexPoint(text, start, j, q) {
 			unit, class, unitAt = "pt", classPhysical, j
 			q.end = j + len("点")
 		} else {
@@ -654,9 +659,9 @@ func yuanWord(rest string) bool {
 
 // perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price: a
 // unit word or a run of Latin letters after the slash, else i.
-func perUnitEnd(text string, i int) int {
+func (v *Vocabulary) perUnitEnd(text string, i int) int {
 	j := i + 1
-	if u, n := matchUnit(text[j:]); n > 0 && u.unit != "CNY" {
+	if u, n := v.matchUnit(text[j:]); n > 0 && u.unit != "CNY" {
 		return j + n
 	}
 	for _, w := range []string{"平方米", "平米", "千克", "公斤", "桶", "盎司", "亩", "股", "人", "头"} {
@@ -677,7 +682,7 @@ func perUnitEnd(text string, i int) int {
 // isIndexPoint decides whether 点 after an Arabic number at start..j is an
 // index level or move (报3500.25点, 下跌30点) rather than a clock time
 // (晚上8点, 9点30分).
-func isIndexPoint(text string, start, j int, q quantity) bool {
+func (v *Vocabulary) isIndexPoint(text string, start, j int, q quantity) bool {
 	after := text[j+len("点"):]
 	if _, n := digitAt(after, 0); n > 0 {
 		return false
@@ -705,21 +710,21 @@ func isIndexPoint(text string, start, j int, q quantity) bool {
 
 // readCore reads the number proper at i: Arabic or Chinese digits, a
 // decimal part, 多/余/几 markers and scale words, without a unit.
-func readCore(text string, i int, whole bool) quantity {
+func (v *Vocabulary) readCore(text string, i int, whole bool) quantity {
 	if _, n := digitAt(text, i); n > 0 || i+1 < len(text) && text[i] == '.' && isASCIIDigit(text[i+1]) {
-		return readArabic(text, i, whole)
+		return v.readArabic(text, i, whole)
 	}
-	return readChinese(text, i)
+	return v.readChinese(text, i)
 }
 
 // readArabic reads 1,234.5亿, １２３, 1800多, 560余万, 5个亿.
-func readArabic(text string, i int, whole bool) quantity {
-	return readArabicIn(text, i, whole, false)
+func (v *Vocabulary) readArabic(text string, i int, whole bool) quantity {
+	return v.readArabicIn(text, i, whole, false)
 }
 
 // readArabicIn reads an Arabic number; inner is set for the smaller term
 // of 5万4千6百, where a trailing 百 is a scale.
-func readArabicIn(text string, i int, whole, inner bool) quantity {
+func (v *Vocabulary) readArabicIn(text string, i int, whole, inner bool) quantity {
 	var buf [3*maxDigits + 2]byte
 	nb, digits, frac, sig := 0, 0, 0, 0
 	var q quantity
@@ -830,7 +835,7 @@ func readArabicIn(text string, i int, whole, inner bool) quantity {
 			continue
 		}
 		if u := cnUnit(r); u == 1000 || u == 100 {
-			if un, _ := matchUnit(text[k:]); un.word != "" {
+			if un, _ := v.matchUnit(text[k:]); un.word != "" {
 				break
 			}
 			r2, _ := utf8.DecodeRuneInString(text[k+size:])
@@ -851,7 +856,7 @@ func readArabicIn(text string, i int, whole, inner bool) quantity {
 		if m := marker(text, q.end); m > 0 {
 			q.approx = true
 			q.end += m
-		} else if rest, ok := continuation(text, q.end, q.scale, whole); ok {
+		} else if rest, ok := v.continuation(text, q.end, q.scale, whole); ok {
 			// 5万4千6百, 3万4000, 1千零1: a smaller term follows the scale.
 			q.val = q.val.Add(rest.val)
 			q.end = rest.end
@@ -955,7 +960,7 @@ const (
 
 // readChinese reads a Chinese numeral at i: 一百二十三, 两千一百八十九万,
 // 四点五亿, 十几万, 壹佰, 二〇二一.
-func readChinese(text string, i int) quantity {
+func (v *Vocabulary) readChinese(text string, i int) quantity {
 	q := quantity{chinese: true}
 	var toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
 	var ends [maxDigits]int // byte offset after each token
@@ -972,7 +977,7 @@ func readChinese(text string, i int) quantity {
 		case cnDigit(r) >= 0:
 			toks[nt] = cnDigit(r)
 		case cnUnit(r) > 0 && !sawPoint:
-			if un, _ := matchUnit(text[j:]); un.word != "" && nt > 0 {
+			if un, _ := v.matchUnit(text[j:]); un.word != "" && nt > 0 {
 				goto done // 千瓦, 千克, 百分点
 			}
 			if strings.HasPrefix(text[j:], "百分之") || strings.HasPrefix(text[j:], "千分之") {
@@ -983,7 +988,7 @@ func readChinese(text string, i int) quantity {
 			if strings.HasPrefix(text[j:], "万分之") {
 				goto done
 			}
-			if nt == 0 && !leadingScale(text, j) {
+			if nt == 0 && !v.leadingScale(text, j) {
 				goto done
 			}
 			sc := cnScale(r)
@@ -1059,7 +1064,7 @@ done:
 			}
 		}
 	}
-	v, ok := cnValueLiang(clean, hasLiang)
+	val, ok := cnValueLiang(clean, hasLiang)
 	if !ok && hasLiang && strings.Trim(text[i:j], "两兩") == "" {
 		q.end, q.skip = j, true // 两两: "in pairs"
 		return q
@@ -1080,7 +1085,7 @@ done:
 		if len(clean) > 0 && clean[len(clean)-1] == tokPoint {
 			continue
 		}
-		v, ok = cnValueLiang(clean, hasLiang)
+		val, ok = cnValueLiang(clean, hasLiang)
 		q.end = j
 	}
 	if !ok {
@@ -1109,7 +1114,7 @@ done:
 		q.end = i
 		return q
 	}
-	q.val = v
+	q.val = val
 	if tooBig(q.val) {
 		q.err, q.errAt = ErrRange, i
 	}
@@ -1333,6 +1338,7 @@ func scaleOf(s string) int32 {
 //
 // Errors are [*NumberError] values wrapping [ErrSyntax] or [ErrRange].
 func ParseNumber(s string) (decimal.Decimal, error) {
+	v := DefaultVocabulary()
 	t := strings.TrimSpace(s)
 	off := strings.Index(s, t)
 	if t == "" {
@@ -1342,22 +1348,22 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 		t = t[1:]
 		off++
 	}
-	q, _, _, _ := readQuantity(t, 0, true)
+	q, _, _, _ := v.readQuantity(t, 0, true)
 	if q.err != nil {
 		return decimal.Zero, &NumberError{Input: s, Offset: off + q.errAt, Err: q.err}
 	}
 	if q.end == 0 || q.skip && !strings.HasSuffix(t[:q.end], "点") {
 		at := 0
 		if q.skip {
-			at = readCore(t, strings.IndexFunc(t, func(r rune) bool { return r != '-' }), true).end
+			at = v.readCore(t, strings.IndexFunc(t, func(r rune) bool { return r != '-' }), true).end
 		}
 		return decimal.Zero, &NumberError{Input: s, Offset: off + at, Err: ErrSyntax}
 	}
 	if q.skip {
 		// A bare "20点" reads as a time in running text; alone, it is points.
-		q2 := readCore(t, 0, true)
+		q2 := v.readCore(t, 0, true)
 		if strings.HasPrefix(t, "-") {
-			q2 = readCore(t, 1, true)
+			q2 = v.readCore(t, 1, true)
 			q2.val = q2.val.Neg()
 		}
 		q.val = q2.val
@@ -1385,7 +1391,7 @@ func tooBig(v decimal.Decimal) bool {
 // continuation reads the smaller term after a scale word: the 4千6百 of
 // 5万4千6百, the 4000 of 3万4000, the 零1 of 1千零1. It must be below the
 // scale it follows.
-func continuation(text string, i int, scale int32, whole bool) (quantity, bool) {
+func (v *Vocabulary) continuation(text string, i int, scale int32, whole bool) (quantity, bool) {
 	j := i
 	if strings.HasPrefix(text[j:], "零") {
 		j += len("零")
@@ -1393,12 +1399,12 @@ func continuation(text string, i int, scale int32, whole bool) (quantity, bool) 
 	if _, n := digitAt(text, j); n == 0 {
 		return quantity{}, false
 	}
-	q := readArabicIn(text, j, whole, true)
+	q := v.readArabicIn(text, j, whole, true)
 	if q.err != nil || q.skip || !q.val.LessThan(decimal.New(1, scale)) {
 		return quantity{}, false
 	}
 	// 3万2021年: a year, not a term.
-	if u, _ := matchUnit(text[q.end:]); u.class == classTime {
+	if u, _ := v.matchUnit(text[q.end:]); u.class == classTime {
 		return quantity{}, false
 	}
 	return q, true
@@ -1407,7 +1413,7 @@ func continuation(text string, i int, scale int32, whole bool) (quantity, bool) 
 // leadingScale reports whether the 百, 千, 万 or 亿 at i stands for one of
 // it after a comparator, followed by a unit or another scale: 逾万片,
 // 近千家, 超千亿, 破万亿.
-func leadingScale(text string, i int) bool {
+func (v *Vocabulary) leadingScale(text string, i int) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:i])
 	if !strings.ContainsRune("逾近超破", p) {
 		return false
@@ -1421,7 +1427,7 @@ func leadingScale(text string, i int) bool {
 	if cnScale(r2) > 0 {
 		return true
 	}
-	u, n := matchUnit(rest)
+	u, n := v.matchUnit(rest)
 	return n > 0 && u.class != classTime && u.word != "大"
 }
 
@@ -1439,7 +1445,7 @@ func pow10(v int) int32 {
 // written with an inexact comparator (跌近400元, 涨超5%, 降约3成): a
 // range's bounds are exact, so 至 after such a number names the level
 // reached, not the range's upper bound.
-func changedBy(text string, i int) bool {
+func (v *Vocabulary) changedBy(text string, i int) bool {
 	before := text[:i]
 	for _, c := range [...]string{"近", "约", "超", "逾", "超过", "接近", "大约"} {
 		if b, ok := strings.CutSuffix(before, c); ok {
