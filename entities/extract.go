@@ -96,13 +96,14 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 	mentions := sortedMentions(opts.Mentions)
 	main := mainSecurity(text, mentions)
 	out := make([]Claim, 0, len(nums))
+	var x claimCtx
 	prevEnd := 0
 	for i := range nums {
 		n := &nums[i]
 		if n.Unit == "deg" && !v.degreeContext(text, n.Start) {
 			continue // 361度 (a brand), 53度 (a liquor's strength): part of a name
 		}
-		c, ok := v.claimOf(text, n, prevEnd, out, opts.Year)
+		c, ok := v.claimOf(&x, text, n, prevEnd, out, opts.Year)
 		prevEnd = n.End
 		if !ok {
 			continue
@@ -114,208 +115,6 @@ func Claims(text string, opts *ClaimOptions) []Claim {
 		out = append(out, c)
 	}
 	return out
-}
-
-// claimOf turns a number into a claim, or reports false when the number
-// is not a claim. prevEnd is the end of the previous number; earlier holds
-// the claims found so far.
-func (v *Vocabulary) claimOf(text string, n *Number, prevEnd int, earlier []Claim, year int) (Claim, bool) {
-	unit := n.Unit
-	// 一家, 一个: an article, not a count; 一倍 and 一美元 are quantities.
-	if n.lone && (n.class == classCount || n.class == classPhysical || n.class == 0) || n.class == classTime {
-		return Claim{}, false
-	}
-	if n.chinese && text[n.unitAt:n.End] == "大" && !strings.HasPrefix(text[n.End:], "洲") && !strings.HasPrefix(text[n.End:], "洋") {
-		return Claim{}, false // 四大行, 十大股东: names, not counts (4大板块 is a count)
-	}
-	if unit == "" {
-		switch {
-		case n.scaled:
-			unit = v.inferUnit(text, n)
-		case v.bareTimes(text, n.Start):
-			unit = "times" // 全场倍数为3.7
-		case v.fxUnit(text, n.Start) != "":
-			unit = v.fxUnit(text, n.Start) // 人民币兑美元升至6.3512
-		case v.indexLevel(text, n.Start, n.End):
-			unit = "pt" // 制造业PMI初值为55.6
-		default:
-			return Claim{}, false
-		}
-	}
-	start := n.Start
-	// 每1个小时: a number in a rate's denominator; 第三, 前十名: ranks.
-	before, _ := utf8.DecodeLastRuneInString(text[:start])
-	switch before {
-	case '每', '第', '=', '#', '_', '这', '那', '哪', '该':
-		return Claim{}, false
-	case '前', '后', '头':
-		if n.class == classCount {
-			return Claim{}, false
-		}
-	}
-	if inURL(text, start) {
-		return Claim{}, false
-	}
-	if v.isRank(text, n) {
-		return Claim{}, false
-	}
-	if before < 0x80 && before > 0 && isASCIILetter(byte(before)) {
-		if code, _ := v.currencyBefore(text, start); code == "" {
-			return Claim{}, false
-		}
-	}
-	// The same quantity restated in brackets: 营收100亿元（100亿元）.
-	if (before == '（' || before == '(') && len(earlier) > 0 {
-		last := earlier[len(earlier)-1]
-		if last.Unit == unit && last.Value.Equal(n.Value) && last.End <= start && start-last.End <= 3 {
-			return Claim{}, false
-		}
-	}
-	c := Claim{Value: n.Value, Upper: n.Upper, Unit: unit}
-	// 约人民币75.37亿元: look for the comparator before the currency word.
-	if code, at := v.currencyBefore(text, start); code != "" && at < start {
-		start = at
-	}
-
-	// Comparator words before and after the number.
-	p, cmp, explicit := v.comparatorBefore(text, start)
-	if cmp == Equal && !explicit {
-		if c, ok := v.gappedComparator(text, p); ok {
-			cmp = c // 不超过公司总股本的2%
-		}
-	}
-	end, after := v.comparatorAfter(text, n.End)
-	switch {
-	case n.Upper.Valid:
-		c.Comparator = GreaterEqual
-	case cmp != Equal:
-		c.Comparator = cmp
-	case explicit:
-		c.Comparator = Equal
-	case after != Equal:
-		c.Comparator = after
-	default:
-		c.Comparator = n.Approx
-	}
-
-	// The clause that holds the number, from its start or the previous
-	// number, whichever is later.
-	ws := clauseStart(text, p)
-	if prevEnd > ws && prevEnd <= p {
-		ws = prevEnd
-	}
-	// 每1个小时有115万名员工: the rate's denominator is not the subject.
-	if k := strings.LastIndex(text[ws:p], "每"); k >= 0 {
-		if h := strings.Index(text[ws+k:p], "有"); h >= 0 {
-			ws += k + h + len("有")
-		}
-	}
-	w := text[ws:p]
-	kind, kwAt, sign := v.changeKind(w, n, unit)
-	// 将增达逾万片: the level reached; but a rate stays a change (增长达50%,
-	// 上涨达3倍, 涨幅达40倍).
-	if kind == kindChange && unit != "percent" && unit != "times" && (strings.HasPrefix(text[p:start], "达") || strings.HasPrefix(text[p:start], "可达")) {
-		kind, sign = kindTarget, 0
-	}
-	// 200亿市值蒸发: a loss named after the number.
-	if kind == kindNone {
-		rest := afterSpace(text, end)
-		rest = rest[:min(len(rest), 9+len("蒸发"))] // the word within 9 bytes; never search the whole text
-		if k := strings.Index(rest, "蒸发"); k >= 0 && k <= 9 && !strings.ContainsAny(rest[:k], "，。；、,;") {
-			kind, sign = kindChange, -1
-		}
-	}
-	if kind == kindNone && unit == "percent" {
-		// 可保持44%的增长速度, 2.8%的年增率: the change is named after.
-		rest := text[end:]
-		for _, w := range []string{"的增长", "的增速", "的年增", "的涨幅", "的增幅", "的成长", "的复合增长"} {
-			if strings.HasPrefix(rest, w) {
-				kind = kindChange
-				break
-			}
-		}
-	}
-	if unit == "times" && kind == kindNone {
-		rest := text[end:]
-		if strings.HasPrefix(rest, "大牛股") || strings.HasPrefix(rest, "牛股") || strings.HasPrefix(rest, "股") {
-			kind = kindChange
-		}
-	}
-	// A list continued: 同比分别增长1.3、1.4倍; 突破60万元/吨、400万元/吨.
-	if kind == kindNone && strings.Trim(w, " /和及与或") == "" && len(earlier) > 0 && p == start {
-		last := earlier[len(earlier)-1]
-		// Items of a list measure alike: 大涨7%，11万股东 is no list.
-		gap := text[min(last.End, start):start]
-		// 下跌120点，或0.5%: the same change restated in another unit.
-		restated := gap == "，或" || gap == "或" || gap == ", 或"
-		if last.End < start && (last.Unit == unit || restated) && (gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == "/" || gap == "或" || gap == "，或") {
-			if last.Kind == Change {
-				kind = kindChange
-				if last.Value.IsNegative() {
-					sign = -1
-				}
-			}
-			if c.Comparator == Equal && !n.Upper.Valid && gap != "，" && gap != "，或" {
-				c.Comparator = last.Comparator
-			}
-		}
-	}
-	subjEnd := p
-	switch kind {
-	case kindChange:
-		c.Kind = Change
-		if sign < 0 && c.Value.IsPositive() {
-			c.Value = c.Value.Neg()
-			if c.Upper.Valid {
-				lo := c.Upper.Decimal.Neg()
-				c.Upper.Decimal = c.Value
-				c.Value = lo
-			}
-		}
-		subjEnd = ws + kwAt
-	case kindFlow, kindTarget:
-		subjEnd = ws + kwAt
-	}
-	if kind == kindTarget && unit == "percent" {
-		c.Kind = Change
-	}
-	subjStart, subjEnd := v.trimSubject(text, ws, subjEnd)
-	c.Subject = text[subjStart:subjEnd]
-	if kind == kindFlow {
-		c.Subject = v.flowSubject(w[kwAt:], c.Subject)
-	}
-	c.Start = start
-	if p < c.Start {
-		c.Start = p
-	}
-	if kind != kindNone && ws+kwAt < c.Start {
-		c.Start = ws + kwAt
-	}
-	if c.Subject != "" && subjStart < c.Start {
-		c.Start = subjStart
-	}
-	if v.isBaseOnly(c.Subject) {
-		// 营收52.34亿元，较上年同期增长20.55%: the change is about the
-		// quantity before it; 净额分别为92.85亿元、35.18亿元: so is a list.
-		c.Subject = ""
-		if len(earlier) > 0 {
-			last := earlier[len(earlier)-1]
-			if sentenceStart(text, start) <= last.Start {
-				c.Subject = last.Subject
-			}
-		}
-		if c.Subject == "" {
-			// 10家深企跻身世界500强, 100亿！安琪酵母: the subject follows.
-			if s, e := v.subjectAfter(text, end); e > s {
-				c.Subject = text[s:e]
-				end = e
-			}
-		}
-	}
-	c.End = end
-	c.Text = text[c.Start:c.End]
-	c.Period = periodOf(text, start, year)
-	return c, true
 }
 
 // afterSpace returns text[i:] without leading spaces.
@@ -592,7 +391,7 @@ func (v *Vocabulary) trimSubject(text string, s, e int) (int, int) {
 			continue
 		}
 		trimmed := false
-		for _, w := range []string{"其中", "以及", "同时", "此外", "另外", "而且", "并且", "分别是", "分别为", "而", "其", "则", "但", "并", "且", "和", "及", "从", "在", "据", "由", "的"} {
+		for _, w := range v.set("subject_lead") {
 			if strings.HasPrefix(text[s:e], w) && (e-s > len(w) || len(w) <= 3) {
 				s += len(w)
 				trimmed = true
@@ -641,8 +440,7 @@ func (v *Vocabulary) trimSubject(text string, s, e int) (int, int) {
 // empty, a connective (和, 从), or only the base of a comparison (同比,
 // 比上年同期, 较去年).
 func (v *Vocabulary) isBaseOnly(s string) bool {
-	for _, w := range []string{"较上年同期", "比上年同期", "较去年同期", "相比去年同期", "较上年", "比上年",
-		"较去年", "比去年", "较上一年", "比上一年", "同比", "环比", "和", "及", "与", "从", "由", "而", "在", "较", "比"} {
+	for _, w := range v.set("base") {
 		s = strings.TrimPrefix(s, w)
 	}
 	s = strings.TrimSpace(s)
@@ -682,7 +480,7 @@ func (v *Vocabulary) flowSubject(fromWord, subject string) string {
 		}
 	}
 	s := subject
-	for _, suf := range []string{"被", "获", "遭", "则", "今日", "全天", "累计"} {
+	for _, suf := range v.set("flow_suffix") {
 		s = strings.TrimSuffix(s, suf)
 	}
 	if strings.HasPrefix(s, word) {
@@ -828,12 +626,7 @@ func (v *Vocabulary) isRank(text string, n *Number) bool {
 		return true
 	}
 	b := text[:n.Start]
-	for _, w := range []string{"排名", "排", "排在", "名列", "位列", "位居", "位于", "从", "到", "至", "升至", "降至", "第"} {
-		if strings.HasSuffix(b, w) {
-			return true
-		}
-	}
-	return false
+	return v.hasSuffixIn(b, "rank_before")
 }
 
 // fxUnit returns the currency of a bare exchange rate at i, quoted after
@@ -880,7 +673,7 @@ func (v *Vocabulary) indexLevel(text string, i, j int) bool {
 	}
 	// A level is reported: 为, 至, 报, 于, 的 … come before it. A number
 	// right after a name's stem (沪深300、上证50) is part of the name.
-	if p, _ := utf8.DecodeLastRuneInString(w); !strings.ContainsRune("为至报于的到收达在：:约近逾超是值估", p) {
+	if p, _ := utf8.DecodeLastRuneInString(w); !strings.ContainsRune(v.runes("index_level_runes"), p) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
@@ -891,10 +684,10 @@ func (v *Vocabulary) indexLevel(text string, i, j int) bool {
 // named before it: 全场倍数为3.7, 市盈率为14.6.
 func (v *Vocabulary) bareTimes(text string, i int) bool {
 	b := strings.TrimRight(text[:i], " ")
-	for _, w := range []string{"为", "达", "是", "：", ":"} {
+	for _, w := range v.set("times_link") {
 		b = strings.TrimSuffix(b, w)
 	}
-	return strings.HasSuffix(b, "倍数") || strings.HasSuffix(b, "市盈率") || strings.HasSuffix(b, "市净率")
+	return v.hasSuffixIn(b, "times_named")
 }
 
 // degreeContext reports whether the clause before byte i names an angle or

@@ -1447,10 +1447,10 @@ func pow10(v int) int32 {
 // reached, not the range's upper bound.
 func (v *Vocabulary) changedBy(text string, i int) bool {
 	before := text[:i]
-	for _, c := range [...]string{"近", "约", "超", "逾", "超过", "接近", "大约"} {
+	for _, c := range v.set("inexact") {
 		if b, ok := strings.CutSuffix(before, c); ok {
 			r, _ := utf8.DecodeLastRuneInString(b)
-			return strings.ContainsRune("跌涨降升增减落挫飙", r)
+			return strings.ContainsRune(v.runes("change_verb_runes"), r)
 		}
 	}
 	return false
