@@ -22,10 +22,10 @@ var ruleCases = map[string][]struct {
 	"after a Latin letter":   {{"发布5G手机", nil}, {"募资US$5亿", []string{"500000000 USD = level"}}},
 	"restated in brackets":   {{"营收100亿元（100亿元）", []string{"10000000000 CNY = level"}}},
 	// bareUnitRules.
-	"scaled amount":   {{"成交额8642亿", []string{"864200000000 CNY = level"}}},
-	"named multiple":  {{"市盈率为14.6", []string{"14.6 times = level"}}},
-	"exchange rate":   {{"人民币兑美元升至6.3512", []string{"6.3512 CNY = level"}}},
-	"index level":     {{"制造业PMI初值为55.6", []string{"55.6 pt = level"}}},
+	"scaled amount":  {{"成交额8642亿", []string{"864200000000 CNY = level"}}},
+	"named multiple": {{"市盈率为14.6", []string{"14.6 times = level"}}},
+	"exchange rate":  {{"人民币兑美元升至6.3512", []string{"6.3512 CNY = level"}}},
+	"index level":    {{"制造业PMI初值为55.6", []string{"55.6 pt = level"}}},
 	// kindRules.
 	"level reached after 达": {{"产量将增达逾万片", []string{"10000 count > level"}}, {"营收增长达50%", []string{"50 percent = change"}}},
 	"loss named after":      {{"200亿市值蒸发", []string{"-20000000000 CNY = change"}}},

@@ -469,7 +469,6 @@ func (v *Vocabulary) subjectAfter(text string, i int) (int, int) {
 	return i, e
 }
 
-
 // flowSubject puts the direction of a flow first: 药明康德被净卖出 → 净卖出药明康德.
 func (v *Vocabulary) flowSubject(fromWord, subject string) string {
 	word := ""
@@ -537,7 +536,6 @@ func (v *Vocabulary) inferUnit(text string, n *Number) string {
 	return "count"
 }
 
-
 func byLastRune(words []string) map[rune][]string {
 	m := map[rune][]string{}
 	for _, w := range words {
@@ -564,7 +562,6 @@ func lastWord(w string, byLast map[rune][]string) int {
 	}
 	return best
 }
-
 
 // sortedMentions returns the mentions with a text position, by Start.
 func sortedMentions(ms []ticker.Mention) []ticker.Mention {
