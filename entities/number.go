@@ -511,29 +511,14 @@ func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, u
 	} else if strings.HasPrefix(text[i:], "负") || strings.HasPrefix(text[i:], "負") || strings.HasPrefix(text[i:], "－") {
 		neg, i = true, i+3
 	}
-	// 百分之九十七, 千分之三, 万分之五.
-	for _, p := range []struct {
-		word string
-		div  int64
-	}{{"百分之", 1}, {"千分之", 10}, {"万分之", 100}} {
-		if strings.HasPrefix(text[i:], p.word) {
-			q = v.readCore(text, i+len(p.word), whole)
-			if q.end == i+len(p.word) {
-				q.end = start + 1
-				q.err = ErrSyntax
-				q.errAt = i + len(p.word)
-				return q, "", 0, 0
-			}
-			if p.div != 1 {
-				q.val = q.val.Div(decimal.NewFromInt(p.div))
-			}
-			q.hasHi = false
-			if neg {
-				q.val = q.val.Neg()
-			}
-			q.scaled = false
-			return q, "percent", classPercent, i
+	if q, ok := v.percentOf(text, start, i, whole); ok {
+		if q.err != nil {
+			return q, "", 0, 0
 		}
+		if neg {
+			q.val = q.val.Neg()
+		}
+		return q, "percent", classPercent, i
 	}
 	q = v.readCore(text, i, whole)
 	if q.end == i || q.err != nil || q.skip {
@@ -543,46 +528,109 @@ func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, u
 		return q, "", 0, 0
 	}
 	j := q.end
-	// Fractions: 三分之一 is 33.33 percent.
-	if strings.HasPrefix(text[j:], "分之") {
-		num := v.readCore(text, j+len("分之"), whole)
-		if num.end > j+len("分之") && num.err == nil && !q.val.IsZero() {
-			pv := num.val.Mul(hundred).DivRound(q.val, 2)
-			if tooBig(pv) {
-				q.err, q.errAt = ErrRange, i
-				return q, "", 0, 0
-			}
-			q.val, q.end, q.scaled, q.lone, q.hasHi = pv, num.end, false, false, false
-			if neg {
-				q.val = q.val.Neg()
-			}
-			return q, "percent", classPercent, j
+	if fq, ok := v.fraction(text, i, j, q, whole); ok {
+		if neg {
+			fq.val = fq.val.Neg()
+		}
+		return fq, "percent", classPercent, j
+	} else if fq.err != nil {
+		return fq, "", 0, 0
+	}
+	if tq, ok := tenths(text, j, q); ok {
+		if neg {
+			tq.val = tq.val.Neg()
+			tq.hi = tq.hi.Neg()
+		}
+		return tq, "percent", classPercent, j
+	}
+	q, unit, class, unitAt, ok := v.unitAfter(text, start, j, q)
+	if !ok {
+		return q, "", 0, 0
+	}
+	if neg {
+		q.val = q.val.Neg()
+		q.hi = q.hi.Neg()
+	}
+	return q, unit, class, unitAt
+}
+
+// percentOf reads 百分之九十七, 千分之三, 万分之五 at i (start is where the
+// quantity, with its sign, begins). It reports false when none is there;
+// a word with no number after it is a quantity holding ErrSyntax.
+func (v *Vocabulary) percentOf(text string, start, i int, whole bool) (quantity, bool) {
+	for _, p := range [...]struct {
+		word string
+		div  int64
+	}{{"百分之", 1}, {"千分之", 10}, {"万分之", 100}} {
+		if !strings.HasPrefix(text[i:], p.word) {
+			continue
+		}
+		q := v.readCore(text, i+len(p.word), whole)
+		if q.end == i+len(p.word) {
+			q.end = start + 1
+			q.err = ErrSyntax
+			q.errAt = i + len(p.word)
+			return q, true
+		}
+		if p.div != 1 {
+			q.val = q.val.Div(decimal.NewFromInt(p.div))
+		}
+		q.hasHi, q.scaled = false, false
+		return q, true
+	}
+	return quantity{}, false
+}
+
+// fraction reads a fraction whose denominator q ends at j: 三分之一 is
+// 33.33 percent. A fraction too large gives a quantity holding ErrRange
+// and false.
+func (v *Vocabulary) fraction(text string, i, j int, q quantity, whole bool) (quantity, bool) {
+	if !strings.HasPrefix(text[j:], "分之") {
+		return quantity{}, false
+	}
+	num := v.readCore(text, j+len("分之"), whole)
+	if num.end <= j+len("分之") || num.err != nil || q.val.IsZero() {
+		return quantity{}, false
+	}
+	pv := num.val.Mul(hundred).DivRound(q.val, 2)
+	if tooBig(pv) {
+		q.err, q.errAt = ErrRange, i
+		return q, false
+	}
+	q.val, q.end, q.scaled, q.lone, q.hasHi = pv, num.end, false, false, false
+	return q, true
+}
+
+// tenths reads 九成, 三成五, 7.2成 after the number q ending at j: tenths,
+// as percent.
+func tenths(text string, j int, q quantity) (quantity, bool) {
+	if !strings.HasPrefix(text[j:], "成") || q.scaled || strings.HasPrefix(text[j:], "成不变") {
+		return q, false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
+	if strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
+		return q, false // 成交, 成本, 成功: a word
+	}
+	q.val = q.val.Mul(ten)
+	q.hi = q.hi.Mul(ten)
+	q.end = j + len("成")
+	if d := cnDigit(next); d > 0 && q.chinese {
+		r2, _ := utf8.DecodeRuneInString(text[q.end+3:])
+		if cnDigit(r2) < 0 && cnUnit(r2) == 0 && cnScale(r2) == 0 {
+			q.val = q.val.Add(decimal.NewFromInt(int64(d)))
+			q.end += 3
+			q.hasHi = false
 		}
 	}
-	// 九成, 三成五, 7.2成: tenths, as percent.
-	if strings.HasPrefix(text[j:], "成") && !q.scaled && !strings.HasPrefix(text[j:], "成不变") {
-		next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
-		if !strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
-			q.val = q.val.Mul(ten)
-			q.hi = q.hi.Mul(ten)
-			q.end = j + len("成")
-			if d := cnDigit(next); d > 0 && q.chinese {
-				r2, _ := utf8.DecodeRuneInString(text[q.end+3:])
-				if cnDigit(r2) < 0 && cnUnit(r2) == 0 && cnScale(r2) == 0 {
-					q.val = q.val.Add(decimal.NewFromInt(int64(d)))
-					q.end += 3
-					q.hasHi = false
-				}
-			}
-			q.lone = false
-			if neg {
-				q.val = q.val.Neg()
-				q.hi = q.hi.Neg()
-			}
-			return q, "percent", classPercent, j
-		}
-	}
-	unitAt = j
+	q.lone = false
+	return q, true
+}
+
+// unitAfter reads the unit word after the number q ending at j. It reports
+// false when the number is to be skipped (a date or duration, a time of
+// day, a code run together with letters), with q.end past it.
+func (v *Vocabulary) unitAfter(text string, start, j int, q quantity) (quantity, string, unitClass, int, bool) {
+	unit, class, unitAt := "", unitClass(0), j
 	k := j
 	for k < len(text) && text[k] == ' ' && k-j < 2 {
 		k++
@@ -601,7 +649,7 @@ func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, u
 	case n > 0 && u.class == classTime:
 		q.skip = true
 		q.end = k + n
-		return q, "", 0, 0
+		return q, "", 0, 0, false
 	case n > 0:
 		unitAt = k
 		q.end = k + n
@@ -618,33 +666,31 @@ func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, u
 			q.hi = convert(q.hi, class, true)
 		}
 	case strings.HasPrefix(text[j:], "点") && !q.chinese:
-		if v.isIndexPoint(text, start, j, q) {
-			unit, class, unitAt = "pt", classPhysical, j
-			q.end = j + len("点")
-		} else {
+		q.end = j + len("点")
+		if !v.isIndexPoint(text, start, j, q) {
 			q.skip = true
-			q.end = j + len("点")
-			return q, "", 0, 0
+			return q, "", 0, 0, false
 		}
-	default:
+		unit, class, unitAt = "pt", classPhysical, j
+	case runTogether(text, j) && !q.scaled:
 		// A number run together with Latin letters or an underscore is a
 		// code or a name (5G, 00700_0, Q3), not a quantity.
-		if j < len(text) && (isASCIILetter(text[j]) || text[j] == '_' || text[j] == '.' && j+1 < len(text) && isASCIILetter(text[j+1])) && !q.scaled {
-			if text[j] == '.' {
-				q.end++
-			}
-			q.skip = true
-			for q.end < len(text) && (isASCIILetter(text[q.end]) || isASCIIDigit(text[q.end]) || text[q.end] == '_') {
-				q.end++
-			}
-			return q, "", 0, 0
+		if text[j] == '.' {
+			q.end++
 		}
+		q.skip = true
+		for q.end < len(text) && (isASCIILetter(text[q.end]) || isASCIIDigit(text[q.end]) || text[q.end] == '_') {
+			q.end++
+		}
+		return q, "", 0, 0, false
 	}
-	if neg {
-		q.val = q.val.Neg()
-		q.hi = q.hi.Neg()
-	}
-	return q, unit, class, unitAt
+	return q, unit, class, unitAt, true
+}
+
+// runTogether reports whether a Latin letter, an underscore or a dot and a
+// letter follow at j.
+func runTogether(text string, j int) bool {
+	return j < len(text) && (isASCIILetter(text[j]) || text[j] == '_' || text[j] == '.' && j+1 < len(text) && isASCIILetter(text[j+1]))
 }
 
 // yuanWord reports whether rest, the text after a 元 read as yuan, makes
