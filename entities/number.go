@@ -771,16 +771,54 @@ func (v *Vocabulary) readArabic(text string, i int, whole bool) quantity {
 // readArabicIn reads an Arabic number; inner is set for the smaller term
 // of 5万4千6百, where a trailing 百 is a scale.
 func (v *Vocabulary) readArabicIn(text string, i int, whole, inner bool) quantity {
-	var buf [3*maxDigits + 2]byte
-	nb, digits, frac, sig := 0, 0, 0, 0
 	var q quantity
+	d := arabicDigits(text, i)
+	j := d.end
+	q.end = j
+	if d.tooLong {
+		q.err, q.errAt = ErrRange, i
+		return q
+	}
+	// 1.2.3 and 2021.12.08 are versions and dates; 20:44 is a time.
+	if j+1 < len(text) && (text[j] == '.' || text[j] == ':') && isASCIIDigit(text[j+1]) && !whole {
+		q.skip = true
+		for q.end < len(text) && (isASCIIDigit(text[q.end]) || text[q.end] == '.' || text[q.end] == ':') {
+			q.end++
+		}
+		return q
+	}
+	q.val = decimalFromDigits(d.buf[:d.nb], d.digits-d.frac, d.frac)
+	if whole && j < len(text) && (text[j] == 'e' || text[j] == 'E') {
+		return readExponent(text, j, q)
+	}
+	// 1800多, 560余万.
+	if m := marker(text, q.end); m > 0 {
+		q.approx = true
+		q.end += m
+	}
+	return v.readScale(text, i, q, whole, inner)
+}
+
+// digitRun is the digits of an Arabic number, as arabicDigits reads them.
+type digitRun struct {
+	buf              [3*maxDigits + 2]byte // the digits and the decimal point, ASCII
+	nb, digits, frac int                   // bytes in buf, digits, digits after the point
+	end              int
+	tooLong          bool // more than maxDigits significant digits
+}
+
+// arabicDigits reads the digits at i: ASCII or full-width, with a decimal
+// point and thousands separators (a comma before exactly three digits).
+func arabicDigits(text string, i int) digitRun {
+	var r digitRun
+	sig := 0
 	j := i
 	full := false
 	if _, n := digitAt(text, i); n == 3 {
 		full = true
 	}
+	buf, nb, digits, frac := &r.buf, 0, 0, 0
 	inFrac := false
-	tooLong := false
 	if text[j] == '.' {
 		buf[nb] = '0'
 		buf[nb+1] = '.'
@@ -800,7 +838,7 @@ func (v *Vocabulary) readArabicIn(text string, i int, whole, inner bool) quantit
 				buf[nb] = byte('0' + d)
 				nb++
 			} else {
-				tooLong = true
+				r.tooLong = true
 			}
 			digits++
 			if inFrac {
@@ -836,29 +874,13 @@ func (v *Vocabulary) readArabicIn(text string, i int, whole, inner bool) quantit
 		}
 		break
 	}
-	q.end = j
-	if tooLong {
-		q.err, q.errAt = ErrRange, i
-		return q
-	}
-	// 1.2.3 and 2021.12.08 are versions and dates; 20:44 is a time.
-	if j+1 < len(text) && (text[j] == '.' || text[j] == ':') && isASCIIDigit(text[j+1]) && !whole {
-		q.skip = true
-		for q.end < len(text) && (isASCIIDigit(text[q.end]) || text[q.end] == '.' || text[q.end] == ':') {
-			q.end++
-		}
-		return q
-	}
-	q.val = decimalFromDigits(buf[:nb], digits-frac, frac)
-	if whole && j < len(text) && (text[j] == 'e' || text[j] == 'E') {
-		return readExponent(text, j, q)
-	}
-	// 1800多, 560余万.
-	if m := marker(text, q.end); m > 0 {
-		q.approx = true
-		q.end += m
-	}
-	// Scale words: 4.5亿, 3.5万亿, 5千万, 1百万, 5个亿.
+	r.nb, r.digits, r.frac, r.end = nb, digits, frac, j
+	return r
+}
+
+// readScale reads the scale words after the number q (4.5亿, 3.5万亿, 5千万,
+// 1百万, 5个亿) and a smaller term after them (5万4千6百).
+func (v *Vocabulary) readScale(text string, i int, q quantity, whole, inner bool) quantity {
 	k := q.end
 	if k+1 < len(text) && text[k] == ' ' {
 		if r, _ := utf8.DecodeRuneInString(text[k+1:]); cnScale(r) > 0 {
