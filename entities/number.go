@@ -1030,64 +1030,9 @@ const (
 // 四点五亿, 十几万, 壹佰, 二〇二一.
 func (v *Vocabulary) readChinese(text string, i int) quantity {
 	q := quantity{chinese: true}
-	var toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
-	var ends [maxDigits]int // byte offset after each token
-	nt := 0
-	j := i
-	sawPoint := false
-	for j < len(text) && nt < len(toks) {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		prev := 0
-		if nt > 0 {
-			prev = toks[nt-1]
-		}
-		switch {
-		case cnDigit(r) >= 0:
-			toks[nt] = cnDigit(r)
-		case cnUnit(r) > 0 && !sawPoint:
-			if un, _ := v.matchUnit(text[j:]); un.word != "" && nt > 0 {
-				goto done // 千瓦, 千克, 百分点
-			}
-			if strings.HasPrefix(text[j:], "百分之") || strings.HasPrefix(text[j:], "千分之") {
-				goto done
-			}
-			toks[nt] = cnUnit(r)
-		case cnScale(r) > 0 || zhao(text, j) && nt > 0:
-			if strings.HasPrefix(text[j:], "万分之") {
-				goto done
-			}
-			if nt == 0 && !v.leadingScale(text, j) {
-				goto done
-			}
-			sc := cnScale(r)
-			if sc == 0 {
-				sc = 12
-			}
-			toks[nt] = 1
-			for ; sc > 0; sc-- {
-				toks[nt] *= 10
-			}
-		case (r == '点' || r == '點') && !sawPoint && nt > 0 && prev != tokMarker:
-			r2, _ := utf8.DecodeRuneInString(text[j+size:])
-			if cnDigit(r2) < 0 {
-				goto done
-			}
-			sawPoint = true
-			toks[nt] = tokPoint
-		case (r == '多' || r == '余' || r == '几' || r == '幾') && nt > 0 && (prev >= 10 || prev == 0 && (r == '几' || r == '幾')) && !sawPoint:
-			if marker(text, j) == 0 && r != '几' && r != '幾' {
-				goto done
-			}
-			toks[nt] = tokMarker
-		default:
-			goto done
-		}
-		j += size
-		ends[nt] = j
-		nt++
-	}
-done:
-	if nt == len(toks) {
+	r := v.cnTokens(text, i)
+	toks, ends, nt, j := &r.toks, &r.ends, r.nt, r.end
+	if nt == len(r.toks) {
 		q.end = j
 		q.err, q.errAt = ErrRange, i
 		return q
@@ -1097,9 +1042,8 @@ done:
 		return q
 	}
 	// Drop the markers; they make the value a lower bound.
-	clean := toks[:0:0]
 	var cbuf [maxDigits]int
-	clean = cbuf[:0]
+	clean := cbuf[:0]
 	for _, t := range toks[:nt] {
 		if t == tokMarker {
 			q.approx = true
@@ -1108,30 +1052,7 @@ done:
 		clean = append(clean, t)
 	}
 	hasLiang := strings.ContainsAny(text[i:j], "两兩")
-	// 两三万, 三四家, 七八十: two neighbouring digits are a rough range,
-	// not a digit-by-digit number; the value is the lower bound.
-	if len(clean) >= 2 && clean[0] >= 1 && clean[0] <= 8 && clean[1] == clean[0]+1 && !q.approx {
-		rest := clean[2:]
-		plain := true
-		for _, t := range rest {
-			if t < 10 {
-				plain = false
-				break
-			}
-		}
-		if plain {
-			var lo, hi [maxDigits]int
-			lo[0], hi[0] = clean[0], clean[1]
-			copy(lo[1:], rest)
-			copy(hi[1:], rest)
-			_, ok1 := cnValue(lo[:1+len(rest)])
-			hv, ok2 := cnValue(hi[:1+len(rest)])
-			if ok1 && ok2 {
-				clean = append(clean[:0], lo[:1+len(rest)]...)
-				q.hi, q.hasHi = hv, true
-			}
-		}
-	}
+	clean = roughRange(&q, clean)
 	val, ok := cnValueLiang(clean, hasLiang)
 	if !ok && hasLiang && strings.Trim(text[i:j], "两兩") == "" {
 		q.end, q.skip = j, true // 两两: "in pairs"
@@ -1160,20 +1081,7 @@ done:
 		q.err, q.errAt = ErrSyntax, i
 		return q
 	}
-	// The trailing scale, for ranges such as 两到三万 and 两到三千万.
-	s := len(clean)
-	for s > 0 && clean[s-1] >= 10000 {
-		s--
-	}
-	if s < len(clean) {
-		q.scaled = true
-		for _, t := range clean[s:] {
-			q.scale += pow10(t)
-		}
-		if s == 2 && clean[0] < 10 && clean[1] >= 100 {
-			q.scale += pow10(clean[1])
-		}
-	}
+	trailingScale(&q, clean)
 	// A single 一, 二 or 零 is an article or part of a word (一家, 二次元,
 	// 零部件), and a single capital digit is part of a name (毕陆).
 	first, _ := utf8.DecodeRuneInString(text[i:])
@@ -1187,6 +1095,123 @@ done:
 		q.err, q.errAt = ErrRange, i
 	}
 	return q
+}
+
+// cnRun is the numeral tokens at the start of a Chinese number.
+type cnRun struct {
+	toks [maxDigits]int // digit 0-9, unit 10/100/1000, scale 10000/100000000, or tok*
+	ends [maxDigits]int // byte offset after each token
+	nt   int            // tokens read; len(toks) when the numeral is too long
+	end  int            // byte offset after the last token
+}
+
+// cnTokens reads the numeral tokens at i: digits, units (十百千), scales
+// (万亿兆), a decimal point (点) and markers (多, 余, 几).
+func (v *Vocabulary) cnTokens(text string, i int) (run cnRun) {
+	nt := 0
+	j := i
+	sawPoint := false
+scan:
+	for j < len(text) && nt < len(run.toks) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		prev := 0
+		if nt > 0 {
+			prev = run.toks[nt-1]
+		}
+		switch {
+		case cnDigit(r) >= 0:
+			run.toks[nt] = cnDigit(r)
+		case cnUnit(r) > 0 && !sawPoint:
+			if un, _ := v.matchUnit(text[j:]); un.word != "" && nt > 0 {
+				break scan // 千瓦, 千克, 百分点
+			}
+			if strings.HasPrefix(text[j:], "百分之") || strings.HasPrefix(text[j:], "千分之") {
+				break scan
+			}
+			run.toks[nt] = cnUnit(r)
+		case cnScale(r) > 0 || zhao(text, j) && nt > 0:
+			if strings.HasPrefix(text[j:], "万分之") {
+				break scan
+			}
+			if nt == 0 && !v.leadingScale(text, j) {
+				break scan
+			}
+			sc := cnScale(r)
+			if sc == 0 {
+				sc = 12
+			}
+			run.toks[nt] = 1
+			for ; sc > 0; sc-- {
+				run.toks[nt] *= 10
+			}
+		case (r == '点' || r == '點') && !sawPoint && nt > 0 && prev != tokMarker:
+			r2, _ := utf8.DecodeRuneInString(text[j+size:])
+			if cnDigit(r2) < 0 {
+				break scan
+			}
+			sawPoint = true
+			run.toks[nt] = tokPoint
+		case (r == '多' || r == '余' || r == '几' || r == '幾') && nt > 0 && (prev >= 10 || prev == 0 && (r == '几' || r == '幾')) && !sawPoint:
+			if marker(text, j) == 0 && r != '几' && r != '幾' {
+				break scan
+			}
+			run.toks[nt] = tokMarker
+		default:
+			break scan
+		}
+		j += size
+		run.ends[nt] = j
+		nt++
+	}
+	run.nt, run.end = nt, j
+	return run
+}
+
+// roughRange reads two neighbouring digits as a rough range (两三万, 三四家,
+// 七八十), not a digit-by-digit number: the value is the lower bound and
+// q.hi the upper. It returns the tokens of the lower bound.
+func roughRange(q *quantity, clean []int) []int {
+	if len(clean) >= 2 && clean[0] >= 1 && clean[0] <= 8 && clean[1] == clean[0]+1 && !q.approx {
+		rest := clean[2:]
+		plain := true
+		for _, t := range rest {
+			if t < 10 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			var lo, hi [maxDigits]int
+			lo[0], hi[0] = clean[0], clean[1]
+			copy(lo[1:], rest)
+			copy(hi[1:], rest)
+			_, ok1 := cnValue(lo[:1+len(rest)])
+			hv, ok2 := cnValue(hi[:1+len(rest)])
+			if ok1 && ok2 {
+				clean = append(clean[:0], lo[:1+len(rest)]...)
+				q.hi, q.hasHi = hv, true
+			}
+		}
+	}
+	return clean
+}
+
+// trailingScale records the scale that ends the tokens, for ranges such as
+// 两到三万 and 两到三千万.
+func trailingScale(q *quantity, clean []int) {
+	s := len(clean)
+	for s > 0 && clean[s-1] >= 10000 {
+		s--
+	}
+	if s < len(clean) {
+		q.scaled = true
+		for _, t := range clean[s:] {
+			q.scale += pow10(t)
+		}
+		if s == 2 && clean[0] < 10 && clean[1] >= 100 {
+			q.scale += pow10(clean[1])
+		}
+	}
 }
 
 // cnValue evaluates Chinese numeral tokens.
