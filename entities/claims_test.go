@@ -203,6 +203,7 @@ var claimTests = []struct {
 	{"volatility points", "「引伸波幅下降1.7个波幅点」", []wantClaim{{"-1.7", "percent", "=", "change"}}, "引伸波幅"},
 	{"ministries", "四部委联合发文，「罚款200万元」", []wantClaim{{"2000000", "CNY", "=", "level"}}, "罚款"},
 	{"departments", "国家发改委等四部门印发通知", nil, ""},
+	{"phase", "已进入三期临床试验，二期项目在建", nil, ""},
 	{"change then level", "「茅台狂跌近400元/瓶」至「3550元/瓶」", []wantClaim{{"-400", "CNY", "~", "change"}, {"3550", "CNY", "=", "level"}}, "茅台"},
 	{"a range of changes", "「净利润预计增加1亿元至2亿元」", []wantClaim{{"100000000", "CNY", ">=", "change"}}, "净利润"},
 	{"table cells stay apart", "600309\t示例化学\t「收盘价5.3元」", []wantClaim{{"5.3", "CNY", "=", "level"}}, "收盘价"},
@@ -322,6 +323,9 @@ func TestClaimsMainSecurity(t *testing.T) {
 		{"two equal securities", "年报季\n示例茅台和示例腾讯发布年报。另外，公司营收增长12%。", func(s string) []ticker.Mention {
 			return []ticker.Mention{mention(s, "示例茅台", a, 0), mention(s, "示例腾讯", b, 0)}
 		}, ticker.Symbol{}},
+		{"most mentions, no title mention", "年报季\n示例茅台称，示例茅台表示，示例茅台预计，示例腾讯是客户。另外，公司营收增长12%。", func(s string) []ticker.Mention {
+			return []ticker.Mention{mention(s, "示例茅台", a, 0), mention(s, "示例茅台", a, 1), mention(s, "示例茅台", a, 2), mention(s, "示例腾讯", b, 0)}
+		}, a},
 		{"subject not the company", "示例茅台发布年报\n另外，全市场成交额增长12%。", func(s string) []ticker.Mention {
 			return []ticker.Mention{mention(s, "示例茅台", a, 0)}
 		}, ticker.Symbol{}},

@@ -703,8 +703,10 @@ func (v *Vocabulary) degreeContext(text string, i int) bool {
 // mainSecurity returns the single security an article is about, judged
 // from its mentions (sorted, with text positions): the only security
 // mentioned; or else the only one named in the title (the text before the
-// first newline) when it also holds more than half of all mentions. With
-// no such security it returns the zero Symbol.
+// first newline) when it also holds more than half of all mentions; or,
+// when the title names none, one that holds at least three mentions and
+// more than two thirds of them. With no such security it returns the zero
+// Symbol.
 func mainSecurity(text string, ms []ticker.Mention) ticker.Symbol {
 	if len(ms) == 0 {
 		return ticker.Symbol{}
@@ -731,6 +733,12 @@ func mainSecurity(text string, ms []ticker.Mention) ticker.Symbol {
 		return first
 	case len(titled) == 1 && 2*same > len(ms):
 		return titled[0]
+	case len(titled) == 0:
+		// No title mention: one security holding at least three mentions
+		// and more than two thirds of them all.
+		if top, n := mostMentioned(ms); n >= 3 && 3*n > 2*len(ms) {
+			return top
+		}
 	}
 	return ticker.Symbol{}
 }
@@ -744,4 +752,26 @@ func (v *Vocabulary) aboutCompany(subject string) bool {
 		}
 	}
 	return false
+}
+
+// mostMentioned returns the security with the most mentions and their
+// number; of two with as many, the one mentioned first.
+func mostMentioned(ms []ticker.Mention) (ticker.Symbol, int) {
+	var top ticker.Symbol
+	best := 0
+	for i, m := range ms {
+		if slices.ContainsFunc(ms[:i], func(p ticker.Mention) bool { return p.Symbol == m.Symbol }) {
+			continue // counted at its first mention
+		}
+		n := 0
+		for _, o := range ms[i:] {
+			if o.Symbol == m.Symbol {
+				n++
+			}
+		}
+		if n > best {
+			top, best = m.Symbol, n
+		}
+	}
+	return top, best
 }
