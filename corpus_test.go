@@ -31,10 +31,10 @@ var corpusTests = []struct {
 		ID: "2022年低价低位题材股有望虎落山林", Title: "2022年低价低位题材股有望虎落山林", Media: "格隆汇",
 		Published: time.Date(2022, 1, 6, 0, 0, 0, 0, time.UTC), Paras: 41, Anchors: 0, Embeds: 0,
 		Kinds: "bhhbbbbbbbbbbbhhbbhbbhbbhbbbhbbbbbbhhbbbb"}},
-	{"nbd-fenlei/19万股民心慌！A股一上市公司实控人被抓.md", articleWant{ // byline, 正文 comments, 封面图片来源 footer
+	{"nbd-fenlei/19万股民心慌！A股一上市公司实控人被抓.md", articleWant{ // byline, 正文 comments, sources line, 封面图片来源 footer
 		ID: "19万股民心慌！A股一上市公司实控人被抓", Title: "1.9万股民心慌！A股一上市公司实控人被抓", Media: "每日经济新闻",
-		Published: time.Date(2021, 6, 6, 19, 48, 2, 0, time.UTC), Paras: 13, Anchors: 0, Embeds: 0,
-		Text: []string{"三圣股份（002742.SZ）"}, NotText: []string{"封面图片来源", "正文"}}},
+		Published: time.Date(2021, 6, 6, 19, 48, 2, 0, time.UTC), Paras: 12, Anchors: 0, Embeds: 0,
+		Text: []string{"三圣股份（002742.SZ）"}, NotText: []string{"封面图片来源", "正文", "综合自"}}},
 	{"huxiu/10大事件说透保险业2021年.md", articleWant{ // WeChat repost: credit clause, inline notes, 大标题 heads
 		ID: "10大事件说透保险业2021年", Title: "10大事件说透保险业2021年", Media: "虎嗅",
 		Published: time.Date(2021, 12, 31, 0, 29, 0, 0, time.UTC), Paras: 70, Anchors: -1, Embeds: 0,

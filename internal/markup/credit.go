@@ -66,6 +66,11 @@ var creditRules = []creditRule{
 		v, ok := sourceLine(p)
 		return ok && isPictureCredit(v)
 	}},
+	// 来源：本报综合自A、B: a line naming the sources a story was compiled from.
+	{"compiled from", func(p string) bool {
+		return (strings.Contains(p, "综合自") || strings.HasSuffix(p, "综合公开信息") || strings.HasSuffix(p, "综合报道")) &&
+			utf8.RuneCountInString(p) <= 60
+	}},
 	// 本报记者 张三摄, （张三 摄）: a short paragraph ending in 摄.
 	{"photographer", func(p string) bool {
 		s := strings.TrimSuffix(strings.TrimSuffix(p, "）"), ")")
@@ -162,4 +167,28 @@ func isPictureCredit(v string) bool {
 		}
 	}
 	return false
+}
+
+// referenceHeads open a list of references at the end of an article; the
+// short paragraphs after one are citations, not article text.
+var referenceHeads = []string{"参考资料", "参考文献", "参考来源", "参考链接", "资料来源", "图片、资料来源", "图片及资料来源", "参考"}
+
+// IsReferenceHead reports whether a paragraph opens a list of references.
+func IsReferenceHead(p string) bool {
+	p = strings.TrimRight(p, "：: ")
+	for _, h := range referenceHeads {
+		if p == h {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCitation is the most runes of a citation in a list of references.
+const maxCitation = 80
+
+// isCitation reports whether a paragraph after a reference head is still
+// a citation: short, and not the repost note that closes the article.
+func isCitation(p string) bool {
+	return utf8.RuneCountInString(p) <= maxCitation && !strings.HasPrefix(p, "本文来自") && !strings.HasPrefix(p, "（本文")
 }

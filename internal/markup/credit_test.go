@@ -1,6 +1,9 @@
 package markup
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // creditTests hold each credit rule's cases: a paragraph and the rule that
 // must claim it ("" when the paragraph is article text).
@@ -22,6 +25,8 @@ var creditTests = []struct {
 	{"photographer", "本报记者 张三摄"},
 	{"photographer", "（李四 摄）"},
 	{"screenshot", "某公司公告截图"},
+	{"compiled from", "来源：本报综合自示例日报、示例网、上市公司公告等"},
+	{"compiled from", "每日经济新闻综合公开信息"},
 	// Article text.
 	{"", "图书出版业务营收增长12%。"},
 	{"", "图为公司在年报中披露的数据，营收增长12%，净利润下降3%，毛利率提升1.2个百分点，研发投入继续增加，公司表示将继续加大投入，并计划在明年推出新品。"},
@@ -137,6 +142,8 @@ var captionTests = []struct{ name, in, want string }{
 	{"figcaption", `<figure><img src=x><figcaption>示例公司展台</figcaption></figure><p>正文</p>`, "b:正文"},
 	{"heading caption", `<h3 id="-1-">图1 示例展台。 本报记者 张三摄</h3><p>正文</p>`, "b:正文"},
 	{"inline note stays in its sentence", `<p>板块<span class="text-remarks" label="备注">（申万分类）</span>年内跌幅超过37%</p>`, "b:板块（申万分类）年内跌幅超过37%"},
+	{"references", `<p>正文</p><p>参考资料</p><p>示例新闻 | 一篇报道的标题</p><p>示例网 | 另一篇</p><p>本文来自微信公众号：示例</p>`, "b:正文|b:本文来自微信公众号：示例"},
+	{"references end at a long paragraph", `<p>参考资料：</p><p>示例新闻 | 标题</p><p>` + strings.Repeat("很长的正文段落，", 12) + `</p>`, "b:" + strings.Repeat("很长的正文段落，", 12)},
 	{"credit clause cut", `<p><span class="text-remarks">本文来自微信公众号：示例，题图来自：视觉中国</span></p>`, "b:本文来自微信公众号：示例"},
 }
 

@@ -115,6 +115,7 @@ type walker struct {
 
 	capBuf [numCaptures]strings.Builder
 	tables []*table // open tables, innermost last (table.go)
+	refs   bool     // inside a list of references (credit.go)
 }
 
 // Parse reads an HTML body, or a markdown body prepared by [Markdown] when
@@ -638,6 +639,13 @@ func (w *walker) flush() {
 	}
 	if _, ok := IsCredit(text); ok {
 		return // an image credit or caption (credit.go)
+	}
+	if w.refs && isCitation(text) {
+		return
+	}
+	w.refs = IsReferenceHead(text)
+	if w.refs {
+		return
 	}
 	text = CutCredit(text)
 	k := Body
