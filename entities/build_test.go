@@ -2,6 +2,7 @@ package entities
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -127,5 +128,39 @@ func TestLoadVocabularyErrors(t *testing.T) {
 		if !errors.As(err, &ve) || !errors.Is(err, ErrVocabulary) || ve.File != tt.file || ve.Line != tt.line {
 			t.Errorf("%s %q: error %v, want a *VocabularyError at line %d", tt.file, tt.data, err, tt.line)
 		}
+	}
+}
+
+// FuzzLoadVocabulary: any file content loads or fails with an error naming
+// the file and line; it never panics.
+func FuzzLoadVocabulary(f *testing.F) {
+	for _, name := range vocabFiles {
+		data, err := vocabFS.ReadFile("vocab/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(uint8(0), data[:min(len(data), 400)])
+	}
+	f.Add(uint8(3), []byte("before\t约\t~\tcompare\nafter\t\t=\tlink\n"))
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		name := vocabFiles[int(which)%len(vocabFiles)]
+		v, err := LoadVocabulary(fstest.MapFS{name: {Data: data}})
+		if err != nil {
+			var ve *VocabularyError
+			if !errors.As(err, &ve) || ve.File != name || ve.Line < 1 {
+				t.Fatalf("error %v names no file and line", err)
+			}
+			return
+		}
+		Claims("公司营收增长12%，达到5亿元", &ClaimOptions{Vocabulary: v})
+	})
+}
+
+func TestLoadVocabularyLongLine(t *testing.T) {
+	data := "幢\tcount\tcount\n" + strings.Repeat("长", 70000) + "\n"
+	_, err := LoadVocabulary(fstest.MapFS{"units.tsv": {Data: []byte(data)}})
+	var ve *VocabularyError
+	if !errors.As(err, &ve) || ve.Line != 2 {
+		t.Errorf("a line too long: %v", err)
 	}
 }

@@ -131,7 +131,8 @@ func LoadVocabulary(fsys fs.FS) (*Vocabulary, error) {
 // read adds the entries of one file.
 func (v *Vocabulary) read(name string, data []byte) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
+	line := 1
+	for ; sc.Scan(); line++ {
 		t := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
 			continue
@@ -141,7 +142,10 @@ func (v *Vocabulary) read(name string, data []byte) error {
 			return &VocabularyError{File: name, Line: line, Err: fmt.Errorf("%w: %v", ErrVocabulary, err)}
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return &VocabularyError{File: name, Line: line, Err: fmt.Errorf("%w: %v", ErrVocabulary, err)}
+	}
+	return nil
 }
 
 // fieldCounts is the number of fields of each file's entries.
