@@ -148,7 +148,7 @@ func (v *Vocabulary) claimOf(x *claimCtx, text string, n *Number, prevEnd int, e
 	v.subjectOf(x)
 	x.c.End = x.end
 	x.c.Text = text[x.c.Start:x.c.End]
-	x.c.Period = periodOf(text, x.start, year)
+	x.c.Period = v.periodOf(text, x.start, year)
 	return x.c, true
 }
 

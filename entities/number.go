@@ -220,18 +220,13 @@ func (v *Vocabulary) startsNumber(text string, i int, r rune, size int) bool {
 	return false
 }
 
-// oneWordHeads are the runes that make a word with a following 一 in
-// which 一 is no numeral: 唯一, 统一, 之一, 同一, 单一, 专一, 划一, 归一,
-// 合一, 不一, 逐一, 其一, 万一.
-const oneWordHeads = "唯统之同单专划归合不逐其万"
-
 // notNumeral reports whether the Chinese digit r at i (size bytes) is part
 // of a word rather than a number: the 一 of 唯一 (so 唯一一家 is not 11),
 // a doubled 一 (一一对应), and the day of a week (周五, 星期三, 礼拜六).
 func (v *Vocabulary) notNumeral(text string, i int, r rune, size int) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:i])
 	if r == '一' || r == '壹' {
-		if p == '一' || strings.ContainsRune(oneWordHeads, p) {
+		if p == '一' || strings.ContainsRune(v.runes("one_word_runes"), p) {
 			return true
 		}
 		if next, _ := utf8.DecodeRuneInString(text[i+size:]); next == '一' {
@@ -363,7 +358,7 @@ func (v *Vocabulary) scanNumber(text string, i int) (Number, int, bool) {
 	// 一切, 四川, 十足: a single numeral inside a word is no number; before a
 	// function word (这是五那是四) it is one.
 	if q.chinese && unit == "" && !q.scaled && utf8.RuneCountInString(text[i:q.end]) == 1 {
-		if r, _ := utf8.DecodeRuneInString(text[q.end:]); r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune("这那不而和与或及是的了也都就还又但到至", r) {
+		if r, _ := utf8.DecodeRuneInString(text[q.end:]); r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune(v.runes("numeral_word_runes"), r) {
 			return Number{}, q.end, false
 		}
 	}
@@ -407,7 +402,7 @@ func (v *Vocabulary) scanNumber(text string, i int) (Number, int, bool) {
 func (v *Vocabulary) readRange(text string, n *Number, q quantity) (int, bool) {
 	j := n.End
 	sep := 0
-	for _, s := range []string{"-", "－", "—", "–", "~", "～", "〜", "至", "到"} {
+	for _, s := range v.set("range_mark") {
 		if strings.HasPrefix(text[j:], s) {
 			sep = len(s)
 			break
@@ -536,7 +531,7 @@ func (v *Vocabulary) readQuantity(text string, i int, whole bool) (q quantity, u
 	} else if fq.err != nil {
 		return fq, "", 0, 0
 	}
-	if tq, ok := tenths(text, j, q); ok {
+	if tq, ok := v.tenths(text, j, q); ok {
 		if neg {
 			tq.val = tq.val.Neg()
 			tq.hi = tq.hi.Neg()
@@ -603,12 +598,12 @@ func (v *Vocabulary) fraction(text string, i, j int, q quantity, whole bool) (qu
 
 // tenths reads 九成, 三成五, 7.2成 after the number q ending at j: tenths,
 // as percent.
-func tenths(text string, j int, q quantity) (quantity, bool) {
+func (v *Vocabulary) tenths(text string, j int, q quantity) (quantity, bool) {
 	if !strings.HasPrefix(text[j:], "成") || q.scaled || strings.HasPrefix(text[j:], "成不变") {
 		return q, false
 	}
 	next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
-	if strings.ContainsRune("交本功立员为长都绩熟型果就分效份", next) {
+	if strings.ContainsRune(v.runes("tenths_word_runes"), next) {
 		return q, false // 成交, 成本, 成功: a word
 	}
 	q.val = q.val.Mul(ten)
@@ -640,7 +635,7 @@ func (v *Vocabulary) unitAfter(text string, start, j int, q quantity) (quantity,
 		u, n = v.matchUnit(text[j:])
 		k = j
 	}
-	if n > 0 && q.chinese && u.class == classMoney && strings.HasSuffix(u.word, "元") && yuanWord(text[k+n:]) {
+	if n > 0 && q.chinese && u.class == classMoney && strings.HasSuffix(u.word, "元") && v.yuanWord(text[k+n:]) {
 		n = 0 // 二元对立, 一元化: 元 starts a word
 	}
 	switch {
@@ -695,12 +690,13 @@ func runTogether(text string, j int) bool {
 
 // yuanWord reports whether rest, the text after a 元 read as yuan, makes
 // that 元 part of a word instead: 二元对立, 一元化, 三元素, 元宇宙.
-func yuanWord(rest string) bool {
+func (v *Vocabulary) yuanWord(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	if strings.ContainsRune("化论素宇件器首帅气老", r) {
+	if strings.ContainsRune(v.runes("yuan_word_runes"), r) {
 		return true
 	}
-	return strings.HasPrefix(rest, "对立") || strings.HasPrefix(rest, "结构") || strings.HasPrefix(rest, "制")
+	_, ok := v.hasPrefixIn(rest, "yuan_word_after")
+	return ok
 }
 
 // perUnitEnd returns the end of a "/股", "/平方米", "/吨" after a price: a
@@ -710,7 +706,7 @@ func (v *Vocabulary) perUnitEnd(text string, i int) int {
 	if u, n := v.matchUnit(text[j:]); n > 0 && u.unit != "CNY" {
 		return j + n
 	}
-	for _, w := range []string{"平方米", "平米", "千克", "公斤", "桶", "盎司", "亩", "股", "人", "头"} {
+	for _, w := range v.set("per_unit") {
 		if strings.HasPrefix(text[j:], w) {
 			return j + len(w)
 		}
@@ -733,23 +729,18 @@ func (v *Vocabulary) isIndexPoint(text string, start, j int, q quantity) bool {
 	if _, n := digitAt(after, 0); n > 0 {
 		return false
 	}
-	for _, w := range []string{"半", "前", "后", "起", "左右", "钟", "整", "开始", "之前", "以后", "多"} {
-		if strings.HasPrefix(after, w) {
-			return false
-		}
+	if _, ok := v.hasPrefixIn(after, "clock_after"); ok {
+		return false
 	}
-	before := text[:start]
-	for _, w := range []string{"上午", "下午", "晚上", "早上", "凌晨", "中午", "傍晚", "晚", "早", "当天", "今天", "明天", "昨天", "夜里", "夜间", "日"} {
-		if strings.HasSuffix(before, w) {
-			return false
-		}
+	if v.hasSuffixIn(text[:start], "clock_before") {
+		return false
 	}
 	// A small whole number is an hour (截至15点) unless an index moves or
 	// stands near it (下跌22点, 报3500点).
 	if q.val.IsInteger() && q.val.LessThan(decimal.NewFromInt(25)) {
 		lo := max(start-15, 0)
 		w := text[lo:start]
-		return strings.ContainsAny(w, "涨跌报收升降") || strings.Contains(w, "指")
+		return strings.ContainsAny(w, v.runes("index_move_runes")) || strings.Contains(w, "指")
 	}
 	return true
 }

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +11,7 @@ import (
 // (11月), "2022Q1" (一季度, Q1), "2021H1" (上半年), "2021Q1-Q3" (前三季度),
 // or "". The nearest period word wins; a bare 一季度 takes the year
 // written before it in the sentence, else year (0: no period).
-func periodOf(text string, i int, year int) string {
+func (v *Vocabulary) periodOf(text string, i int, year int) string {
 	w := text[sentenceWithin(text, i, 150):i]
 	if !strings.Contains(w, "年") && !strings.Contains(w, "季") && !strings.Contains(w, "月") && !strings.Contains(w, "Q") {
 		return ""
@@ -28,7 +27,7 @@ func periodOf(text string, i int, year int) string {
 	best, bestAt := "", -1
 	for e := len(w); e > 0 && bestAt < 0; {
 		r, size := utf8.DecodeLastRuneInString(w[:e])
-		for _, p := range periodWordsByLast[r] {
+		for _, p := range v.periodsByLast[r] {
 			if strings.HasSuffix(w[:e], p.word) {
 				best, bestAt = p.p, e-len(p.word)
 				break
@@ -59,24 +58,6 @@ func periodOf(text string, i int, year int) string {
 }
 
 type periodWord struct{ word, p string }
-
-// periodWordsByLast indexes the quarter and half-year words by their last
-// rune, longest first.
-var periodWordsByLast = func() map[rune][]periodWord {
-	m := map[rune][]periodWord{}
-	for _, q := range []periodWord{
-		{"一季度", "Q1"}, {"第一季度", "Q1"}, {"Q1", "Q1"}, {"二季度", "Q2"}, {"第二季度", "Q2"}, {"Q2", "Q2"},
-		{"三季度", "Q3"}, {"第三季度", "Q3"}, {"Q3", "Q3"}, {"四季度", "Q4"}, {"第四季度", "Q4"}, {"Q4", "Q4"},
-		{"第三季", "Q3"}, {"前三季度", "Q1-Q3"}, {"上半年", "H1"}, {"下半年", "H2"}, {"全年", ""}, {"年度", ""},
-	} {
-		r, _ := utf8.DecodeLastRuneInString(q.word)
-		m[r] = append(m[r], q)
-	}
-	for _, l := range m {
-		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
-	}
-	return m
-}()
 
 // lastYear finds the last "2021年" in w.
 func lastYear(w string) (int, bool) {

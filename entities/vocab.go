@@ -24,6 +24,7 @@ import (
 //   - currencies.tsv: word, code — currencies written before an amount
 //   - comparators.tsv: position, word, comparator, role — 超过, 约, 以上
 //   - kinds.tsv: word, kind, sign — change, flow, target and level words
+//   - periods.tsv: word, period — quarter and half-year words (一季度 → Q1)
 //   - words.tsv: set, word — the word sets the rules use (subject tails,
 //     count and money nouns, degree words, …), each documented in the file
 //
@@ -35,7 +36,7 @@ import (
 var vocabFS embed.FS
 
 // vocabFiles are the files a vocabulary is read from, in order.
-var vocabFiles = []string{"units.tsv", "unit_guards.tsv", "currencies.tsv", "comparators.tsv", "kinds.tsv", "words.tsv"}
+var vocabFiles = []string{"units.tsv", "unit_guards.tsv", "currencies.tsv", "comparators.tsv", "kinds.tsv", "periods.tsv", "words.tsv"}
 
 // ErrVocabulary is wrapped by the errors of [LoadVocabulary].
 var ErrVocabulary = errors.New("invalid vocabulary entry")
@@ -72,6 +73,7 @@ type Vocabulary struct {
 	kinds       []kindWord
 	kindsByLast map[rune][]kindWord // longest first
 	verbs       map[rune]int        // one-rune change verbs and their sign
+	periods     []periodWord
 	sets        map[string][]string
 
 	// Indexes over sets, built once.
@@ -79,7 +81,8 @@ type Vocabulary struct {
 	moneyNounsByLast     map[rune][]string
 	longCountNounsByLast map[rune][]string
 	lone                 map[string]bool
-	runeSets             map[string]string // the sets named *_runes, joined
+	periodsByLast        map[rune][]periodWord // longest first
+	runeSets             map[string]string     // the sets named *_runes, joined
 }
 
 var defaultVocabulary = sync.OnceValues(func() (*Vocabulary, error) {
@@ -98,7 +101,7 @@ func DefaultVocabulary() *Vocabulary {
 
 // LoadVocabulary returns the built-in vocabulary extended by the files of
 // the same names found in fsys (any of units.tsv, unit_guards.tsv,
-// currencies.tsv, comparators.tsv, kinds.tsv, words.tsv; absent files add
+// currencies.tsv, comparators.tsv, kinds.tsv, periods.tsv, words.tsv; absent files add
 // nothing). A nil fsys gives the built-in vocabulary. A bad line is a
 // [*VocabularyError] naming the file and line.
 func LoadVocabulary(fsys fs.FS) (*Vocabulary, error) {
@@ -150,7 +153,7 @@ func (v *Vocabulary) read(name string, data []byte) error {
 
 // fieldCounts is the number of fields of each file's entries.
 var fieldCounts = map[string]int{"units.tsv": 3, "unit_guards.tsv": 2, "currencies.tsv": 2,
-	"comparators.tsv": 4, "kinds.tsv": 3, "words.tsv": 2}
+	"comparators.tsv": 4, "kinds.tsv": 3, "periods.tsv": 2, "words.tsv": 2}
 
 var unitClasses = map[string]unitClass{"count": classCount, "money": classMoney, "percent": classPercent,
 	"permille": classPermille, "basis": classBasis, "times": classTimes, "physical": classPhysical, "time": classTime}
@@ -188,6 +191,12 @@ func (v *Vocabulary) entry(name string, f []string) error {
 		return v.comparator(f)
 	case "kinds.tsv":
 		return v.kind(f)
+	case "periods.tsv":
+		p := f[1]
+		if p == "-" {
+			p = ""
+		}
+		v.periods = append(v.periods, periodWord{f[0], p})
 	case "words.tsv":
 		v.sets[f[0]] = append(v.sets[f[0]], f[1])
 	}
@@ -267,6 +276,14 @@ func (v *Vocabulary) build() {
 		v.kindsByLast[r] = append(v.kindsByLast[r], k)
 	}
 	for _, l := range v.kindsByLast {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
+	}
+	v.periodsByLast = map[rune][]periodWord{}
+	for _, p := range v.periods {
+		r, _ := utf8.DecodeLastRuneInString(p.word)
+		v.periodsByLast[r] = append(v.periodsByLast[r], p)
+	}
+	for _, l := range v.periodsByLast {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
 	}
 	v.subjectTailsByLast = byLastRune(v.sets["subject_tail"])
