@@ -226,14 +226,14 @@ func (v *Vocabulary) kindRule(id kindRuleID, x *claimCtx) {
 	case ruleChangeAfter:
 		// 可保持44%的增长速度, 2.8%的年增率.
 		if x.kind == kindNone && x.unit == "percent" {
-			if _, ok := v.hasPrefixIn(x.text[x.end:], "change_after"); ok {
+			if _, ok := v.hasPrefixIn(x.text[x.end:], setChangeAfter); ok {
 				x.kind = kindChange
 			}
 		}
 	case ruleStockMultiple:
 		// 10倍大牛股: the stock's rise.
 		if x.unit == "times" && x.kind == kindNone {
-			if _, ok := v.hasPrefixIn(x.text[x.end:], "times_stock_after"); ok {
+			if _, ok := v.hasPrefixIn(x.text[x.end:], setTimesStockAfter); ok {
 				x.kind = kindChange
 			}
 		}
@@ -257,7 +257,7 @@ func (v *Vocabulary) lossAfter(x *claimCtx) {
 		return
 	}
 	rest := afterSpace(x.text, x.end)
-	for _, w := range v.set("loss_after") {
+	for _, w := range v.set(setLossAfter) {
 		r := rest[:min(len(rest), lossAfterBytes+len(w))] // never search the whole text
 		if k := strings.Index(r, w); k >= 0 && k <= lossAfterBytes && !strings.ContainsAny(r[:k], "，。；、,;") {
 			x.kind, x.sign = kindChange, -1

@@ -82,13 +82,9 @@ func TestVocabularyDefault(t *testing.T) {
 	if len(v.units) < 200 || len(v.before) < 60 || len(v.kinds) < 90 || len(v.verbs) != 8 || len(v.periods) < 18 {
 		t.Errorf("default vocabulary: %d units, %d comparators, %d kinds, %d verbs, %d periods", len(v.units), len(v.before), len(v.kinds), len(v.verbs), len(v.periods))
 	}
-	for _, set := range []string{"subject_tail", "subject_lead", "base", "lone", "count_noun", "money_noun", "money_noun_after",
-		"flow_suffix", "change_after", "loss_after", "times_stock_after", "rank_before", "times_named", "times_link",
-		"degree", "company", "inexact", "change_verb_runes", "not_about_runes", "not_fall_runes", "index_level_runes",
-		"per_unit", "clock_after", "clock_before", "range_mark", "yuan_word_after", "yuan_word_runes", "tenths_word_runes",
-		"one_word_runes", "numeral_word_runes", "index_move_runes"} {
-		if len(v.set(set)) == 0 {
-			t.Errorf("word set %q is empty", set)
+	for id, name := range setNames {
+		if len(v.set(setID(id))) == 0 {
+			t.Errorf("word set %q is empty", name)
 		}
 	}
 }
@@ -124,6 +120,7 @@ func TestLoadVocabularyErrors(t *testing.T) {
 		{"kinds.tsv", "飙\tverb\t+2\n", 1},
 		{"kinds.tsv", "大涨\tverb\t+1\n", 1},
 		{"words.tsv", "degree\t\n", 1},
+		{"words.tsv", "no_such_set\t词\n", 1},
 	} {
 		_, err := LoadVocabulary(fstest.MapFS{tt.file: {Data: []byte(tt.data)}})
 		var ve *VocabularyError

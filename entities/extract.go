@@ -79,8 +79,9 @@ type ClaimOptions struct {
 // none.
 //
 // Claims needs no dictionary or segmenter and starts at once: it is one
-// pass over the text that jumps from number to number, with small fixed
-// word tables. It is safe for concurrent use.
+// pass over the text that jumps from number to number, with the small word
+// tables of its Vocabulary (opts.Vocabulary, else [DefaultVocabulary]). It
+// is safe for concurrent use.
 func Claims(text string, opts *ClaimOptions) []Claim {
 	if opts == nil {
 		opts = &ClaimOptions{}
@@ -150,7 +151,7 @@ func (v *Vocabulary) comparatorBefore(text string, i int) (int, Comparator, bool
 				}
 				// 节约, 签约, 预约: a verb, not 约 (about).
 				if w.word == "约" {
-					if p, _ := utf8.DecodeLastRuneInString(text[:i-len(w.word)]); strings.ContainsRune(v.runes("not_about_runes"), p) {
+					if p, _ := utf8.DecodeLastRuneInString(text[:i-len(w.word)]); strings.ContainsRune(v.runes(setNotAboutRunes), p) {
 						return i, cmp, explicit
 					}
 				}
@@ -349,7 +350,7 @@ func (v *Vocabulary) changeKind(w string, n *Number, unit string) (claimKind, in
 	// 美光下2.9%: news-wire shorthand for a fall, only before a percentage
 	// and after a name (以下, 之下 and 南下 are not falls).
 	if r == '下' && unit == "percent" && !target {
-		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); p >= 0x4e00 && p <= 0x9fff && !strings.ContainsRune(v.runes("not_fall_runes"), p) {
+		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-size]); p >= 0x4e00 && p <= 0x9fff && !strings.ContainsRune(v.runes(setNotFallRunes), p) {
 			dir = -1
 		}
 	}
@@ -391,7 +392,7 @@ func (v *Vocabulary) trimSubject(text string, s, e int) (int, int) {
 			continue
 		}
 		trimmed := false
-		for _, w := range v.set("subject_lead") {
+		for _, w := range v.set(setSubjectLead) {
 			if strings.HasPrefix(text[s:e], w) && (e-s > len(w) || len(w) <= 3) {
 				s += len(w)
 				trimmed = true
@@ -440,7 +441,7 @@ func (v *Vocabulary) trimSubject(text string, s, e int) (int, int) {
 // empty, a connective (和, 从), or only the base of a comparison (同比,
 // 比上年同期, 较去年).
 func (v *Vocabulary) isBaseOnly(s string) bool {
-	for _, w := range v.set("base") {
+	for _, w := range v.set(setBase) {
 		s = strings.TrimPrefix(s, w)
 	}
 	s = strings.TrimSpace(s)
@@ -479,7 +480,7 @@ func (v *Vocabulary) flowSubject(fromWord, subject string) string {
 		}
 	}
 	s := subject
-	for _, suf := range v.set("flow_suffix") {
+	for _, suf := range v.set(setFlowSuffix) {
 		s = strings.TrimSuffix(s, suf)
 	}
 	if strings.HasPrefix(s, word) {
@@ -497,13 +498,13 @@ func (v *Vocabulary) inferUnit(text string, n *Number) string {
 	de := len(after) < len(text)-n.End
 	if de {
 		w := text[clauseStart(text, n.Start):n.Start]
-		for _, k := range v.set("money_noun") {
+		for _, k := range v.set(setMoneyNoun) {
 			if strings.Contains(w, k) {
 				return "CNY"
 			}
 		}
 	}
-	for _, w := range v.set("count_noun") {
+	for _, w := range v.set(setCountNoun) {
 		if strings.HasPrefix(after, w) {
 			return "count"
 		}
@@ -511,7 +512,7 @@ func (v *Vocabulary) inferUnit(text string, n *Number) string {
 	if len(after) > 0 && isASCIILetter(after[0]) {
 		return "count"
 	}
-	for _, w := range v.set("money_noun_after") {
+	for _, w := range v.set(setMoneyNounAfter) {
 		if strings.HasPrefix(after, w) {
 			return "CNY"
 		}
@@ -623,7 +624,7 @@ func (v *Vocabulary) isRank(text string, n *Number) bool {
 		return true
 	}
 	b := text[:n.Start]
-	return v.hasSuffixIn(b, "rank_before")
+	return v.hasSuffixIn(b, setRankBefore)
 }
 
 // fxUnit returns the currency of a bare exchange rate at i, quoted after
@@ -670,7 +671,7 @@ func (v *Vocabulary) indexLevel(text string, i, j int) bool {
 	}
 	// A level is reported: 为, 至, 报, 于, 的 … come before it. A number
 	// right after a name's stem (沪深300、上证50) is part of the name.
-	if p, _ := utf8.DecodeLastRuneInString(w); !strings.ContainsRune(v.runes("index_level_runes"), p) {
+	if p, _ := utf8.DecodeLastRuneInString(w); !strings.ContainsRune(v.runes(setIndexLevelRunes), p) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:])
@@ -681,10 +682,10 @@ func (v *Vocabulary) indexLevel(text string, i, j int) bool {
 // named before it: 全场倍数为3.7, 市盈率为14.6.
 func (v *Vocabulary) bareTimes(text string, i int) bool {
 	b := strings.TrimRight(text[:i], " ")
-	for _, w := range v.set("times_link") {
+	for _, w := range v.set(setTimesLink) {
 		b = strings.TrimSuffix(b, w)
 	}
-	return v.hasSuffixIn(b, "times_named")
+	return v.hasSuffixIn(b, setTimesNamed)
 }
 
 // degreeContext reports whether the clause before byte i names an angle or
@@ -692,7 +693,7 @@ func (v *Vocabulary) bareTimes(text string, i int) bool {
 // a name (361度) or a liquor's strength (53度), no measured quantity.
 func (v *Vocabulary) degreeContext(text string, i int) bool {
 	w := text[sentenceWithin(text, i, 60):i]
-	for _, d := range v.set("degree") {
+	for _, d := range v.set(setDegree) {
 		if strings.Contains(w, d) {
 			return true
 		}
@@ -746,7 +747,7 @@ func mainSecurity(text string, ms []ticker.Mention) ticker.Symbol {
 // aboutCompany reports whether a claim's subject starts by referring to
 // the article's company: 公司营收, 该公司净利润, 集团.
 func (v *Vocabulary) aboutCompany(subject string) bool {
-	for _, w := range v.set("company") {
+	for _, w := range v.set(setCompany) {
 		if strings.HasPrefix(subject, w) {
 			return true
 		}

@@ -226,7 +226,7 @@ func (v *Vocabulary) startsNumber(text string, i int, r rune, size int) bool {
 func (v *Vocabulary) notNumeral(text string, i int, r rune, size int) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:i])
 	if r == '一' || r == '壹' {
-		if p == '一' || strings.ContainsRune(v.runes("one_word_runes"), p) {
+		if p == '一' || strings.ContainsRune(v.runes(setOneWordRunes), p) {
 			return true
 		}
 		if next, _ := utf8.DecodeRuneInString(text[i+size:]); next == '一' {
@@ -358,7 +358,7 @@ func (v *Vocabulary) scanNumber(text string, i int) (Number, int, bool) {
 	// 一切, 四川, 十足: a single numeral inside a word is no number; before a
 	// function word (这是五那是四) it is one.
 	if q.chinese && unit == "" && !q.scaled && utf8.RuneCountInString(text[i:q.end]) == 1 {
-		if r, _ := utf8.DecodeRuneInString(text[q.end:]); r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune(v.runes("numeral_word_runes"), r) {
+		if r, _ := utf8.DecodeRuneInString(text[q.end:]); r >= 0x4e00 && r <= 0x9fff && !strings.ContainsRune(v.runes(setNumeralWordRunes), r) {
 			return Number{}, q.end, false
 		}
 	}
@@ -402,7 +402,7 @@ func (v *Vocabulary) scanNumber(text string, i int) (Number, int, bool) {
 func (v *Vocabulary) readRange(text string, n *Number, q quantity) (int, bool) {
 	j := n.End
 	sep := 0
-	for _, s := range v.set("range_mark") {
+	for _, s := range v.set(setRangeMark) {
 		if strings.HasPrefix(text[j:], s) {
 			sep = len(s)
 			break
@@ -603,7 +603,7 @@ func (v *Vocabulary) tenths(text string, j int, q quantity) (quantity, bool) {
 		return q, false
 	}
 	next, _ := utf8.DecodeRuneInString(text[j+len("成"):])
-	if strings.ContainsRune(v.runes("tenths_word_runes"), next) {
+	if strings.ContainsRune(v.runes(setTenthsWordRunes), next) {
 		return q, false // 成交, 成本, 成功: a word
 	}
 	q.val = q.val.Mul(ten)
@@ -692,10 +692,10 @@ func runTogether(text string, j int) bool {
 // that 元 part of a word instead: 二元对立, 一元化, 三元素, 元宇宙.
 func (v *Vocabulary) yuanWord(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	if strings.ContainsRune(v.runes("yuan_word_runes"), r) {
+	if strings.ContainsRune(v.runes(setYuanWordRunes), r) {
 		return true
 	}
-	_, ok := v.hasPrefixIn(rest, "yuan_word_after")
+	_, ok := v.hasPrefixIn(rest, setYuanWordAfter)
 	return ok
 }
 
@@ -706,7 +706,7 @@ func (v *Vocabulary) perUnitEnd(text string, i int) int {
 	if u, n := v.matchUnit(text[j:]); n > 0 && u.unit != "CNY" {
 		return j + n
 	}
-	for _, w := range v.set("per_unit") {
+	for _, w := range v.set(setPerUnit) {
 		if strings.HasPrefix(text[j:], w) {
 			return j + len(w)
 		}
@@ -729,10 +729,10 @@ func (v *Vocabulary) isIndexPoint(text string, start, j int, q quantity) bool {
 	if _, n := digitAt(after, 0); n > 0 {
 		return false
 	}
-	if _, ok := v.hasPrefixIn(after, "clock_after"); ok {
+	if _, ok := v.hasPrefixIn(after, setClockAfter); ok {
 		return false
 	}
-	if v.hasSuffixIn(text[:start], "clock_before") {
+	if v.hasSuffixIn(text[:start], setClockBefore) {
 		return false
 	}
 	// A small whole number is an hour (截至15点) unless an index moves or
@@ -740,7 +740,7 @@ func (v *Vocabulary) isIndexPoint(text string, start, j int, q quantity) bool {
 	if q.val.IsInteger() && q.val.LessThan(decimal.NewFromInt(25)) {
 		lo := max(start-15, 0)
 		w := text[lo:start]
-		return strings.ContainsAny(w, v.runes("index_move_runes")) || strings.Contains(w, "指")
+		return strings.ContainsAny(w, v.runes(setIndexMoveRunes)) || strings.Contains(w, "指")
 	}
 	return true
 }
@@ -1531,10 +1531,10 @@ func pow10(v int) int32 {
 // reached, not the range's upper bound.
 func (v *Vocabulary) changedBy(text string, i int) bool {
 	before := text[:i]
-	for _, c := range v.set("inexact") {
+	for _, c := range v.set(setInexact) {
 		if b, ok := strings.CutSuffix(before, c); ok {
 			r, _ := utf8.DecodeLastRuneInString(b)
-			return strings.ContainsRune(v.runes("change_verb_runes"), r)
+			return strings.ContainsRune(v.runes(setChangeVerbRunes), r)
 		}
 	}
 	return false

@@ -74,7 +74,7 @@ type Vocabulary struct {
 	kindsByLast map[rune][]kindWord // longest first
 	verbs       map[rune]int        // one-rune change verbs and their sign
 	periods     []periodWord
-	sets        map[string][]string
+	sets        [numSets][]string
 
 	// Indexes over sets, built once.
 	subjectTailsByLast   map[rune][]string
@@ -82,7 +82,7 @@ type Vocabulary struct {
 	longCountNounsByLast map[rune][]string
 	lone                 map[string]bool
 	periodsByLast        map[rune][]periodWord // longest first
-	runeSets             map[string]string     // the sets named *_runes, joined
+	runeSets             [numSets]string       // the sets named *_runes, joined
 }
 
 var defaultVocabulary = sync.OnceValues(func() (*Vocabulary, error) {
@@ -105,7 +105,7 @@ func DefaultVocabulary() *Vocabulary {
 // nothing). A nil fsys gives the built-in vocabulary. A bad line is a
 // [*VocabularyError] naming the file and line.
 func LoadVocabulary(fsys fs.FS) (*Vocabulary, error) {
-	v := &Vocabulary{unitGuards: map[string]string{}, verbs: map[rune]int{}, sets: map[string][]string{}}
+	v := &Vocabulary{unitGuards: map[string]string{}, verbs: map[rune]int{}}
 	for _, src := range []fs.FS{vocabFS, fsys} {
 		if src == nil {
 			continue
@@ -198,7 +198,11 @@ func (v *Vocabulary) entry(name string, f []string) error {
 		}
 		v.periods = append(v.periods, periodWord{f[0], p})
 	case "words.tsv":
-		v.sets[f[0]] = append(v.sets[f[0]], f[1])
+		id, ok := setIDs[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown word set %q", f[0])
+		}
+		v.sets[id] = append(v.sets[id], f[1])
 	}
 	return nil
 }
@@ -286,35 +290,86 @@ func (v *Vocabulary) build() {
 	for _, l := range v.periodsByLast {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].word) > len(l[j].word) })
 	}
-	v.subjectTailsByLast = byLastRune(v.sets["subject_tail"])
-	v.moneyNounsByLast = byLastRune(v.sets["money_noun"])
+	v.subjectTailsByLast = byLastRune(v.sets[setSubjectTail])
+	v.moneyNounsByLast = byLastRune(v.sets[setMoneyNoun])
 	var long []string
-	for _, w := range v.sets["count_noun"] {
+	for _, w := range v.sets[setCountNoun] {
 		if len(w) > 3 {
 			long = append(long, w)
 		}
 	}
 	v.longCountNounsByLast = byLastRune(long)
-	v.runeSets = map[string]string{}
-	for name, ws := range v.sets {
-		if strings.HasSuffix(name, "_runes") {
-			v.runeSets[name] = strings.Join(ws, "")
+	for id, ws := range v.sets {
+		if strings.HasSuffix(setNames[id], "_runes") {
+			v.runeSets[id] = strings.Join(ws, "")
 		}
 	}
 	v.lone = map[string]bool{}
-	for _, w := range v.sets["lone"] {
+	for _, w := range v.sets[setLone] {
 		v.lone[w] = true
 	}
 }
 
+// setID names a word set of words.tsv; sets are held in an array so that
+// the rules look them up without hashing.
+type setID uint8
+
+// The word sets, in the order of setNames.
+const (
+	setBase setID = iota
+	setChangeAfter
+	setChangeVerbRunes
+	setClockAfter
+	setClockBefore
+	setCompany
+	setCountNoun
+	setDegree
+	setFlowSuffix
+	setIndexLevelRunes
+	setIndexMoveRunes
+	setInexact
+	setLone
+	setLossAfter
+	setMoneyNoun
+	setMoneyNounAfter
+	setNotAboutRunes
+	setNotFallRunes
+	setNumeralWordRunes
+	setOneWordRunes
+	setPerUnit
+	setRangeMark
+	setRankBefore
+	setSubjectLead
+	setSubjectTail
+	setTenthsWordRunes
+	setTimesLink
+	setTimesNamed
+	setTimesStockAfter
+	setYuanWordAfter
+	setYuanWordRunes
+	numSets
+)
+
+// setNames are the names words.tsv gives the sets.
+var setNames = [numSets]string{"base", "change_after", "change_verb_runes", "clock_after", "clock_before", "company", "count_noun", "degree", "flow_suffix", "index_level_runes", "index_move_runes", "inexact", "lone", "loss_after", "money_noun", "money_noun_after", "not_about_runes", "not_fall_runes", "numeral_word_runes", "one_word_runes", "per_unit", "range_mark", "rank_before", "subject_lead", "subject_tail", "tenths_word_runes", "times_link", "times_named", "times_stock_after", "yuan_word_after", "yuan_word_runes"}
+
+// setIDs maps a set's name to its id.
+var setIDs = func() map[string]setID {
+	m := make(map[string]setID, numSets)
+	for i, n := range setNames {
+		m[n] = setID(i)
+	}
+	return m
+}()
+
 // set returns a word set of words.tsv.
-func (v *Vocabulary) set(name string) []string { return v.sets[name] }
+func (v *Vocabulary) set(id setID) []string { return v.sets[id] }
 
 // runes returns a rune set of words.tsv as one string.
-func (v *Vocabulary) runes(name string) string { return v.runeSets[name] }
+func (v *Vocabulary) runes(id setID) string { return v.runeSets[id] }
 
 // hasPrefixIn returns the first word of set that s starts with.
-func (v *Vocabulary) hasPrefixIn(s, set string) (string, bool) {
+func (v *Vocabulary) hasPrefixIn(s string, set setID) (string, bool) {
 	for _, w := range v.sets[set] {
 		if strings.HasPrefix(s, w) {
 			return w, true
@@ -324,7 +379,7 @@ func (v *Vocabulary) hasPrefixIn(s, set string) (string, bool) {
 }
 
 // hasSuffixIn reports whether s ends with a word of set.
-func (v *Vocabulary) hasSuffixIn(s, set string) bool {
+func (v *Vocabulary) hasSuffixIn(s string, set setID) bool {
 	for _, w := range v.sets[set] {
 		if strings.HasSuffix(s, w) {
 			return true
@@ -334,7 +389,7 @@ func (v *Vocabulary) hasSuffixIn(s, set string) bool {
 }
 
 // containsAny reports whether s holds a word of set.
-func (v *Vocabulary) containsAny(s, set string) bool {
+func (v *Vocabulary) containsAny(s string, set setID) bool {
 	for _, w := range v.sets[set] {
 		if strings.Contains(s, w) {
 			return true
