@@ -2,6 +2,7 @@ package entities_test
 
 import (
 	"fmt"
+	"testing/fstest"
 
 	"github.com/stocknews/stocknews/entities"
 )
@@ -45,4 +46,25 @@ func ExampleClaims() {
 	// "日均使用次数同比增长32%" subject="日均使用次数" 32 percent = change period="2021"
 	// "某药业被净卖出3.27亿元" subject="净卖出某药业" 327000000 CNY = level period=""
 	// "股价续跌超16%" subject="股价" -16 percent > change period=""
+}
+
+// A house vocabulary adds a classifier the built-in one lacks; the files
+// have the format of the embedded ones (entities/vocab/*.tsv).
+func ExampleLoadVocabulary() {
+	house := fstest.MapFS{
+		"units.tsv": {Data: []byte("# word\tunit\tclass\n幢\tcount\tcount\n")},
+	}
+	v, err := entities.LoadVocabulary(house)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "园区新建12幢厂房"
+	fmt.Println(len(entities.Claims(text, nil)))
+	for _, c := range entities.Claims(text, &entities.ClaimOptions{Vocabulary: v}) {
+		fmt.Println(c.Text, c.Value, c.Unit)
+	}
+	// Output:
+	// 0
+	// 园区新建12幢 12 count
 }
