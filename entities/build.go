@@ -293,8 +293,15 @@ func continuedList(x *claimCtx) {
 	}
 	if last.Kind == Change {
 		x.kind = kindChange
-		if last.Value.IsNegative() {
-			x.sign = -1
+		// The sign of the list: the nearest item that is not zero
+		// (下降了0.5、0.0、0.5个百分点 are all falls).
+		for k := len(x.earlier) - 1; k >= 0 && x.earlier[k].Kind == Change; k-- {
+			if v := x.earlier[k].Value; !v.IsZero() {
+				if v.IsNegative() {
+					x.sign = -1
+				}
+				break
+			}
 		}
 	}
 	if x.c.Comparator == Equal && !x.n.Upper.Valid && gap != "，" && gap != "，或" {

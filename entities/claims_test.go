@@ -203,6 +203,8 @@ var claimTests = []struct {
 	{"volatility points", "「引伸波幅下降1.7个波幅点」", []wantClaim{{"-1.7", "percent", "=", "change"}}, "引伸波幅"},
 	{"ministries", "四部委联合发文，「罚款200万元」", []wantClaim{{"2000000", "CNY", "=", "level"}}, "罚款"},
 	{"departments", "国家发改委等四部门印发通知", nil, ""},
+	{"list sign through a zero", "「集中度较上月分别下降了0.5」、「0.0」、「0.5」、「0.7个百分点」", []wantClaim{{"-0.5", "percent", "=", "change"}, {"0", "percent", "=", "change"}, {"-0.5", "percent", "=", "change"}, {"-0.7", "percent", "=", "change"}}, "集中度"},
+	{"base last month", "「主板持股市值占87.1%」，「较上月微幅下降0.1%」", []wantClaim{{"87.1", "percent", "=", "level"}, {"-0.1", "percent", "=", "change"}}, ""},
 	{"phase", "已进入三期临床试验，二期项目在建", nil, ""},
 	{"change then level", "「茅台狂跌近400元/瓶」至「3550元/瓶」", []wantClaim{{"-400", "CNY", "~", "change"}, {"3550", "CNY", "=", "level"}}, "茅台"},
 	{"a range of changes", "「净利润预计增加1亿元至2亿元」", []wantClaim{{"100000000", "CNY", ">=", "change"}}, "净利润"},
