@@ -1,12 +1,14 @@
 package stocknews
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/stocknews/stocknews/entities"
 	"github.com/stocknews/stocknews/ticker"
@@ -30,6 +32,12 @@ type AnalyzerOptions struct {
 	Entities *entities.Options
 	// Parse configures AnalyzeBytes and AnalyzeFile.
 	Parse *ParseOptions
+	// AsOf, when not zero, is the time every article is linked as of.
+	// By default an article is linked as of its publication day
+	// (Article.Published, in Beijing time), and an article without a date
+	// as of ticker.DataVersion: a name links only securities listed then,
+	// with the symbol then in force (see ticker.Document.AsOf).
+	AsOf time.Time
 }
 
 // Analyzer runs the ticker linker, the claim extractor and the entity
@@ -38,6 +46,7 @@ type AnalyzerOptions struct {
 // starts none itself.
 type Analyzer struct {
 	linker     *ticker.Linker
+	asOf       string
 	noEntities bool
 	extractor  func() (*entities.Extractor, error)
 	parse      *ParseOptions
@@ -68,6 +77,7 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	}
 	return &Analyzer{
 		linker:     ticker.NewLinker(master, opts.Linker),
+		asOf:       ticker.Day(opts.AsOf),
 		noEntities: opts.NoEntities,
 		extractor:  sync.OnceValues(build),
 		parse:      opts.Parse,
@@ -89,7 +99,7 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 			an.Err = fmt.Errorf("%w: %v [%s]", ErrPanic, r, firstFrame(debug.Stack()))
 		}
 	}()
-	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors}
+	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors, AsOf: cmp.Or(z.asOf, ticker.Day(a.Published), ticker.DataVersion)}
 	var mentions []ticker.Mention
 	an.Tickers, mentions = z.linker.LinkMentions(doc)
 	year := 0

@@ -295,6 +295,7 @@ func (l *Linker) scan(doc Document) scan {
 	var coded []Symbol // in document order, embeds first
 	for _, a := range doc.Anchors {
 		if sym, ok := AnchorSymbol(a); ok && sym.IsValid() {
+			sym = l.neeq(sym, doc.AsOf)
 			sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: -1, End: -1, Via: ViaEmbed})
 			coded = append(coded, sym)
 		}
@@ -306,6 +307,7 @@ func (l *Linker) scan(doc Document) scan {
 		if !c.Symbol.IsValid() {
 			continue
 		}
+		c.Symbol = l.neeq(c.Symbol, doc.AsOf)
 		sc.mentions = append(sc.mentions, Mention{Symbol: c.Symbol, Start: c.Start, End: c.End, Via: ViaCode})
 		coded = append(coded, c.Symbol)
 		lo, hi := c.Start, c.End
@@ -337,6 +339,7 @@ func (l *Linker) scan(doc Document) scan {
 	})
 	slices.SortFunc(covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	groupCoded := l.groupCoded(coded)
+	day := doc.AsOf
 	lastEnd, lastMention, ci := 0, -1, 0
 	var pending []Mention // word stop names, kept if they turn out to be list items
 	for _, c := range cands {
@@ -354,7 +357,7 @@ func (l *Linker) scan(doc Document) scan {
 		}
 		_, learnedHere := inDoc[c.key]
 		stop := l.stop[c.key] && !learnedHere
-		if !asciiBoundaryOK(text, c.start, c.end) {
+		if !asciiBoundaryOK(text, c.start, c.end) || !l.englishCaseOK(c, text) {
 			continue
 		}
 		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
@@ -364,7 +367,7 @@ func (l *Linker) scan(doc Document) scan {
 		if !stop {
 			sym = c.sym
 			if c.fromMaster || !sym.IsValid() {
-				sym = l.resolve(c.key, inDoc, groupCoded)
+				sym = l.resolve(c.key, inDoc, groupCoded, day)
 			}
 			if !sym.IsValid() {
 				continue // a built-in stop name this Linker does not stop
@@ -373,7 +376,7 @@ func (l *Linker) scan(doc Document) scan {
 		}
 		lastEnd = c.end
 		if stop && wordStopKeys()[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
-			if s := l.resolve(c.key, inDoc, groupCoded); s.IsValid() {
+			if s := l.resolve(c.key, inDoc, groupCoded, day); s.IsValid() {
 				pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
 			}
 			continue
@@ -605,8 +608,10 @@ func (l *Linker) groupCoded(coded []Symbol) map[int32]Symbol {
 	return out
 }
 
-// resolve returns the security a name key links in this document.
-func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int32]Symbol) Symbol {
+// resolve returns the security a name key links in this document, as of
+// day: among the securities listed then under that name, the one the
+// article chose by code, else the preferred one, with its symbol then.
+func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int32]Symbol, day string) Symbol {
 	if s, ok := inDoc[key]; ok {
 		return s
 	}
@@ -622,7 +627,41 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 			return s
 		}
 	}
-	return l.master.secs[idx[0]].Symbol
+	for _, i := range idx {
+		if l.master.validOn(key, i, day) {
+			return l.master.secs[i].SymbolOn(day)
+		}
+	}
+	return Symbol{}
+}
+
+// neeq returns the symbol a Beijing code stands for on day: a 43/83/87
+// code is a Beijing Stock Exchange listing only when the master lists it
+// there on that day; otherwise it is a NEEQ (新三板) quotation, .NQ. 920
+// codes are BSE codes only.
+func (l *Linker) neeq(sym Symbol, day string) Symbol {
+	if sym.Market() != BJ || strings.HasPrefix(sym.Code(), "92") || strings.HasPrefix(sym.Code(), "89") {
+		return sym
+	}
+	if i, ok := l.master.bySym[sym]; ok && l.master.secs[i].Symbol == sym && l.master.secs[i].listedOn(day) {
+		return sym
+	}
+	nq, err := New(sym.Code(), NQ)
+	if err != nil {
+		return sym
+	}
+	return nq
+}
+
+// englishCaseOK reports whether a match of an English name from the
+// exchanges' lists is written as a name: capitalised (Target, not the word
+// target; News Corporation's News, not news in a URL).
+func (l *Linker) englishCaseOK(c cand, text string) bool {
+	if !c.fromMaster || l.master.keyKind[c.key] != kindEnglish {
+		return true
+	}
+	r := text[c.start]
+	return r >= 'A' && r <= 'Z'
 }
 
 // shareClass returns the listing of sym's company that the words after a

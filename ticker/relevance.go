@@ -67,9 +67,12 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 	for i := range links {
 		k := &links[i]
 		if s, ok := l.master.Lookup(k.Symbol); ok && s.Name != "" {
-			k.Name = s.Name
+			k.Name = s.NameOn(doc.AsOf)
 		} else {
 			k.Name = sc.beside[k.Symbol]
+		}
+		if k.Via&(ViaEmbed|ViaCode) != 0 {
+			k.Unlisted = !l.master.listsOn(k.Symbol, doc.AsOf)
 		}
 		k.Relevance = relevance(*k, len(doc.Text), total, len(links))
 	}
@@ -77,6 +80,16 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 		return cmp.Or(cmp.Compare(b.Relevance, a.Relevance), compareSymbols(a.Symbol, b.Symbol))
 	})
 	return links
+}
+
+// listsOn reports whether m lists sym on day under that symbol.
+func (m *Master) listsOn(sym Symbol, day string) bool {
+	i, ok := m.bySym[sym]
+	if !ok {
+		return false
+	}
+	s := &m.secs[i]
+	return s.listedOn(day) && (day == "" && s.Symbol == sym || day != "" && s.SymbolOn(day) == sym)
 }
 
 // relevance computes the formula of [Linker.Link] for one link, given the
