@@ -17,9 +17,14 @@ import (
 // AnalyzerOptions configures an Analyzer. A nil *AnalyzerOptions gives the
 // defaults.
 type AnalyzerOptions struct {
-	// Master is the security master used to link names; nil means
-	// ticker.DefaultMaster().
+	// Master is added to the built-in master (ticker.DefaultMaster):
+	// merged over it row by row as ticker.Master.Merge does, so that a
+	// user's list adds securities and names and keeps the built-in ones.
+	// The command-line programs' -master means the same. Nil means the
+	// built-in master alone; with MasterOnly, Master is used alone.
 	Master *ticker.Master
+	// MasterOnly links against Master alone, without the built-in master.
+	MasterOnly bool
 	// Linker configures the ticker linker; nil gives its defaults.
 	Linker *ticker.LinkerOptions
 	// NoEntities skips named-entity extraction. The entity extractor loads
@@ -59,8 +64,11 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 		opts = &AnalyzerOptions{}
 	}
 	master := opts.Master
-	if master == nil {
+	switch {
+	case master == nil:
 		master = ticker.DefaultMaster()
+	case !opts.MasterOnly:
+		master = ticker.DefaultMaster().Merge(master)
 	}
 	eopts := opts.Entities
 	build := func() (*entities.Extractor, error) {

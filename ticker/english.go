@@ -49,7 +49,7 @@ func englishNames(name string, f func(string)) {
 		return
 	}
 	n := utf8.RuneCountInString(stem)
-	acronym := n == 3 && stem == strings.ToUpper(stem) && name != strings.ToUpper(name)
+	acronym := n == 3 && isUpperRun(stem) && name != strings.ToUpper(name)
 	if (n >= 4 || acronym) && !englishGeneric[strings.ToUpper(stem)] {
 		f(stem)
 	}

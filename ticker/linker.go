@@ -632,7 +632,38 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 			return l.master.secs[i].SymbolOn(day)
 		}
 	}
-	return Symbol{}
+	return l.master.otherListing(idx, day)
+}
+
+// otherListing returns, when no security known by a name was listed on
+// day, another listing of the same company that was (B站 of 09626.HK
+// names BILI.US before the Hong Kong listing), preferred by market.
+func (m *Master) otherListing(idx []int32, day string) Symbol {
+	if day == "" {
+		return Symbol{}
+	}
+	best := int32(-1)
+	for _, i := range idx {
+		for j, g := range m.group {
+			if g != m.group[i] || m.secs[j].ListDate == "" || !m.secs[j].listedOn(day) || len(m.spans) > 0 && m.datedOnly(int32(j)) {
+				continue
+			}
+			if best < 0 || m.prefer(int32(j), best) < 0 {
+				best = int32(j)
+			}
+		}
+	}
+	if best < 0 {
+		return Symbol{}
+	}
+	return m.secs[best].SymbolOn(day)
+}
+
+// datedOnly reports whether every name of security i is dated: such a
+// security (a renamed one) is not reached through another's name.
+func (m *Master) datedOnly(i int32) bool {
+	s := &m.secs[i]
+	return s.Name != "" && s.nameSpan(s.Name) != (Span{})
 }
 
 // neeq returns the symbol a Beijing code stands for on day: a 43/83/87
@@ -661,7 +692,15 @@ func (l *Linker) englishCaseOK(c cand, text string) bool {
 		return true
 	}
 	r := text[c.start]
-	return r >= 'A' && r <= 'Z'
+	if r < 'A' || r > 'Z' {
+		return false
+	}
+	// An acronym (GAN, KKR) must be written in capitals: GaN is gallium
+	// nitride.
+	if c.key == strings.ToUpper(c.key) && !strings.ContainsFunc(c.key, func(r rune) bool { return r >= 'a' && r <= 'z' }) && len(c.key) <= 4 {
+		return text[c.start:c.end] == c.key
+	}
+	return true
 }
 
 // shareClass returns the listing of sym's company that the words after a

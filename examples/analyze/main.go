@@ -12,6 +12,7 @@
 package main
 
 import (
+	"errors"
 	"bufio"
 	"context"
 	"encoding/json"
@@ -53,7 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
 		return 2
 	}
-	master, err := loadMasters(masters)
+	master, err := loadMasters(masters, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
 		return 1
@@ -97,19 +98,34 @@ func inputs(args []string, stdin io.Reader) iter.Seq[stocknews.Input] {
 	}
 }
 
-// loadMasters merges the built-in master with the files given; nil means
-// the built-in master alone.
-func loadMasters(paths []string) (*ticker.Master, error) {
+// loadMasters merges the files given, which the Analyzer adds to the
+// built-in master; nil means the built-in master alone. Bad rows are
+// reported on stderr (how many, the first few positions) and skipped.
+func loadMasters(paths []string, stderr io.Writer) (*ticker.Master, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
 	ms := make([]*ticker.Master, 0, len(paths))
 	for _, p := range paths {
 		m, err := ticker.LoadMasterFile(p)
-		if err != nil {
+		if err = rejected(stderr, p, err); err != nil {
 			return nil, err
 		}
 		ms = append(ms, m)
 	}
-	return ticker.DefaultMaster().Merge(ms...), nil
+	return ms[0].Merge(ms[1:]...), nil
+}
+
+// rejected reports the bad rows of a master file and returns nil, or
+// returns err when the file could not be read at all.
+func rejected(w io.Writer, path string, err error) error {
+	var bad ticker.CSVErrors
+	if !errors.As(err, &bad) {
+		return err
+	}
+	fmt.Fprintf(w, "-master %s: %d rows rejected\n", path, len(bad))
+	for _, e := range bad[:min(len(bad), 3)] {
+		fmt.Fprintln(w, "  ", e)
+	}
+	return nil
 }
