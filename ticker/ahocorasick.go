@@ -2,6 +2,7 @@ package ticker
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -55,52 +56,68 @@ type acHit struct {
 // newACMatcher builds the automaton over patterns, which must already be
 // folded (see foldRune). Pattern i is reported as pat == i.
 func newACMatcher(patterns []string) *acMatcher {
-	type node struct {
-		next map[rune]int32
-		out  int32
-	}
-	nodes := []node{{out: -1}}
 	m := &acMatcher{patRunes: make([]int32, len(patterns))}
-	for pi, p := range patterns {
-		n := utf8.RuneCountInString(p)
+	// The trie is built from the patterns in sorted order, so that each
+	// pattern shares the path of its common prefix with the one before
+	// and every state's children are created in ascending rune order: no
+	// per-state maps.
+	order := make([]int32, len(patterns))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
+	type edge struct {
+		parent int32
+		r      rune
+	}
+	var edges []edge // edges[c-1] leads to state c
+	out := []int32{-1}
+	path := []int32{0}
+	var prev, cur []rune
+	for _, pi := range order {
+		cur = cur[:0]
+		for _, r := range patterns[pi] {
+			cur = append(cur, r)
+		}
+		n := len(cur)
 		m.patRunes[pi] = int32(n)
 		if n == 0 || n > maxPatternRunes {
 			continue
 		}
-		s := int32(0)
-		for _, r := range p {
-			nx, ok := nodes[s].next[r]
-			if !ok {
-				if nodes[s].next == nil {
-					nodes[s].next = make(map[rune]int32, 1)
-				}
-				nx = int32(len(nodes))
-				nodes[s].next[r] = nx
-				nodes = append(nodes, node{out: -1})
-			}
-			s = nx
+		k := 0
+		for k < len(prev) && k < n && prev[k] == cur[k] {
+			k++
 		}
-		if nodes[s].out < 0 {
-			nodes[s].out = int32(pi)
+		path = path[:k+1]
+		for j := k; j < n; j++ {
+			c := int32(len(out))
+			out = append(out, -1)
+			edges = append(edges, edge{path[j], cur[j]})
+			path = append(path, c)
 		}
+		if out[path[n]] < 0 {
+			out[path[n]] = pi
+		}
+		prev, cur = cur, prev
 	}
-	ns := len(nodes)
-	m.edgeLo = make([]int32, ns+1)
+	ns := len(out)
+	m.out = out
 	m.fail = make([]int32, ns)
-	m.out = make([]int32, ns)
 	m.dict = make([]int32, ns)
-	for s := range nodes {
-		m.out[s] = nodes[s].out
-		m.edgeLo[s] = int32(len(m.edgeRune))
-		keys := make([]rune, 0, len(nodes[s].next))
-		for r := range nodes[s].next {
-			keys = append(keys, r)
-		}
-		slices.Sort(keys)
-		for _, r := range keys {
-			m.edgeRune = append(m.edgeRune, r)
-			m.edgeNext = append(m.edgeNext, nodes[s].next[r])
-		}
+	m.edgeLo = make([]int32, ns+1)
+	for _, e := range edges {
+		m.edgeLo[e.parent+1]++
+	}
+	for s := 1; s <= ns; s++ {
+		m.edgeLo[s] += m.edgeLo[s-1]
+	}
+	m.edgeRune = make([]rune, len(edges))
+	m.edgeNext = make([]int32, len(edges))
+	fill := slices.Clone(m.edgeLo[:ns])
+	for i, e := range edges {
+		j := fill[e.parent]
+		fill[e.parent]++
+		m.edgeRune[j], m.edgeNext[j] = e.r, int32(i+1)
 	}
 	m.edgeLo[ns] = int32(len(m.edgeRune))
 	m.buildDoubleArray()

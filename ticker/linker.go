@@ -255,7 +255,9 @@ func (l *Linker) Master() *Master { return l.master }
 func newMasterMatcher(m *Master) *acMatcher {
 	keys := make([]string, 0, len(m.byKey)+len(defaultStopKeys()))
 	for k := range m.byKey {
-		keys = append(keys, k)
+		if m.keyKind[k] != kindEnglish { // English names: see englishCands
+			keys = append(keys, k)
+		}
 	}
 	for k := range defaultStopKeys() {
 		if _, ok := m.byKey[k]; !ok {
@@ -478,6 +480,7 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 	for _, h := range hits {
 		out = append(out, cand{start: int(h.start), end: int(h.end), key: mm.pats[h.pat], fromMaster: true})
 	}
+	out = l.master.englishCands(text, out)
 	if l.extra != nil {
 		hits = l.extra.findAll(text, hits[:0])
 		for _, h := range hits {

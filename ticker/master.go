@@ -21,7 +21,7 @@ type Security struct {
 	FormerNames []string // earlier short names
 	ListDate    string   // listing date as YYYY-MM-DD (YYYY when only the year is known), "" when unknown
 	DelistDate  string   // delisting date, "" while listed or when unknown
-	EnglishName string   // English name from the exchanges' lists (TENCENT HOLDINGS LIMITED), when known
+	EnglishName string   // English name from the exchanges' lists; the built-in master keeps the short form news writes (TENCENT, Carlyle)
 
 	// FormerSymbols are the symbols the security had before, each with the
 	// dates it was in force: FB.US until 2022-06-09 for META.US. A symbol
@@ -67,6 +67,8 @@ type Master struct {
 	byKey map[string][]int32
 	// keyKind records, per key, the strongest kind of name it came from.
 	keyKind map[string]nameKind
+	// hasEnglish is set when some key comes from an English name only.
+	hasEnglish bool
 	// spans holds the validity of the keys that came only from dated names
 	// of a security; a key of a security not in it is always valid.
 	spans map[keyRef]Span
@@ -81,12 +83,12 @@ type Master struct {
 type nameKind uint8
 
 const (
-	kindName   nameKind = iota // short name as written
-	kindBare                   // short name without decorations
-	kindAlias                  // alias
-	kindFormer                 // former short name
-	kindFull                   // registered full name, or its stem
-	kindEnglish                // English name from the exchanges' lists, or its stem
+	kindName    nameKind = iota // short name as written
+	kindBare                    // short name without decorations
+	kindAlias                   // alias
+	kindFormer                  // former short name
+	kindFull                    // registered full name, or its stem
+	kindEnglish                 // English name from the exchanges' lists, or its stem
 )
 
 // keyRef is one key of one security.
@@ -101,7 +103,6 @@ type keyRef struct {
 // spec/tickers.md, as of [DataVersion]. It is built once, on first call, and
 // shared; it must not be modified.
 func DefaultMaster() *Master { return defaultMaster.get() }
-
 
 // NewMaster returns a master holding secs. Rows are normalised (names to
 // NFKC without padding) and a later row with the same symbol is merged into
@@ -321,7 +322,7 @@ func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
 	var sp Span
 	f := func(key string, k nameKind) { g(key, k, sp) }
 	sp = s.nameSpan(s.Name)
-	if s.Name != "" {
+	if s.Name != "" && s.Name != s.EnglishName { // an English short name is found as EnglishName
 		f(nameKey(s.Name), kindName)
 		// *ST天润 is written ST天润 as often as not; the text *ST天润 holds
 		// ST天润 too, so the form without the star finds both.
@@ -355,8 +356,8 @@ func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
 
 // index builds the name index and the company groups.
 func (m *Master) index() {
-	m.byKey = make(map[string][]int32, len(m.secs)*2)
-	m.keyKind = make(map[string]nameKind, len(m.secs)*2)
+	m.byKey = make(map[string][]int32, len(m.secs)*3)
+	m.keyKind = make(map[string]nameKind, len(m.secs)*3)
 	m.spans = make(map[keyRef]Span)
 	for i := range m.secs {
 		m.secs[i].datedKeys(func(key string, k nameKind, sp Span) {
@@ -364,15 +365,19 @@ func (m *Master) index() {
 				return
 			}
 			ref := keyRef{key, int32(i)}
-			if !slices.Contains(m.byKey[key], int32(i)) {
-				m.byKey[key] = append(m.byKey[key], int32(i))
+			lst, seen := m.byKey[key]
+			switch {
+			case !slices.Contains(lst, int32(i)):
+				m.byKey[key] = append(lst, int32(i))
 				if sp != (Span{}) {
 					m.spans[ref] = sp
 				}
-			} else if old, ok := m.spans[ref]; ok {
-				m.spans[ref] = widen(old, sp)
+			case len(m.spans) > 0:
+				if old, ok := m.spans[ref]; ok {
+					m.spans[ref] = widen(old, sp)
+				}
 			}
-			if old, ok := m.keyKind[key]; !ok || k < old {
+			if old := m.keyKind[key]; !seen || k < old {
 				m.keyKind[key] = k
 			}
 		})
@@ -380,6 +385,12 @@ func (m *Master) index() {
 	for ref, sp := range m.spans {
 		if sp == (Span{}) {
 			delete(m.spans, ref)
+		}
+	}
+	for _, k := range m.keyKind {
+		if k == kindEnglish {
+			m.hasEnglish = true
+			break
 		}
 	}
 	// Company groups: union of securities sharing a key: the listings of
@@ -495,6 +506,9 @@ func marketRank(m Market) int {
 // Letter case is kept.
 func NormalizeName(name string) string {
 	name = norm.NFKC.String(name)
+	if !needsSpaceFold(name) {
+		return name
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	pendingSpace := false
@@ -514,10 +528,28 @@ func NormalizeName(name string) string {
 	return b.String()
 }
 
+// needsSpaceFold reports whether an NFKC name holds white space that
+// NormalizeName must fold.
+func needsSpaceFold(name string) bool {
+	for _, r := range name {
+		if unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameKey is the matching key of a name: NormalizeName with Latin letters
 // upper-cased.
 func nameKey(name string) string {
-	n := NormalizeName(name)
+	return foldKey(NormalizeName(name))
+}
+
+// foldKey upper-cases the Latin letters of a normalised name.
+func foldKey(n string) string {
+	if !strings.ContainsFunc(n, func(r rune) bool { return foldRune(r) != r }) {
+		return n
+	}
 	var b strings.Builder
 	b.Grow(len(n))
 	for _, r := range n {

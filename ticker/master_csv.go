@@ -11,7 +11,6 @@ import (
 	"time"
 )
 
-
 // Errors of the master loaders. They are wrapped in a [*CSVError] that says
 // where they occurred.
 var (

@@ -66,8 +66,8 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 	}
 	for i := range links {
 		k := &links[i]
-		if s, ok := l.master.Lookup(k.Symbol); ok && s.Name != "" {
-			k.Name = s.NameOn(doc.AsOf)
+		if s, ok := l.master.Lookup(k.Symbol); ok && s.Name+s.EnglishName != "" {
+			k.Name = cmp.Or(s.NameOn(doc.AsOf), s.EnglishName)
 		} else {
 			k.Name = sc.beside[k.Symbol]
 		}

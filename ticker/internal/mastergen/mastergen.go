@@ -12,9 +12,9 @@ package mastergen
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,11 +58,8 @@ func encode(m *ticker.Master) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := csv.NewWriter(zw)
-	w.Comma = '\t'
-	if err := w.Write(Header); err != nil {
-		return nil, err
-	}
+	w := &tsvWriter{w: zw}
+	w.Write(Header)
 	for _, s := range secs {
 		var syms []string
 		for _, f := range s.FormerSymbols {
@@ -70,13 +67,10 @@ func encode(m *ticker.Master) ([]byte, error) {
 		}
 		rec := []string{s.Symbol.String(), s.Name, s.FullName, s.EnglishName,
 			datedList(s, s.Aliases), datedList(s, s.FormerNames), s.ListDate, s.DelistDate, strings.Join(syms, "|")}
-		if err := w.Write(rec); err != nil {
-			return nil, err
-		}
+		w.Write(rec)
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
+	if w.err != nil {
+		return nil, w.err
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
@@ -107,4 +101,22 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// tsvWriter writes tab-separated rows without quoting; a field holding a
+// tab or a line break is an error.
+type tsvWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (t *tsvWriter) Write(rec []string) {
+	for _, f := range rec {
+		if strings.ContainsAny(f, "\t\r\n") && t.err == nil {
+			t.err = fmt.Errorf("mastergen: field %q holds a tab or a line break", f)
+		}
+	}
+	if t.err == nil {
+		_, t.err = io.WriteString(t.w, strings.Join(rec, "\t")+"\n")
+	}
 }

@@ -1,6 +1,7 @@
 package mastergen
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -10,8 +11,7 @@ import (
 
 // hongKong reads the Hong Kong lists: stocks.index.json (names as of
 // 2026-06, the current ones), stock_base_info_hk.json (2025-04: a name
-// that differs is kept as a former name; codes only there are kept when
-// they are equities, 0xxxx) and hk.json (English names).
+// that differs is kept as a former name) and hk.json (English names).
 func hongKong(dir string) ([]ticker.Security, error) {
 	var index [][]any
 	if err := readJSON(filepath.Join(dir, "stocks.index.json"), &index); err != nil {
@@ -43,7 +43,7 @@ func hongKong(dir string) ([]ticker.Security, error) {
 		if err != nil || name == "" {
 			continue
 		}
-		s := ticker.Security{Symbol: sym, Name: name, EnglishName: english[sym.Code()]}
+		s := ticker.Security{Symbol: sym, Name: name, EnglishName: ticker.EnglishShortName(english[sym.Code()])}
 		if al, ok := row[5].([]any); ok {
 			for _, a := range al {
 				if a, ok := a.(string); ok && a != "" {
@@ -66,10 +66,9 @@ func hongKong(dir string) ([]ticker.Security, error) {
 			}
 			continue
 		}
-		if !strings.HasPrefix(sym.Code(), "0") {
-			continue // debt, RMB and USD counters, GEM and government bonds
-		}
-		out = append(out, ticker.Security{Symbol: sym, Name: r.Name, EnglishName: english[sym.Code()]})
+		// Codes only in the older list are left out: funds, debt,
+		// counters and listings gone by 2026-06; a code written in an
+		// article links without them.
 	}
 	return out, nil
 }
@@ -85,16 +84,16 @@ type usRow struct {
 // out too: it is that security.
 func unitedStates(dir string, facts *ticker.Master) ([]ticker.Security, error) {
 	former := make(map[ticker.Symbol]bool)
-	named := make(map[ticker.Symbol]bool)
 	for s := range facts.AllSeq() {
-		named[s.Symbol] = s.Name != ""
 		for _, f := range s.FormerSymbols {
 			former[f.Symbol] = true
 		}
 	}
 	seen := make(map[ticker.Symbol]bool)
 	var out []ticker.Security
-	for _, f := range []string{"nasdaq_full_tickers.json", "nyse_full_tickers.json", "amex_full_tickers.json", "snapshot-2022-06-09/nasdaq_full_tickers.json"} {
+	// The 2022-06-09 snapshot is read only to check the facts' symbol
+	// changes (FB, gone by then from the current lists, must be in it).
+	for _, f := range []string{"nasdaq_full_tickers.json", "nyse_full_tickers.json", "amex_full_tickers.json"} {
 		var rows []usRow
 		if err := readJSON(filepath.Join(dir, f), &rows); err != nil {
 			return nil, err
@@ -108,11 +107,23 @@ func unitedStates(dir string, facts *ticker.Master) ([]ticker.Security, error) {
 				continue
 			}
 			seen[sym] = true
-			s := ticker.Security{Symbol: sym, EnglishName: companyName(r.Name), ListDate: r.Ipoyear}
-			if !named[sym] {
-				s.Name = s.EnglishName // facts give the Chinese name of the others
-			}
-			out = append(out, s)
+			// The name is left to facts (the Chinese names of the
+			// listings Chinese news covers); the English name is kept in
+			// the short form news writes.
+			out = append(out, ticker.Security{Symbol: sym, EnglishName: ticker.EnglishShortName(companyName(r.Name)), ListDate: r.Ipoyear})
+		}
+	}
+	var snap []usRow
+	if err := readJSON(filepath.Join(dir, "snapshot-2022-06-09", "nasdaq_full_tickers.json"), &snap); err != nil {
+		return nil, err
+	}
+	inSnap := make(map[string]bool, len(snap))
+	for _, r := range snap {
+		inSnap[r.Symbol] = true
+	}
+	for sym := range former {
+		if sym.Market() == ticker.US && !seen[sym] && !inSnap[sym.Code()] {
+			return nil, fmt.Errorf("mastergen: former symbol %v is in no US list", sym)
 		}
 	}
 	return out, nil
