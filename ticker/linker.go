@@ -648,7 +648,7 @@ func (m *Master) otherListing(idx []int32, day string) Symbol {
 	best := int32(-1)
 	for _, i := range idx {
 		for j, g := range m.group {
-			if g != m.group[i] || m.secs[j].ListDate == "" || !m.secs[j].listedOn(day) || len(m.spans) > 0 && m.datedOnly(int32(j)) {
+			if g != m.group[i] || slices.Contains(idx, int32(j)) || m.secs[j].ListDate == "" || !m.secs[j].listedOn(day) || m.datedOnly(int32(j)) {
 				continue
 			}
 			if best < 0 || m.prefer(int32(j), best) < 0 {
