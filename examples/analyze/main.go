@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...
+//	analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...
 //
 // A folder is read recursively (.md, .html, .htm, .json, .jsonl, .txt); "-"
 // reads a JSON Lines feed from standard input, as does a .jsonl file. The
@@ -22,6 +22,7 @@ import (
 	"iter"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/ticker"
@@ -47,11 +48,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
 	withEntities := fs.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
 	workers := fs.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
+	asOf := fs.String("asof", "", "link every article as of `YYYY-MM-DD` instead of its own date")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
+		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...")
 		return 2
 	}
 	master, err := loadMasters(masters, stderr)
@@ -59,7 +61,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "analyze:", err)
 		return 1
 	}
-	z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities})
+	opts := &stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities}
+	if *asOf != "" {
+		if opts.AsOf, err = time.ParseInLocation(time.DateOnly, *asOf, time.FixedZone("CST", 8*3600)); err != nil {
+			fmt.Fprintln(stderr, "analyze: -asof:", err)
+			return 2
+		}
+	}
+	z, err := stocknews.NewAnalyzer(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
 		return 1
