@@ -73,7 +73,7 @@ var wordStopNames = []string{
 	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
 	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
 	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国稀土",
-	"中国出版", "中国高科", "中国重汽",
+	"中国出版", "中国高科", "中国重汽", "大酒店",
 	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
 	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
 	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
@@ -773,8 +773,21 @@ func institutionAfter(text string, end int) bool {
 // rather than the company: 苹果概念股, 特斯拉概念板块, 华为题材. The stocks
 // of such a theme are other companies.
 func themeAfter(text string, end int) bool {
-	rest := text[end:]
-	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材")
+	rest := strings.TrimLeft(text[end:], " ")
+	latin := end > 0 && text[end-1] < utf8.RuneSelf
+	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材") || indexAfter(rest, latin)
+}
+
+// indexAfter reports whether rest starts an index's name after a
+// provider's (恒生指数, MSCI指数, MSCI亚太指数): the name is the index's
+// there, not the listed company's. After a Latin name (an index provider:
+// MSCI, S&P) up to six characters may come between the name and 指数.
+func indexAfter(rest string, latin bool) bool {
+	i := strings.Index(rest, "指数")
+	if i == 0 || !latin || i < 0 {
+		return i == 0
+	}
+	return utf8.RuneCountInString(rest[:i]) <= 6 && !strings.ContainsAny(rest[:i], "，。、；：,;:（）()")
 }
 
 // modelAfter reports whether the name ending at end is the brand of a
