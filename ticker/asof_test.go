@@ -105,3 +105,16 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+// A security the title names inside a longer word that does not link (a
+// subsidiary's name) is what the article is about: relevance 1, above the
+// other securities of a list article.
+func TestRelevanceTitleLongerName(t *testing.T) {
+	l := NewLinker(nil, nil)
+	title := "东方财富证券净利大增"
+	text := title + "\n东方财富、华西证券、东兴证券、东吴证券披露业绩。东方财富旗下券商表现突出，东方财富股价上涨。"
+	links := l.Link(Document{Text: text, TitleLen: len(title), AsOf: "2022-08-01"})
+	if len(links) < 4 || links[0].Symbol.String() != "300059.SZ" || links[0].Relevance != 1 || links[1].Relevance >= 0.5 {
+		t.Errorf("links = %+v, want 300059.SZ first with relevance 1", links)
+	}
+}
