@@ -47,6 +47,8 @@ var shortNames = map[string]shortRisk{
 	"长和": {strict: true}, "阅文": {left: "查审翻参传"}, "阿里": {right: "山"}, "陌陌": {},
 	"隆基": {}, "零跑": {}, "顺丰": {}, "飞鹤": {}, "高盛": {}, "高途": {}, "高通": {left: "提"},
 	"黑石": {}, "龙湖": {}, "世茂": {}, "渣打": {}, "豪威": {}, "瑞银": {},
+	"三一": {left: "第初十统周单", right: "次天个年期"},
+	"保利": {left: "环承"}, "金地": {left: "黄", right: "毯"}, "平保": {left: "水"},
 }
 
 // shortNameOK applies the two-character rules to the name key at
