@@ -2,6 +2,7 @@ package ticker
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -31,6 +32,13 @@ type LinkerOptions struct {
 	// [Learner] run over a corpus. Nil means none. Pairs the article itself
 	// writes (贵州茅台(600519)) take precedence.
 	Learned map[string]Symbol
+	// Vocabulary adds entries to the built-in vocabulary
+	// ([DefaultVocabulary], ticker/data/linker.vocab): the words of its
+	// stop sections become stop names (those of [stop-word] also link as
+	// list items), and its [short] entries add or replace the context rules
+	// of two-character names. Read one with [ParseVocabulary]. Nil adds
+	// nothing.
+	Vocabulary *Vocabulary
 	// NoArticleLearning turns off learning from the article: by default a
 	// name written beside a code (新材料公司(688123)) links that code
 	// wherever else the article writes it, even when the master does not
@@ -41,49 +49,15 @@ type LinkerOptions struct {
 // DefaultStopNames returns the built-in stop list of [LinkerOptions.StopNames].
 func DefaultStopNames() []string { return slices.Clone(defaultStopNames) }
 
-var defaultStopNames = slices.Concat([]string{
-	// Ambiguous short words that are parts of many names.
-	"平安", "中信", "东方", "中国", "国际", "科技", "招商", "光大", "华夏", "民生",
-	"中航", "国投", "华润", "长江", "长城", "太平洋", "人民", "万达",
-}, wordStopNames, []string{
-	// Products, platforms and subsidiaries that do not link their parent.
-	"微信", "视频号", "小程序", "天猫", "淘宝", "支付宝", "阿里云", "腾讯云", "腾讯视频",
-	"腾讯新闻", "腾讯会议", "京东商城", "京东云", "京东到家", "百度地图", "百度网盘",
-	"百度搜索", "小米手机", "小米汽车", "华为", "蚂蚁集团", "蚂蚁金服", "饿了么", "抖音",
-	"字节跳动", "拼多多平台", "茅台酒", "茅台镇", "宁德市", "苹果手机", "苹果期货",
-	"海尔集团", "美的电器", "平安夜", "微博上", "高通量", "贝壳类", "快手机",
-	"苹果树", "苹果园", "富士苹果", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道", "阿里拍卖", "京东拍卖",
-	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
-	"万得", "Wind",
-	// Subsidiaries that are not listed themselves.
-	"东方财富证券", "富途证券", "中金资本", "中金财富",
-	// Index names outside the scored list of spec/tickers.md: 中证500 is
-	// published with both a Shanghai and a Shenzhen code, so a name alone
-	// does not fix the security (a code written beside it still links).
-	"上证50", "上证50指数", "中证500", "中证500指数", "中证1000", "中证1000指数",
-})
+// defaultStopNames are the stop sections of the built-in vocabulary.
+var defaultStopNames = builtinVocab.Words("stop", "stop-word", "stop-product", "stop-subsidiary", "stop-index")
 
 // wordStopNames are the default stop names that are real security names
-// but also ordinary words or places (农产品, 新大陆, 王府井). Unlike the
-// ambiguous fragments and the products of the default list, they do link
-// as an item of an enumeration beside another security
+// but also ordinary words or places (农产品, 新大陆, 王府井), the [stop-word]
+// section. Unlike the ambiguous fragments and the products of the default
+// list, they do link as an item of an enumeration beside another security
 // (广电运通、新大陆、新国都): a list of securities settles the sense.
-var wordStopNames = []string{
-	// Security names that are also ordinary words.
-	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
-	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
-	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国稀土",
-	"中国出版", "中国高科", "中国重汽", "大酒店",
-	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
-	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
-	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
-	"大智慧", "新经典", "新风光", "数据港", "步步高", "金太阳", "三人行", "欢乐家",
-	"日月明", "生物谷", "新开源", "好上好", "二六三", "海洋王", "一心堂", "周大生",
-	"木林森", "道道全", "汤姆猫", "有棵树", "通行宝", "蜂助手", "天地源", "夜光明",
-	"阿拉丁", "山外山", "新中港", "西大门", "好太太", "同庆楼", "新华都", "电科院",
-	// Security names that are also places.
-	"王府井", "连云港", "鄂尔多斯", "徐家汇", "陆家嘴", "外高桥", "张家界", "峨眉山",
-}
+var wordStopNames = builtinVocab.Words("stop-word")
 
 // Linker links articles to securities: it finds them in quote embeds and
 // stock links ([AnchorSymbol]), in codes written in the text ([FindCodes])
@@ -177,6 +151,10 @@ type Linker struct {
 	learned map[string]Symbol // keys of LinkerOptions.Learned
 	extra   *acMatcher        // stop names and learned names the master lacks
 	noLearn bool
+	// wordStop and short are the [stop-word] keys and the two-character
+	// rules, with the additions of LinkerOptions.Vocabulary.
+	wordStop map[string]bool
+	short    map[string]shortRisk
 }
 
 // NewLinker returns a Linker over m; a nil m means DefaultMaster(). A nil
@@ -195,7 +173,16 @@ func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 	if stops == nil {
 		stops = defaultStopNames
 	}
-	l := &Linker{master: m, stop: make(map[string]bool), noLearn: o.NoArticleLearning}
+	l := &Linker{master: m, stop: make(map[string]bool), noLearn: o.NoArticleLearning, wordStop: wordStopKeys(), short: shortNames}
+	if v := o.Vocabulary; v != nil {
+		stops = slices.Concat(stops, v.Words("stop", "stop-word", "stop-product", "stop-subsidiary", "stop-index"))
+		l.wordStop = maps.Clone(l.wordStop)
+		for _, w := range v.Words("stop-word") {
+			l.wordStop[nameKey(w)] = true
+		}
+		l.short = maps.Clone(l.short)
+		maps.Copy(l.short, v.shortRules())
+	}
 	var extra []string
 	for _, s := range slices.Concat(stops, o.MoreStopNames) {
 		k := nameKey(s)
@@ -362,7 +349,7 @@ func (l *Linker) scan(doc Document) scan {
 		if !asciiBoundaryOK(text, c.start, c.end) || !l.englishCaseOK(c, text) {
 			continue
 		}
-		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
+		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !l.shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
 			continue
 		}
 		var sym Symbol
@@ -377,7 +364,7 @@ func (l *Linker) scan(doc Document) scan {
 			sym = l.shareClass(sym, text, c.end)
 		}
 		lastEnd = c.end
-		if stop && wordStopKeys()[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
+		if stop && l.wordStop[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
 			if s := l.resolve(c.key, inDoc, groupCoded, day); s.IsValid() {
 				pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
 			}
@@ -399,7 +386,7 @@ func (l *Linker) scan(doc Document) scan {
 
 // listItemAfter are the characters that may follow the last item of a list
 // of securities: a market verb or a closing word (…、农产品涨停, …、新大陆等).
-const listItemAfter = "涨跌等均领为也都和及与、"
+var listItemAfter = builtinVocab.Chars("list-after")
 
 // listItemEnd reports whether a word stop name ending at end closes a list
 // item: it is followed by the end of the text, a character that is not
@@ -423,7 +410,7 @@ var wordStopKeys = sync.OnceValue(func() map[string]bool {
 })
 
 // listSeparators join the items of an enumeration of securities.
-var listSeparators = []string{"、", "和", "及", "与"}
+var listSeparators = builtinVocab.Words("list-separator")
 
 // enumerated adds to mentions the pending word stop names (新大陆, 农产品)
 // that are items of an enumeration with a mention: separated from a
@@ -554,7 +541,7 @@ func (l *Linker) learnKeys(name string, sym Symbol) []string {
 
 // nameLeadWords end the words a text may run before a name beside a code:
 // 新三板挂牌公司天风期货, 白酒龙头贵州茅台, 阿里巴巴旗下阿里健康.
-var nameLeadWords = []string{"公司", "龙头", "旗下", "股东", "企业", "挂牌", "巨头", "概念股"}
+var nameLeadWords = builtinVocab.Words("name-lead")
 
 // trimLead returns name without the words before the name proper, when
 // what remains has at least two characters.
@@ -587,11 +574,7 @@ func corporateSuffix(name string) bool {
 // genericWords are words a text may write before a code that are not
 // names (本公司(600519)); they are never learned. Unknown names are
 // learned only from three characters on.
-var genericWords = map[string]bool{
-	"本公司": true, "该公司": true, "上市公司": true, "母公司": true, "子公司": true,
-	"股票代码": true, "证券代码": true, "公司股票": true, "概念股": true, "龙头股": true,
-	"这家公司": true, "控股股东": true, "关联公司": true,
-}
+var genericWords = wordSet(builtinVocab.Words("generic"))
 
 // groupCoded maps each company group of the master to the first symbol of
 // that group the document links by embed or code.
@@ -755,7 +738,7 @@ func asciiBoundaryOK(text string, start, end int) bool {
 
 // institutionSuffixes turn a company name into another body: 贝壳研究院,
 // 腾讯基金会, 长江商学院.
-var institutionSuffixes = []string{"研究院", "基金会", "商学院", "大学"}
+var institutionSuffixes = builtinVocab.Words("institution-suffix")
 
 // institutionAfter reports whether the name ending at end is the start of
 // an institution's name.
@@ -775,7 +758,12 @@ func institutionAfter(text string, end int) bool {
 func themeAfter(text string, end int) bool {
 	rest := strings.TrimLeft(text[end:], " ")
 	latin := end > 0 && text[end-1] < utf8.RuneSelf
-	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材") || indexAfter(rest, latin)
+	for _, w := range themeWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return indexAfter(rest, latin)
 }
 
 // indexAfter reports whether rest starts an index's name after a
@@ -822,7 +810,22 @@ func modelAfter(key, text string, end int) bool {
 
 // platformNames are listed companies named after the platforms they run,
 // which news names as places to post and read (在微博回应, 知乎上的讨论).
-var platformNames = map[string]bool{"微博": true, "快手": true, "知乎": true, "哔哩哔哩": true, "B站": true}
+var platformNames = wordSet(builtinVocab.Words("platform"))
+
+// platformAfter and platformVerbs are the [platform-after] and
+// [platform-verb] sections: words that use a platform's name for the
+// platform.
+var (
+	platformAfter = builtinVocab.Words("platform-after")
+	platformVerbs = builtinVocab.Words("platform-verb")
+)
+
+// nationalAfter and themeWords are the [national-after] and [theme]
+// sections.
+var (
+	nationalAfter = builtinVocab.Words("national-after")
+	themeWords    = builtinVocab.Words("theme")
+)
 
 // platformUse reports whether a platform name at start..end names the
 // platform, not the company: followed by a word about posts or users
@@ -833,14 +836,14 @@ func platformUse(key, text string, start, end int) bool {
 		return false
 	}
 	rest := text[end:]
-	for _, w := range []string{"上", "平台上", "热搜", "账号", "网友", "用户", "发文", "发帖", "话题", "直播间", "博主", "视频"} {
+	for _, w := range platformAfter {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
 	if before == '在' || before == '过' || before == '于' {
-		for _, w := range []string{"回应", "发布", "发表", "表示", "称", "晒", "透露", "公开", "辟谣", "道歉"} {
+		for _, w := range platformVerbs {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}
@@ -880,7 +883,7 @@ func otherCompanyAfter(text string, end int) bool {
 // fundSuffixes end the names of funds and partnerships, which are products
 // of the companies they are named after (中金…产业投资基金), not the
 // companies.
-var fundSuffixes = []string{"投资基金", "产业基金", "合伙企业"}
+var fundSuffixes = builtinVocab.Words("fund-suffix")
 
 // maxOtherCompanyRunes bounds the look-ahead of otherCompanyAfter: registered
 // names rarely put more than this many characters between the brand and
@@ -890,12 +893,11 @@ const maxOtherCompanyRunes = 12
 // exchangeNames are listed exchange operators whose names news uses almost
 // always for the venue (商汤在港交所发布公告, 据港交所数据), not for the
 // listed company.
-var exchangeNames = map[string]bool{"港交所": true, "香港交易所": true, "香港交易所集团": true}
+var exchangeNames = wordSet(builtinVocab.Words("exchange"))
 
 // companyWords, written right after an exchange operator's name, show the
 // company is meant (港交所股价, 港交所业绩, 港交所目标价).
-var companyWords = []string{"股价", "股份", "股票", "市值", "业绩", "净利", "营收", "收入", "盈利",
-	"利润", "目标价", "评级", "涨", "跌", "升", "挫", "主席", "行政总裁", "总裁", "董事", "首席执行官"}
+var companyWords = builtinVocab.Words("company-word")
 
 // venueUse reports whether an exchange operator's name (see exchangeNames)
 // ending at end names the venue rather than the company: it does unless
@@ -916,7 +918,7 @@ func venueUse(key, text string, end int) bool {
 
 // countryMakers are the characters that, written before 国, make a word
 // for a country or for the nation: 我国, 全国, 美国, 各国, 两国.
-const countryMakers = "我全美中英法德俄日韩泰越印澳加意荷瑞比葡西奥丹挪芬波各两本该他外出回归强大祖万邻"
+var countryMakers = builtinVocab.Chars("country-maker")
 
 // countryBefore reports whether a name that starts with 国 (国新能源,
 // 国投资本) takes its 国 from a country word written just before it:
@@ -937,7 +939,7 @@ func nationalPhrase(key, text string, end int) bool {
 		return false
 	}
 	rest := text[end:]
-	for _, s := range []string{"行业", "产业", "市场", "企业", "经济"} {
+	for _, s := range nationalAfter {
 		if strings.HasPrefix(rest, s) {
 			return true
 		}
@@ -973,7 +975,7 @@ func creditBefore(text string, start int) bool {
 var creditSeparators = []string{"：", ":", "/", "／", "|", "｜"}
 
 // creditWords introduce a data or picture credit.
-var creditWords = []string{"来源", "来源于", "供图", "图源", "出处"}
+var creditWords = builtinVocab.Words("credit")
 
 // leftBoundaryOK reports whether a two-character name at start begins a
 // word: see the Linker doc comment.
@@ -994,9 +996,7 @@ func leftBoundaryOK(text string, start int) bool {
 // objects (收购, 投资, 旗下, 联手, 包括, 超越, 起诉, 表示, 报道, 公布, 支持, …).
 // Characters that end adjectives or adverbs (最, 很, 好, 有) are deliberately
 // absent: 最美的 and 很美的 are not 美的.
-const wordStarters = "的了着过和与及跟同或并而对向在从自由被把将为是称据如像即让使令给于以等至到比较" +
-	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾" +
-	"除年月日天时则但且虽因持含"
+var wordStarters = builtinVocab.Chars("word-starter")
 
 func firstRuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
