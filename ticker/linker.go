@@ -279,7 +279,6 @@ func (l *Linker) Mentions(doc Document) []Mention {
 
 func (l *Linker) scan(doc Document) scan {
 	var sc scan
-	text := doc.Text
 	// 1. Markup.
 	var coded []Symbol // in document order, embeds first
 	for _, a := range doc.Anchors {
@@ -289,99 +288,153 @@ func (l *Linker) scan(doc Document) scan {
 			coded = append(coded, sym)
 		}
 	}
-	// 2. Codes in the text.
-	var covered [][2]int
-	var inDoc map[string]Symbol
-	for _, c := range FindCodes(text) {
+	// 2. Codes in the text, 3. names.
+	cs := l.scanCodes(doc, &sc, coded)
+	l.scanNames(doc, &sc, cs)
+	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return sc
+}
+
+// codeScan is what the codes written in a text give the name pass: the
+// spans of the codes and the names beside them, the names learned there,
+// and the securities the article chose by code.
+type codeScan struct {
+	covered [][2]int
+	inDoc   map[string]Symbol
+	coded   []Symbol
+}
+
+// scanCodes adds the mentions of the codes written in the text.
+func (l *Linker) scanCodes(doc Document, sc *scan, coded []Symbol) codeScan {
+	cs := codeScan{coded: coded}
+	for _, c := range FindCodes(doc.Text) {
 		if !c.Symbol.IsValid() {
 			continue
 		}
 		c.Symbol = l.neeq(c.Symbol, doc.AsOf)
 		sc.mentions = append(sc.mentions, Mention{Symbol: c.Symbol, Start: c.Start, End: c.End, Via: ViaCode})
-		coded = append(coded, c.Symbol)
+		cs.coded = append(cs.coded, c.Symbol)
 		lo, hi := c.Start, c.End
 		if c.Name != "" && c.NameStart >= 0 {
 			lo, hi = min(lo, c.NameStart), max(hi, c.NameEnd)
-			if sc.beside == nil {
-				sc.beside = make(map[Symbol]string)
-			}
-			if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
-				sc.beside[c.Symbol] = trimLead(NormalizeName(c.Name))
-			}
-			if !l.noLearn {
-				if inDoc == nil {
-					inDoc = make(map[string]Symbol)
-				}
-				for _, k := range l.learnKeys(c.Name, c.Symbol) {
-					if _, ok := inDoc[k]; !ok {
-						inDoc[k] = c.Symbol
-					}
-				}
-			}
+			l.besideCode(c, sc, &cs)
 		}
-		covered = append(covered, [2]int{lo, hi})
+		cs.covered = append(cs.covered, [2]int{lo, hi})
 	}
-	// 3. Names.
-	cands := l.candidates(text, inDoc)
+	slices.SortFunc(cs.covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	return cs
+}
+
+// besideCode records the name written beside a code: for the link's name,
+// and, unless learning is off, as a name of that security in the article.
+func (l *Linker) besideCode(c CodeMatch, sc *scan, cs *codeScan) {
+	if sc.beside == nil {
+		sc.beside = make(map[Symbol]string)
+	}
+	if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
+		sc.beside[c.Symbol] = trimLead(NormalizeName(c.Name))
+	}
+	if l.noLearn {
+		return
+	}
+	if cs.inDoc == nil {
+		cs.inDoc = make(map[string]Symbol)
+	}
+	for _, k := range l.learnKeys(c.Name, c.Symbol) {
+		if _, ok := cs.inDoc[k]; !ok {
+			cs.inDoc[k] = c.Symbol
+		}
+	}
+}
+
+// scanNames adds the mentions by name: leftmost-longest matches that pass
+// the boundary rules and none of nameRules.
+func (l *Linker) scanNames(doc Document, sc *scan, cs codeScan) {
+	text := doc.Text
+	cands := l.candidates(text, cs.inDoc)
 	slices.SortFunc(cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
-	slices.SortFunc(covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-	groupCoded := l.groupCoded(coded)
-	day := doc.AsOf
+	groupCoded := l.groupCoded(cs.coded)
 	lastEnd, lastMention, ci := 0, -1, 0
 	var pending []Mention // word stop names, kept if they turn out to be list items
 	for _, c := range cands {
 		if c.start < lastEnd {
 			continue
 		}
-		for ci < len(covered) && covered[ci][1] <= c.start {
-			if covered[ci][1] > lastMention {
-				lastMention = covered[ci][1]
-			}
+		for ci < len(cs.covered) && cs.covered[ci][1] <= c.start {
+			lastMention = max(lastMention, cs.covered[ci][1])
 			ci++
 		}
-		if ci < len(covered) && covered[ci][0] < c.end {
+		if ci < len(cs.covered) && cs.covered[ci][0] < c.end {
 			continue // inside or across a code and its name
 		}
-		_, learnedHere := inDoc[c.key]
+		_, learnedHere := cs.inDoc[c.key]
 		stop := l.stop[c.key] && !learnedHere
-		if !asciiBoundaryOK(text, c.start, c.end) || !l.englishCaseOK(c, text) {
+		if !asciiBoundaryOK(text, c.start, c.end) || !l.englishCaseOK(c, text) ||
+			!stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !l.shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
 			continue
 		}
-		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !l.shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
+		if stop {
+			lastEnd = c.end
+			if l.wordStop[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
+				if s := l.resolve(c.key, cs.inDoc, groupCoded, doc.AsOf); s.IsValid() {
+					pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
+				}
+			}
 			continue
 		}
-		var sym Symbol
-		if !stop {
-			sym = c.sym
-			if c.fromMaster || !sym.IsValid() {
-				sym = l.resolve(c.key, inDoc, groupCoded, day)
-			}
-			if !sym.IsValid() {
-				continue // a built-in stop name this Linker does not stop
-			}
-			sym = l.shareClass(sym, text, c.end)
+		sym := c.sym
+		if c.fromMaster || !sym.IsValid() {
+			sym = l.resolve(c.key, cs.inDoc, groupCoded, doc.AsOf)
+		}
+		if !sym.IsValid() {
+			continue // a built-in stop name this Linker does not stop, or nothing listed then
 		}
 		lastEnd = c.end
-		if stop && l.wordStop[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
-			if s := l.resolve(c.key, inDoc, groupCoded, day); s.IsValid() {
-				pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
-			}
-			continue
-		}
-		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || modelAfter(c.key, text, c.end) ||
-			platformUse(c.key, text, c.start, c.end) ||
-			creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
-			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
+		if skipName(c.key, text, c.start, c.end) != "" {
 			continue
 		}
 		lastMention = c.end
-		sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: c.start, End: c.end, Via: ViaName})
+		sc.mentions = append(sc.mentions, Mention{Symbol: l.shareClass(sym, text, c.end), Start: c.start, End: c.end, Via: ViaName})
 	}
 	sc.mentions = enumerated(text, sc.mentions, pending)
-	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return sc
+}
+
+// nameRule is a rule that keeps a name match from linking its company:
+// the match is not a mention when skip holds. Each rule carries a text in
+// which name must not link (fires) and one in which it must (passes); the
+// tests check both.
+type nameRule struct {
+	rule          string
+	skip          func(key, text string, start, end int) bool
+	name          string
+	fires, passes string
+}
+
+// nameRules are the rules of the Linker's doc comment, in the order they
+// are tried.
+var nameRules = []nameRule{
+	{"institution", func(_, t string, _, e int) bool { return institutionAfter(t, e) }, "贝壳", "贝壳研究院发布报告。", "贝壳发布报告。"},
+	{"theme", func(_, t string, _, e int) bool { return themeAfter(t, e) }, "苹果", "苹果概念股走强。", "苹果股价走强。"},
+	{"model", func(k, t string, _, e int) bool { return modelAfter(k, t, e) }, "小鹏", "小鹏P7销量大增。", "小鹏销量大增。"},
+	{"platform", platformUse, "微博", "网友在微博回应此事。", "微博发布财报。"},
+	{"credit", func(_, t string, s, _ int) bool { return creditBefore(t, s) }, "同花顺", "数据来源：同花顺", "同花顺发布公告。"},
+	{"national", func(k, t string, _, e int) bool { return nationalPhrase(k, t, e) }, "中国建筑", "中国建筑行业增速放缓。", "中国建筑发布公告。"},
+	{"other company", func(_, t string, _, e int) bool { return otherCompanyAfter(t, e) }, "深圳华强", "股东深圳华强实业有限责任公司增持。", "深圳华强发布公告。"},
+	{"venue", func(k, t string, _, e int) bool { return venueUse(k, t, e) }, "港交所", "公司将在港交所上市。", "港交所股价上涨。"},
+	{"country", func(k, t string, s, _ int) bool { return countryBefore(k, t, s) }, "国新能源", "我国新能源汽车销量大增。", "国新能源发布公告。"},
+}
+
+// skipName returns the name of the first rule of nameRules that keeps the
+// match text[start:end] of key from linking, or "".
+func skipName(key, text string, start, end int) string {
+	for _, r := range nameRules {
+		if r.skip(key, text, start, end) {
+			return r.rule
+		}
+	}
+	return ""
 }
 
 // listItemAfter are the characters that may follow the last item of a list

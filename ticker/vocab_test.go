@@ -68,3 +68,25 @@ func FuzzParseVocabulary(f *testing.F) {
 		}
 	})
 }
+
+// TestNameRules checks each rule of nameRules on the two texts beside it:
+// the name does not link where the rule fires and links where it passes.
+func TestNameRules(t *testing.T) {
+	l := NewLinker(nil, nil)
+	linked := func(text, name string) bool {
+		for _, m := range l.Mentions(Document{Text: text}) {
+			if text[m.Start:m.End] == name {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range nameRules {
+		if linked(r.fires, r.name) {
+			t.Errorf("rule %s: %q links %s", r.rule, r.fires, r.name)
+		}
+		if !linked(r.passes, r.name) {
+			t.Errorf("rule %s: %q does not link %s", r.rule, r.passes, r.name)
+		}
+	}
+}
