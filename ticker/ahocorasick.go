@@ -57,21 +57,31 @@ type acHit struct {
 // folded (see foldRune). Pattern i is reported as pat == i.
 func newACMatcher(patterns []string) *acMatcher {
 	m := &acMatcher{patRunes: make([]int32, len(patterns))}
-	// The trie is built from the patterns in sorted order, so that each
-	// pattern shares the path of its common prefix with the one before
-	// and every state's children are created in ascending rune order: no
-	// per-state maps.
+	edges := m.buildTrie(patterns)
+	m.setEdges(edges)
+	m.buildDoubleArray()
+	m.buildFailLinks()
+	return m
+}
+
+// trieEdge leads from parent on r; edge i leads to state i+1.
+type trieEdge struct {
+	parent int32
+	r      rune
+}
+
+// buildTrie builds the trie from the patterns in sorted order, so that
+// each pattern shares the path of its common prefix with the one before
+// and every state's children are created in ascending rune order: no
+// per-state maps. It sets out and patRunes and returns the edges.
+func (m *acMatcher) buildTrie(patterns []string) []trieEdge {
 	order := make([]int32, len(patterns))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
-	type edge struct {
-		parent int32
-		r      rune
-	}
-	var edges []edge // edges[c-1] leads to state c
-	out := []int32{-1}
+	var edges []trieEdge
+	m.out = []int32{-1}
 	path := []int32{0}
 	var prev, cur []rune
 	for _, pi := range order {
@@ -90,20 +100,22 @@ func newACMatcher(patterns []string) *acMatcher {
 		}
 		path = path[:k+1]
 		for j := k; j < n; j++ {
-			c := int32(len(out))
-			out = append(out, -1)
-			edges = append(edges, edge{path[j], cur[j]})
-			path = append(path, c)
+			path = append(path, int32(len(m.out)))
+			m.out = append(m.out, -1)
+			edges = append(edges, trieEdge{path[j], cur[j]})
 		}
-		if out[path[n]] < 0 {
-			out[path[n]] = pi
+		if m.out[path[n]] < 0 {
+			m.out[path[n]] = pi
 		}
 		prev, cur = cur, prev
 	}
-	ns := len(out)
-	m.out = out
-	m.fail = make([]int32, ns)
-	m.dict = make([]int32, ns)
+	return edges
+}
+
+// setEdges stores the edges grouped by state (edgeLo, edgeRune, edgeNext),
+// each state's in ascending rune order.
+func (m *acMatcher) setEdges(edges []trieEdge) {
+	ns := len(m.out)
 	m.edgeLo = make([]int32, ns+1)
 	for _, e := range edges {
 		m.edgeLo[e.parent+1]++
@@ -119,14 +131,17 @@ func newACMatcher(patterns []string) *acMatcher {
 		fill[e.parent]++
 		m.edgeRune[j], m.edgeNext[j] = e.r, int32(i+1)
 	}
-	m.edgeLo[ns] = int32(len(m.edgeRune))
-	m.buildDoubleArray()
-	// Breadth-first: failure and dictionary links.
+}
+
+// buildFailLinks sets the failure and dictionary links, breadth first.
+func (m *acMatcher) buildFailLinks() {
+	ns := len(m.out)
+	m.fail = make([]int32, ns)
+	m.dict = make([]int32, ns)
 	queue := make([]int32, 0, ns)
 	m.dict[0] = -1
 	for e := m.edgeLo[0]; e < m.edgeLo[1]; e++ {
 		c := m.edgeNext[e]
-		m.fail[c] = 0
 		m.dict[c] = -1
 		queue = append(queue, c)
 	}
@@ -155,7 +170,6 @@ func newACMatcher(patterns []string) *acMatcher {
 			queue = append(queue, c)
 		}
 	}
-	return m
 }
 
 // code returns the alphabet number of r, 0 when r is in no pattern.
