@@ -118,3 +118,29 @@ func TestRelevanceTitleLongerName(t *testing.T) {
 		t.Errorf("links = %+v, want 300059.SZ first with relevance 1", links)
 	}
 }
+
+// English names from the exchanges' lists link when written as a name of
+// their own, capitalised, not inside a longer Latin name.
+func TestEnglishNames(t *testing.T) {
+	l := NewLinker(nil, nil)
+	for _, tt := range []struct{ text, want string }{
+		{"KKR宣布收购一家公司。", "KKR.US"},
+		{"私募巨头The Carlyle Group宣布募资。", "CG.US"},
+		{"Carlyle宣布募资。", "CG.US"},
+		{"Stellantis发布财报。", "STLA.US"},
+		{"Oatly股价大跌。", "OTLY.US"},
+		{"Target股价下跌。", "TGT.US"},
+		{"公司的target是盈利。", ""},
+		{"GaN功率器件需求大增。", ""},
+		{"咖啡连锁店Costa Coffee。", ""},
+		{"see https://example.com/qualcomm-news", ""},
+	} {
+		got := ""
+		if links := l.Link(Document{Text: tt.text, AsOf: "2023-06-01"}); len(links) > 0 {
+			got = links[0].Symbol.String()
+		}
+		if got != tt.want {
+			t.Errorf("Link(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

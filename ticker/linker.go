@@ -731,13 +731,36 @@ func (l *Linker) englishCaseOK(c cand, text string) bool {
 		return true
 	}
 	r := text[c.start]
-	if r < 'A' || r > 'Z' {
+	if r < 'A' || r > 'Z' || insideLatinName(text, c.start) {
 		return false
 	}
 	// An acronym (GAN, KKR) must be written in capitals: GaN is gallium
 	// nitride.
 	if c.key == strings.ToUpper(c.key) && !strings.ContainsFunc(c.key, func(r rune) bool { return r >= 'a' && r <= 'z' }) && len(c.key) <= 4 {
 		return text[c.start:c.end] == c.key
+	}
+	return true
+}
+
+// insideLatinName reports whether a capitalised Latin word other than an
+// article ends just before start, one space away: the match continues a
+// longer name (Costa Coffee is not Coffee Holding, American Outdoor Brands
+// not Outdoor Holding).
+func insideLatinName(text string, start int) bool {
+	if start < 2 || text[start-1] != ' ' {
+		return false
+	}
+	i := start - 1
+	for i > 0 && isASCIIAlnum(rune(text[i-1])) {
+		i--
+	}
+	w := text[i : start-1]
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	switch w {
+	case "The", "A", "An", "THE":
+		return false
 	}
 	return true
 }
