@@ -59,7 +59,8 @@ func (v *Vocabulary) Words(sections ...string) []string {
 }
 
 // Chars returns the characters of a section whose entries are strings of
-// single characters ([list-after], [country-maker], [word-starter]).
+// characters ([list-after], [country-maker], [word-starter]): the
+// characters of all its entries.
 func (v *Vocabulary) Chars(section string) string {
 	return strings.Join(v.Words(section), "")
 }
