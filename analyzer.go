@@ -1,12 +1,14 @@
 package stocknews
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/stocknews/stocknews/entities"
 	"github.com/stocknews/stocknews/ticker"
@@ -15,9 +17,14 @@ import (
 // AnalyzerOptions configures an Analyzer. A nil *AnalyzerOptions gives the
 // defaults.
 type AnalyzerOptions struct {
-	// Master is the security master used to link names; nil means
-	// ticker.DefaultMaster().
+	// Master is added to the built-in master (ticker.DefaultMaster):
+	// merged over it row by row as ticker.Master.Merge does, so that a
+	// user's list adds securities and names and keeps the built-in ones.
+	// The command-line programs' -master means the same. Nil means the
+	// built-in master alone; with MasterOnly, Master is used alone.
 	Master *ticker.Master
+	// MasterOnly links against Master alone, without the built-in master.
+	MasterOnly bool
 	// Linker configures the ticker linker; nil gives its defaults.
 	Linker *ticker.LinkerOptions
 	// NoEntities skips named-entity extraction. The entity extractor loads
@@ -30,6 +37,12 @@ type AnalyzerOptions struct {
 	Entities *entities.Options
 	// Parse configures AnalyzeBytes and AnalyzeFile.
 	Parse *ParseOptions
+	// AsOf, when not zero, is the time every article is linked as of.
+	// By default an article is linked as of its publication day
+	// (Article.Published, in Beijing time), and an article without a date
+	// as of ticker.DataVersion: a name links only securities listed then,
+	// with the symbol then in force (see ticker.Document.AsOf).
+	AsOf time.Time
 }
 
 // Analyzer runs the ticker linker, the claim extractor and the entity
@@ -38,6 +51,7 @@ type AnalyzerOptions struct {
 // starts none itself.
 type Analyzer struct {
 	linker     *ticker.Linker
+	asOf       string
 	noEntities bool
 	extractor  func() (*entities.Extractor, error)
 	parse      *ParseOptions
@@ -50,8 +64,11 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 		opts = &AnalyzerOptions{}
 	}
 	master := opts.Master
-	if master == nil {
+	switch {
+	case master == nil:
 		master = ticker.DefaultMaster()
+	case !opts.MasterOnly:
+		master = ticker.DefaultMaster().Merge(master)
 	}
 	eopts := opts.Entities
 	build := func() (*entities.Extractor, error) {
@@ -68,6 +85,7 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	}
 	return &Analyzer{
 		linker:     ticker.NewLinker(master, opts.Linker),
+		asOf:       ticker.Day(opts.AsOf),
 		noEntities: opts.NoEntities,
 		extractor:  sync.OnceValues(build),
 		parse:      opts.Parse,
@@ -89,7 +107,7 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 			an.Err = fmt.Errorf("%w: %v [%s]", ErrPanic, r, firstFrame(debug.Stack()))
 		}
 	}()
-	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors}
+	doc := ticker.Document{Text: a.Text, TitleLen: len(a.Title), Anchors: a.Anchors, AsOf: cmp.Or(z.asOf, ticker.Day(a.Published), ticker.DataVersion)}
 	var mentions []ticker.Mention
 	an.Tickers, mentions = z.linker.LinkMentions(doc)
 	year := 0

@@ -147,6 +147,7 @@ func Parse(name string, data []byte, opts *ParseOptions) (*Article, error) {
 		return nil, err
 	}
 	p.finish(a)
+	datePublished(a, data, p.opts.location())
 	if a.Title == "" && len(a.Paragraphs) == 0 && len(a.Anchors) == 0 {
 		return a, &ParseError{Name: name, Offset: -1, Err: ErrEmpty}
 	}

@@ -2,6 +2,7 @@ package ticker
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -55,61 +56,92 @@ type acHit struct {
 // newACMatcher builds the automaton over patterns, which must already be
 // folded (see foldRune). Pattern i is reported as pat == i.
 func newACMatcher(patterns []string) *acMatcher {
-	type node struct {
-		next map[rune]int32
-		out  int32
-	}
-	nodes := []node{{out: -1}}
 	m := &acMatcher{patRunes: make([]int32, len(patterns))}
-	for pi, p := range patterns {
-		n := utf8.RuneCountInString(p)
+	edges := m.buildTrie(patterns)
+	m.setEdges(edges)
+	m.buildDoubleArray()
+	m.buildFailLinks()
+	return m
+}
+
+// trieEdge leads from parent on r; edge i leads to state i+1.
+type trieEdge struct {
+	parent int32
+	r      rune
+}
+
+// buildTrie builds the trie from the patterns in sorted order, so that
+// each pattern shares the path of its common prefix with the one before
+// and every state's children are created in ascending rune order: no
+// per-state maps. It sets out and patRunes and returns the edges.
+func (m *acMatcher) buildTrie(patterns []string) []trieEdge {
+	order := make([]int32, len(patterns))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
+	var edges []trieEdge
+	m.out = []int32{-1}
+	path := []int32{0}
+	var prev, cur []rune
+	for _, pi := range order {
+		cur = cur[:0]
+		for _, r := range patterns[pi] {
+			cur = append(cur, r)
+		}
+		n := len(cur)
 		m.patRunes[pi] = int32(n)
 		if n == 0 || n > maxPatternRunes {
 			continue
 		}
-		s := int32(0)
-		for _, r := range p {
-			nx, ok := nodes[s].next[r]
-			if !ok {
-				if nodes[s].next == nil {
-					nodes[s].next = make(map[rune]int32, 1)
-				}
-				nx = int32(len(nodes))
-				nodes[s].next[r] = nx
-				nodes = append(nodes, node{out: -1})
-			}
-			s = nx
+		k := 0
+		for k < len(prev) && k < n && prev[k] == cur[k] {
+			k++
 		}
-		if nodes[s].out < 0 {
-			nodes[s].out = int32(pi)
+		path = path[:k+1]
+		for j := k; j < n; j++ {
+			path = append(path, int32(len(m.out)))
+			m.out = append(m.out, -1)
+			edges = append(edges, trieEdge{path[j], cur[j]})
 		}
+		if m.out[path[n]] < 0 {
+			m.out[path[n]] = pi
+		}
+		prev, cur = cur, prev
 	}
-	ns := len(nodes)
+	return edges
+}
+
+// setEdges stores the edges grouped by state (edgeLo, edgeRune, edgeNext),
+// each state's in ascending rune order.
+func (m *acMatcher) setEdges(edges []trieEdge) {
+	ns := len(m.out)
 	m.edgeLo = make([]int32, ns+1)
-	m.fail = make([]int32, ns)
-	m.out = make([]int32, ns)
-	m.dict = make([]int32, ns)
-	for s := range nodes {
-		m.out[s] = nodes[s].out
-		m.edgeLo[s] = int32(len(m.edgeRune))
-		keys := make([]rune, 0, len(nodes[s].next))
-		for r := range nodes[s].next {
-			keys = append(keys, r)
-		}
-		slices.Sort(keys)
-		for _, r := range keys {
-			m.edgeRune = append(m.edgeRune, r)
-			m.edgeNext = append(m.edgeNext, nodes[s].next[r])
-		}
+	for _, e := range edges {
+		m.edgeLo[e.parent+1]++
 	}
-	m.edgeLo[ns] = int32(len(m.edgeRune))
-	m.buildDoubleArray()
-	// Breadth-first: failure and dictionary links.
+	for s := 1; s <= ns; s++ {
+		m.edgeLo[s] += m.edgeLo[s-1]
+	}
+	m.edgeRune = make([]rune, len(edges))
+	m.edgeNext = make([]int32, len(edges))
+	fill := slices.Clone(m.edgeLo[:ns])
+	for i, e := range edges {
+		j := fill[e.parent]
+		fill[e.parent]++
+		m.edgeRune[j], m.edgeNext[j] = e.r, int32(i+1)
+	}
+}
+
+// buildFailLinks sets the failure and dictionary links, breadth first.
+func (m *acMatcher) buildFailLinks() {
+	ns := len(m.out)
+	m.fail = make([]int32, ns)
+	m.dict = make([]int32, ns)
 	queue := make([]int32, 0, ns)
 	m.dict[0] = -1
 	for e := m.edgeLo[0]; e < m.edgeLo[1]; e++ {
 		c := m.edgeNext[e]
-		m.fail[c] = 0
 		m.dict[c] = -1
 		queue = append(queue, c)
 	}
@@ -138,7 +170,6 @@ func newACMatcher(patterns []string) *acMatcher {
 			queue = append(queue, c)
 		}
 	}
-	return m
 }
 
 // code returns the alphabet number of r, 0 when r is in no pattern.

@@ -144,27 +144,10 @@ type suffixListing struct {
 }
 
 // suffixTables maps each suffixed convention's upper-case code suffixes to
-// markets and, for US listings, venues (reference/markets.md §4).
+// markets and, for US listings, venues; built from conventionForms.
 var suffixTables = map[Convention]map[string]suffixListing{
-	Yahoo: {
-		"SS": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
-		"L": {LSE, 0}, "SI": {SG, 0}, "T": {JP, 0},
-	},
-	Wind: {
-		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
-		"O": {US, NASDAQ}, "OQ": {US, NASDAQ}, "N": {US, NYSE}, "A": {US, AMEX},
-		"L": {LSE, 0}, "SI": {SG, 0}, "T": {JP, 0},
-	},
-	Tushare: {
-		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
-	},
-	Longbridge: {
-		"SH": {SH, 0}, "SZ": {SZ, 0}, "BJ": {BJ, 0}, "HK": {HK, 0},
-		"US": {US, 0}, "SG": {SG, 0},
-	},
-	JoinQuant: {
-		"XSHG": {SH, 0}, "XSHE": {SZ, 0},
-	},
+	Yahoo: suffixTable(Yahoo), Wind: suffixTable(Wind), Tushare: suffixTable(Tushare),
+	Longbridge: suffixTable(Longbridge), JoinQuant: suffixTable(JoinQuant),
 }
 
 // suffixMarket maps a code suffix to a market and venue for the suffixed
@@ -274,24 +257,12 @@ func parseGlued(s string, conv Convention) (Listing, error) {
 	return Listing{}, parseErr(s, 0, ErrUnknownMarket)
 }
 
-// exchange names of TradingView (prefix) and Google (suffix).
-var tvExchanges = [...]struct {
-	w string
-	m Market
-	v Venue
-}{
-	{"SSE", SH, 0}, {"SZSE", SZ, 0}, {"HKEX", HK, 0}, {"NASDAQ", US, NASDAQ}, {"NYSE", US, NYSE},
-	{"AMEX", US, AMEX}, {"OTC", US, OTC}, {"LSE", LSE, 0}, {"SGX", SG, 0}, {"TSE", JP, 0},
-}
-
-var googleExchanges = [...]struct {
-	w string
-	m Market
-	v Venue
-}{
-	{"SHA", SH, 0}, {"SHE", SZ, 0}, {"HKG", HK, 0}, {"NASDAQ", US, NASDAQ}, {"NYSE", US, NYSE},
-	{"NYSEAMERICAN", US, AMEX}, {"OTCMKTS", US, OTC}, {"LON", LSE, 0}, {"SGX", SG, 0}, {"TYO", JP, 0},
-}
+// exchange names of TradingView (prefix) and Google (suffix), from
+// conventionForms.
+var (
+	tvExchanges     = exchangeTable(TradingView)
+	googleExchanges = exchangeTable(Google)
+)
 
 // exchangeWord maps a TradingView or Google exchange name, in any case.
 func exchangeWord(w string, conv Convention) (Market, Venue, bool) {
@@ -412,203 +383,6 @@ func parseAuto(s string) (Listing, error) {
 // TradingView, Google); format a [Listing] with its Venue set instead.
 func (s Symbol) Format(conv Convention) (string, error) {
 	return Listing{Symbol: s}.Format(conv)
-}
-
-// Format writes l in convention conv, using l.Venue where the convention
-// names the US venue. See [Symbol.Format].
-func (l Listing) Format(conv Convention) (string, error) {
-	s := l.Symbol
-	if !s.IsValid() {
-		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrInvalidCode}
-	}
-	unsupported := func() (string, error) {
-		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrUnsupported}
-	}
-	noVenue := func() (string, error) {
-		return "", &FormatError{Symbol: s, Convention: conv, Err: ErrNoVenue}
-	}
-	code, m := s.code, s.market
-	if m == US {
-		code = usClass(code, conv)
-	}
-	switch conv {
-	case Canonical, Auto:
-		return s.String(), nil
-	case Eastmoney:
-		switch m {
-		case SH:
-			return "1." + code, nil
-		case SZ, BJ:
-			// Market 0 holds both exchanges; the code range tells them
-			// apart, so a code outside its exchange's range cannot be
-			// written.
-			if (m == BJ) != emBeijing(code) {
-				return unsupported()
-			}
-			return "0." + code, nil
-		case HK:
-			return "116." + code, nil
-		case BK:
-			return "90." + code, nil
-		case LSE:
-			return "155." + code, nil
-		case US:
-			switch l.Venue {
-			case NASDAQ:
-				return "105." + code, nil
-			case NYSE:
-				return "106." + code, nil
-			case AMEX:
-				return "107." + code, nil
-			case OTC:
-				return "153." + code, nil
-			}
-			return noVenue()
-		}
-	case Yahoo:
-		switch m {
-		case SH:
-			return code + ".SS", nil
-		case SZ, BJ:
-			return code + "." + m.String(), nil
-		case HK:
-			return hk4(code) + ".HK", nil
-		case US:
-			return code, nil
-		case LSE:
-			return code + ".L", nil
-		case SG:
-			return code + ".SI", nil
-		case JP:
-			return code + ".T", nil
-		}
-	case Wind:
-		switch m {
-		case SH, SZ, BJ:
-			return code + "." + m.String(), nil
-		case HK:
-			return hk4(code) + ".HK", nil
-		case LSE:
-			return code + ".L", nil
-		case SG:
-			return code + ".SI", nil
-		case JP:
-			return code + ".T", nil
-		case US:
-			switch l.Venue {
-			case NASDAQ:
-				return code + ".O", nil
-			case NYSE:
-				return code + ".N", nil
-			case AMEX:
-				return code + ".A", nil
-			case OTC:
-				return unsupported()
-			}
-			return noVenue()
-		}
-	case Tushare:
-		switch m {
-		case SH, SZ, BJ, HK:
-			return code + "." + m.String(), nil
-		case US:
-			return code, nil
-		}
-	case JoinQuant:
-		switch m {
-		case SH:
-			return code + ".XSHG", nil
-		case SZ:
-			return code + ".XSHE", nil
-		}
-	case Futu:
-		switch m {
-		case SH, SZ, HK, US:
-			return m.String() + "." + code, nil
-		}
-	case Longbridge:
-		switch m {
-		case SH, SZ, BJ, US, SG:
-			return code + "." + m.String(), nil
-		case HK:
-			return strings.TrimLeft(code, "0") + ".HK", nil
-		}
-	case Xueqiu:
-		switch m {
-		case SH, SZ, BJ:
-			return m.String() + code, nil
-		case HK, US:
-			return code, nil
-		}
-	case Baostock:
-		switch m {
-		case SH:
-			return "sh." + code, nil
-		case SZ:
-			return "sz." + code, nil
-		}
-	case Sina:
-		switch m {
-		case SH:
-			return "sh" + code, nil
-		case SZ:
-			return "sz" + code, nil
-		case BJ:
-			return "bj" + code, nil
-		case HK:
-			return "hk" + code, nil
-		case US:
-			return "us" + code, nil
-		}
-	case TradingView:
-		switch m {
-		case SH:
-			return "SSE:" + code, nil
-		case SZ:
-			return "SZSE:" + code, nil
-		case HK:
-			return "HKEX:" + strings.TrimLeft(code, "0"), nil
-		case LSE:
-			return "LSE:" + code, nil
-		case SG:
-			return "SGX:" + code, nil
-		case JP:
-			return "TSE:" + code, nil
-		case US:
-			if l.Venue == VenueUnknown {
-				return noVenue()
-			}
-			return l.Venue.String() + ":" + code, nil
-		}
-	case Google:
-		switch m {
-		case SH:
-			return code + ":SHA", nil
-		case SZ:
-			return code + ":SHE", nil
-		case HK:
-			return strings.TrimLeft(code, "0") + ":HKG", nil
-		case LSE:
-			return code + ":LON", nil
-		case SG:
-			return code + ":SGX", nil
-		case JP:
-			return code + ":TYO", nil
-		case US:
-			switch l.Venue {
-			case NASDAQ:
-				return code + ":NASDAQ", nil
-			case NYSE:
-				return code + ":NYSE", nil
-			case AMEX:
-				return code + ":NYSEAMERICAN", nil
-			case OTC:
-				return code + ":OTCMKTS", nil
-			}
-			return noVenue()
-		}
-	}
-	return unsupported()
 }
 
 // hk4 writes a five-digit Hong Kong code with four digits where it fits

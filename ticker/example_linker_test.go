@@ -53,6 +53,7 @@ func ExampleMaster_ByName() {
 	// Output:
 	// 688981.SH 中芯国际
 	// 00981.HK 中芯国际
+	// SMI.US 中芯国际
 }
 
 func ExampleLearner() {

@@ -44,6 +44,13 @@ type Document struct {
 	Text     string   // title, a newline, then the paragraphs joined by newlines
 	TitleLen int      // bytes of Text that belong to the title
 	Anchors  []Anchor // embeds and stock links from the markup
+	// AsOf is the day (YYYY-MM-DD) the article is linked as of, normally
+	// its publication day in Beijing time ([Day]). A name then links only a
+	// security listed on that day, under a name in use then, with the
+	// symbol in force then (Facebook in 2018 is FB.US); the several-markets
+	// rule (A share, else Hong Kong, else US) chooses among those. Empty
+	// means no point in time: every listing the master holds counts.
+	AsOf string
 }
 
 // Link is a security an article is linked to, with the evidence.
@@ -55,4 +62,9 @@ type Link struct {
 	First     int     // byte offset of the first mention in the text, -1 if none
 	InTitle   bool    // mentioned in the title
 	Relevance float64 // 0..1, see Linker.Link
+	// Unlisted is set when the article writes a code or embeds a quote
+	// that the master does not list on Document.AsOf (a listing before its
+	// IPO or after its delisting, FB after 2022-06-09, a code the master
+	// lacks). The link is kept: a code in the article links what it says.
+	Unlisted bool
 }

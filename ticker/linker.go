@@ -2,6 +2,7 @@ package ticker
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -31,6 +32,13 @@ type LinkerOptions struct {
 	// [Learner] run over a corpus. Nil means none. Pairs the article itself
 	// writes (贵州茅台(600519)) take precedence.
 	Learned map[string]Symbol
+	// Vocabulary adds entries to the built-in vocabulary
+	// ([DefaultVocabulary], ticker/data/linker.vocab): the words of its
+	// stop sections become stop names (those of [stop-word] also link as
+	// list items), and its [short] entries add or replace the context rules
+	// of two-character names. Read one with [ParseVocabulary]. Nil adds
+	// nothing.
+	Vocabulary *Vocabulary
 	// NoArticleLearning turns off learning from the article: by default a
 	// name written beside a code (新材料公司(688123)) links that code
 	// wherever else the article writes it, even when the master does not
@@ -41,49 +49,15 @@ type LinkerOptions struct {
 // DefaultStopNames returns the built-in stop list of [LinkerOptions.StopNames].
 func DefaultStopNames() []string { return slices.Clone(defaultStopNames) }
 
-var defaultStopNames = slices.Concat([]string{
-	// Ambiguous short words that are parts of many names.
-	"平安", "中信", "东方", "中国", "国际", "科技", "招商", "光大", "华夏", "民生",
-	"中航", "国投", "华润", "长江", "长城", "太平洋", "人民", "万达",
-}, wordStopNames, []string{
-	// Products, platforms and subsidiaries that do not link their parent.
-	"微信", "视频号", "小程序", "天猫", "淘宝", "支付宝", "阿里云", "腾讯云", "腾讯视频",
-	"腾讯新闻", "腾讯会议", "京东商城", "京东云", "京东到家", "百度地图", "百度网盘",
-	"百度搜索", "小米手机", "小米汽车", "华为", "蚂蚁集团", "蚂蚁金服", "饿了么", "抖音",
-	"字节跳动", "拼多多平台", "茅台酒", "茅台镇", "宁德市", "苹果手机", "苹果期货",
-	"海尔集团", "美的电器", "平安夜", "微博上", "高通量", "贝壳类", "快手机",
-	"苹果树", "苹果园", "富士苹果", "新东方甄选", "百度贴吧", "百度百科", "百度文库", "百度知道", "阿里拍卖", "京东拍卖",
-	"中国动力电池", "数字人", "数字人民币", "驱动力", "生物股份", "金麒麟", "同花顺iFinD",
-	"万得", "Wind",
-	// Subsidiaries that are not listed themselves.
-	"东方财富证券", "富途证券", "中金资本", "中金财富",
-	// Index names outside the scored list of spec/tickers.md: 中证500 is
-	// published with both a Shanghai and a Shenzhen code, so a name alone
-	// does not fix the security (a code written beside it still links).
-	"上证50", "上证50指数", "中证500", "中证500指数", "中证1000", "中证1000指数",
-})
+// defaultStopNames are the stop sections of the built-in vocabulary.
+var defaultStopNames = builtinVocab.Words("stop", "stop-word", "stop-product", "stop-subsidiary", "stop-index")
 
 // wordStopNames are the default stop names that are real security names
-// but also ordinary words or places (农产品, 新大陆, 王府井). Unlike the
-// ambiguous fragments and the products of the default list, they do link
-// as an item of an enumeration beside another security
+// but also ordinary words or places (农产品, 新大陆, 王府井), the [stop-word]
+// section. Unlike the ambiguous fragments and the products of the default
+// list, they do link as an item of an enumeration beside another security
 // (广电运通、新大陆、新国都): a list of securities settles the sense.
-var wordStopNames = []string{
-	// Security names that are also ordinary words.
-	"太阳能", "农产品", "金融街", "中关村", "机器人", "新希望", "红太阳", "黑芝麻",
-	"万年青", "新大陆", "生意宝", "全新好", "深科技", "同花顺财经", "电子城",
-	"百货", "中国医药", "中国黄金", "中国软件", "中国电影", "中国卫星", "中国稀土",
-	"中国出版", "中国高科", "中国重汽",
-	"国际医学", "人民网", "新华网", "东方财富网", "美丽生态", "长城科技", "新产业",
-	"老百姓", "新世界", "值得买", "指南针", "好想你", "向日葵", "大西洋", "长白山",
-	"动力源", "创世纪", "新天地", "火星人", "孩子王", "三棵树", "百合花", "天目湖",
-	"大智慧", "新经典", "新风光", "数据港", "步步高", "金太阳", "三人行", "欢乐家",
-	"日月明", "生物谷", "新开源", "好上好", "二六三", "海洋王", "一心堂", "周大生",
-	"木林森", "道道全", "汤姆猫", "有棵树", "通行宝", "蜂助手", "天地源", "夜光明",
-	"阿拉丁", "山外山", "新中港", "西大门", "好太太", "同庆楼", "新华都", "电科院",
-	// Security names that are also places.
-	"王府井", "连云港", "鄂尔多斯", "徐家汇", "陆家嘴", "外高桥", "张家界", "峨眉山",
-}
+var wordStopNames = builtinVocab.Words("stop-word")
 
 // Linker links articles to securities: it finds them in quote embeds and
 // stock links ([AnchorSymbol]), in codes written in the text ([FindCodes])
@@ -177,6 +151,10 @@ type Linker struct {
 	learned map[string]Symbol // keys of LinkerOptions.Learned
 	extra   *acMatcher        // stop names and learned names the master lacks
 	noLearn bool
+	// wordStop and short are the [stop-word] keys and the two-character
+	// rules, with the additions of LinkerOptions.Vocabulary.
+	wordStop map[string]bool
+	short    map[string]shortRisk
 }
 
 // NewLinker returns a Linker over m; a nil m means DefaultMaster(). A nil
@@ -195,7 +173,16 @@ func NewLinker(m *Master, opts *LinkerOptions) *Linker {
 	if stops == nil {
 		stops = defaultStopNames
 	}
-	l := &Linker{master: m, stop: make(map[string]bool), noLearn: o.NoArticleLearning}
+	l := &Linker{master: m, stop: make(map[string]bool), noLearn: o.NoArticleLearning, wordStop: wordStopKeys(), short: shortNames}
+	if v := o.Vocabulary; v != nil {
+		stops = slices.Concat(stops, v.Words("stop", "stop-word", "stop-product", "stop-subsidiary", "stop-index"))
+		l.wordStop = maps.Clone(l.wordStop)
+		for _, w := range v.Words("stop-word") {
+			l.wordStop[nameKey(w)] = true
+		}
+		l.short = maps.Clone(l.short)
+		maps.Copy(l.short, v.shortRules())
+	}
 	var extra []string
 	for _, s := range slices.Concat(stops, o.MoreStopNames) {
 		k := nameKey(s)
@@ -255,7 +242,9 @@ func (l *Linker) Master() *Master { return l.master }
 func newMasterMatcher(m *Master) *acMatcher {
 	keys := make([]string, 0, len(m.byKey)+len(defaultStopKeys()))
 	for k := range m.byKey {
-		keys = append(keys, k)
+		if m.keyKind[k] != kindEnglish { // English names: see englishCands
+			keys = append(keys, k)
+		}
 	}
 	for k := range defaultStopKeys() {
 		if _, ok := m.byKey[k]; !ok {
@@ -290,111 +279,167 @@ func (l *Linker) Mentions(doc Document) []Mention {
 
 func (l *Linker) scan(doc Document) scan {
 	var sc scan
-	text := doc.Text
 	// 1. Markup.
 	var coded []Symbol // in document order, embeds first
 	for _, a := range doc.Anchors {
 		if sym, ok := AnchorSymbol(a); ok && sym.IsValid() {
+			sym = l.neeq(sym, doc.AsOf)
 			sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: -1, End: -1, Via: ViaEmbed})
 			coded = append(coded, sym)
 		}
 	}
-	// 2. Codes in the text.
-	var covered [][2]int
-	var inDoc map[string]Symbol
-	for _, c := range FindCodes(text) {
+	// 2. Codes in the text, 3. names.
+	cs := l.scanCodes(doc, &sc, coded)
+	l.scanNames(doc, &sc, cs)
+	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return sc
+}
+
+// codeScan is what the codes written in a text give the name pass: the
+// spans of the codes and the names beside them, the names learned there,
+// and the securities the article chose by code.
+type codeScan struct {
+	covered [][2]int
+	inDoc   map[string]Symbol
+	coded   []Symbol
+}
+
+// scanCodes adds the mentions of the codes written in the text.
+func (l *Linker) scanCodes(doc Document, sc *scan, coded []Symbol) codeScan {
+	cs := codeScan{coded: coded}
+	for _, c := range FindCodes(doc.Text) {
 		if !c.Symbol.IsValid() {
 			continue
 		}
+		c.Symbol = l.neeq(c.Symbol, doc.AsOf)
 		sc.mentions = append(sc.mentions, Mention{Symbol: c.Symbol, Start: c.Start, End: c.End, Via: ViaCode})
-		coded = append(coded, c.Symbol)
+		cs.coded = append(cs.coded, c.Symbol)
 		lo, hi := c.Start, c.End
 		if c.Name != "" && c.NameStart >= 0 {
 			lo, hi = min(lo, c.NameStart), max(hi, c.NameEnd)
-			if sc.beside == nil {
-				sc.beside = make(map[Symbol]string)
-			}
-			if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
-				sc.beside[c.Symbol] = trimLead(NormalizeName(c.Name))
-			}
-			if !l.noLearn {
-				if inDoc == nil {
-					inDoc = make(map[string]Symbol)
-				}
-				for _, k := range l.learnKeys(c.Name, c.Symbol) {
-					if _, ok := inDoc[k]; !ok {
-						inDoc[k] = c.Symbol
-					}
-				}
-			}
+			l.besideCode(c, sc, &cs)
 		}
-		covered = append(covered, [2]int{lo, hi})
+		cs.covered = append(cs.covered, [2]int{lo, hi})
 	}
-	// 3. Names.
-	cands := l.candidates(text, inDoc)
+	slices.SortFunc(cs.covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	return cs
+}
+
+// besideCode records the name written beside a code: for the link's name,
+// and, unless learning is off, as a name of that security in the article.
+func (l *Linker) besideCode(c CodeMatch, sc *scan, cs *codeScan) {
+	if sc.beside == nil {
+		sc.beside = make(map[Symbol]string)
+	}
+	if _, ok := sc.beside[c.Symbol]; !ok && !corporateSuffix(c.Name) {
+		sc.beside[c.Symbol] = trimLead(NormalizeName(c.Name))
+	}
+	if l.noLearn {
+		return
+	}
+	if cs.inDoc == nil {
+		cs.inDoc = make(map[string]Symbol)
+	}
+	for _, k := range l.learnKeys(c.Name, c.Symbol) {
+		if _, ok := cs.inDoc[k]; !ok {
+			cs.inDoc[k] = c.Symbol
+		}
+	}
+}
+
+// scanNames adds the mentions by name: leftmost-longest matches that pass
+// the boundary rules and none of nameRules.
+func (l *Linker) scanNames(doc Document, sc *scan, cs codeScan) {
+	text := doc.Text
+	cands := l.candidates(text, cs.inDoc)
 	slices.SortFunc(cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
-	slices.SortFunc(covered, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
-	groupCoded := l.groupCoded(coded)
+	groupCoded := l.groupCoded(cs.coded)
 	lastEnd, lastMention, ci := 0, -1, 0
 	var pending []Mention // word stop names, kept if they turn out to be list items
 	for _, c := range cands {
 		if c.start < lastEnd {
 			continue
 		}
-		for ci < len(covered) && covered[ci][1] <= c.start {
-			if covered[ci][1] > lastMention {
-				lastMention = covered[ci][1]
-			}
+		for ci < len(cs.covered) && cs.covered[ci][1] <= c.start {
+			lastMention = max(lastMention, cs.covered[ci][1])
 			ci++
 		}
-		if ci < len(covered) && covered[ci][0] < c.end {
+		if ci < len(cs.covered) && cs.covered[ci][0] < c.end {
 			continue // inside or across a code and its name
 		}
-		_, learnedHere := inDoc[c.key]
+		_, learnedHere := cs.inDoc[c.key]
 		stop := l.stop[c.key] && !learnedHere
-		if !asciiBoundaryOK(text, c.start, c.end) {
+		if !asciiBoundaryOK(text, c.start, c.end) || !l.englishCaseOK(c, text) ||
+			!stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !l.shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
 			continue
 		}
-		if !stop && utf8.RuneCountInString(c.key) == 2 && isHanString(c.key) && !shortNameOK(c.key, text, c.start, c.end, c.start == lastMention) {
+		if stop {
+			lastEnd = c.end
+			if l.wordStop[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
+				if s := l.resolve(c.key, cs.inDoc, groupCoded, doc.AsOf); s.IsValid() {
+					pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
+				}
+			}
 			continue
 		}
-		var sym Symbol
-		if !stop {
-			sym = c.sym
-			if c.fromMaster || !sym.IsValid() {
-				sym = l.resolve(c.key, inDoc, groupCoded)
-			}
-			if !sym.IsValid() {
-				continue // a built-in stop name this Linker does not stop
-			}
-			sym = l.shareClass(sym, text, c.end)
+		sym := c.sym
+		if c.fromMaster || !sym.IsValid() {
+			sym = l.resolve(c.key, cs.inDoc, groupCoded, doc.AsOf)
+		}
+		if !sym.IsValid() {
+			continue // a built-in stop name this Linker does not stop, or nothing listed then
 		}
 		lastEnd = c.end
-		if stop && wordStopKeys()[c.key] && !institutionAfter(text, c.end) && !otherCompanyAfter(text, c.end) {
-			if s := l.resolve(c.key, inDoc, groupCoded); s.IsValid() {
-				pending = append(pending, Mention{Symbol: s, Start: c.start, End: c.end, Via: ViaName})
-			}
-			continue
-		}
-		if stop || institutionAfter(text, c.end) || themeAfter(text, c.end) || modelAfter(c.key, text, c.end) ||
-			platformUse(c.key, text, c.start, c.end) ||
-			creditBefore(text, c.start) || nationalPhrase(c.key, text, c.end) ||
-			otherCompanyAfter(text, c.end) || venueUse(c.key, text, c.end) || countryBefore(c.key, text, c.start) {
+		if skipName(c.key, text, c.start, c.end) != "" {
 			continue
 		}
 		lastMention = c.end
-		sc.mentions = append(sc.mentions, Mention{Symbol: sym, Start: c.start, End: c.end, Via: ViaName})
+		sc.mentions = append(sc.mentions, Mention{Symbol: l.shareClass(sym, text, c.end), Start: c.start, End: c.end, Via: ViaName})
 	}
 	sc.mentions = enumerated(text, sc.mentions, pending)
-	slices.SortStableFunc(sc.mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return sc
+}
+
+// nameRule is a rule that keeps a name match from linking its company:
+// the match is not a mention when skip holds. Each rule carries a text in
+// which name must not link (fires) and one in which it must (passes); the
+// tests check both.
+type nameRule struct {
+	rule          string
+	skip          func(key, text string, start, end int) bool
+	name          string
+	fires, passes string
+}
+
+// nameRules are the rules of the Linker's doc comment, in the order they
+// are tried.
+var nameRules = []nameRule{
+	{"institution", func(_, t string, _, e int) bool { return institutionAfter(t, e) }, "贝壳", "贝壳研究院发布报告。", "贝壳发布报告。"},
+	{"theme", func(_, t string, _, e int) bool { return themeAfter(t, e) }, "苹果", "苹果概念股走强。", "苹果股价走强。"},
+	{"model", func(k, t string, _, e int) bool { return modelAfter(k, t, e) }, "小鹏", "小鹏P7销量大增。", "小鹏销量大增。"},
+	{"platform", platformUse, "微博", "网友在微博回应此事。", "微博发布财报。"},
+	{"credit", func(_, t string, s, _ int) bool { return creditBefore(t, s) }, "同花顺", "数据来源：同花顺", "同花顺发布公告。"},
+	{"national", func(k, t string, _, e int) bool { return nationalPhrase(k, t, e) }, "中国建筑", "中国建筑行业增速放缓。", "中国建筑发布公告。"},
+	{"other company", func(_, t string, _, e int) bool { return otherCompanyAfter(t, e) }, "深圳华强", "股东深圳华强实业有限责任公司增持。", "深圳华强发布公告。"},
+	{"venue", func(k, t string, _, e int) bool { return venueUse(k, t, e) }, "港交所", "公司将在港交所上市。", "港交所股价上涨。"},
+	{"country", func(k, t string, s, _ int) bool { return countryBefore(k, t, s) }, "国新能源", "我国新能源汽车销量大增。", "国新能源发布公告。"},
+}
+
+// skipName returns the name of the first rule of nameRules that keeps the
+// match text[start:end] of key from linking, or "".
+func skipName(key, text string, start, end int) string {
+	for _, r := range nameRules {
+		if r.skip(key, text, start, end) {
+			return r.rule
+		}
+	}
+	return ""
 }
 
 // listItemAfter are the characters that may follow the last item of a list
 // of securities: a market verb or a closing word (…、农产品涨停, …、新大陆等).
-const listItemAfter = "涨跌等均领为也都和及与、"
+var listItemAfter = builtinVocab.Chars("list-after")
 
 // listItemEnd reports whether a word stop name ending at end closes a list
 // item: it is followed by the end of the text, a character that is not
@@ -418,7 +463,7 @@ var wordStopKeys = sync.OnceValue(func() map[string]bool {
 })
 
 // listSeparators join the items of an enumeration of securities.
-var listSeparators = []string{"、", "和", "及", "与"}
+var listSeparators = builtinVocab.Words("list-separator")
 
 // enumerated adds to mentions the pending word stop names (新大陆, 农产品)
 // that are items of an enumeration with a mention: separated from a
@@ -475,6 +520,7 @@ func (l *Linker) candidates(text string, inDoc map[string]Symbol) []cand {
 	for _, h := range hits {
 		out = append(out, cand{start: int(h.start), end: int(h.end), key: mm.pats[h.pat], fromMaster: true})
 	}
+	out = l.master.englishCands(text, out)
 	if l.extra != nil {
 		hits = l.extra.findAll(text, hits[:0])
 		for _, h := range hits {
@@ -548,7 +594,7 @@ func (l *Linker) learnKeys(name string, sym Symbol) []string {
 
 // nameLeadWords end the words a text may run before a name beside a code:
 // 新三板挂牌公司天风期货, 白酒龙头贵州茅台, 阿里巴巴旗下阿里健康.
-var nameLeadWords = []string{"公司", "龙头", "旗下", "股东", "企业", "挂牌", "巨头", "概念股"}
+var nameLeadWords = builtinVocab.Words("name-lead")
 
 // trimLead returns name without the words before the name proper, when
 // what remains has at least two characters.
@@ -581,11 +627,7 @@ func corporateSuffix(name string) bool {
 // genericWords are words a text may write before a code that are not
 // names (本公司(600519)); they are never learned. Unknown names are
 // learned only from three characters on.
-var genericWords = map[string]bool{
-	"本公司": true, "该公司": true, "上市公司": true, "母公司": true, "子公司": true,
-	"股票代码": true, "证券代码": true, "公司股票": true, "概念股": true, "龙头股": true,
-	"这家公司": true, "控股股东": true, "关联公司": true,
-}
+var genericWords = wordSet(builtinVocab.Words("generic"))
 
 // groupCoded maps each company group of the master to the first symbol of
 // that group the document links by embed or code.
@@ -605,8 +647,10 @@ func (l *Linker) groupCoded(coded []Symbol) map[int32]Symbol {
 	return out
 }
 
-// resolve returns the security a name key links in this document.
-func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int32]Symbol) Symbol {
+// resolve returns the security a name key links in this document, as of
+// day: among the securities listed then under that name, the one the
+// article chose by code, else the preferred one, with its symbol then.
+func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int32]Symbol, day string) Symbol {
 	if s, ok := inDoc[key]; ok {
 		return s
 	}
@@ -622,7 +666,103 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 			return s
 		}
 	}
-	return l.master.secs[idx[0]].Symbol
+	for _, i := range idx {
+		if l.master.validOn(key, i, day) {
+			return l.master.secs[i].SymbolOn(day)
+		}
+	}
+	return l.master.otherListing(idx, day)
+}
+
+// otherListing returns, when no security known by a name was listed on
+// day, another listing of the same company that was (B站 of 09626.HK
+// names BILI.US before the Hong Kong listing), preferred by market.
+func (m *Master) otherListing(idx []int32, day string) Symbol {
+	if day == "" {
+		return Symbol{}
+	}
+	best := int32(-1)
+	for _, i := range idx {
+		for j, g := range m.group {
+			if g != m.group[i] || slices.Contains(idx, int32(j)) || m.secs[j].ListDate == "" || !m.secs[j].listedOn(day) || m.datedOnly(int32(j)) {
+				continue
+			}
+			if best < 0 || m.prefer(int32(j), best) < 0 {
+				best = int32(j)
+			}
+		}
+	}
+	if best < 0 {
+		return Symbol{}
+	}
+	return m.secs[best].SymbolOn(day)
+}
+
+// datedOnly reports whether every name of security i is dated: such a
+// security (a renamed one) is not reached through another's name.
+func (m *Master) datedOnly(i int32) bool {
+	s := &m.secs[i]
+	return s.Name != "" && s.nameSpan(s.Name) != (Span{})
+}
+
+// neeq returns the symbol a Beijing code stands for on day: a 43/83/87
+// code is a Beijing Stock Exchange listing only when the master lists it
+// there on that day; otherwise it is a NEEQ (新三板) quotation, .NQ. 920
+// codes are BSE codes only.
+func (l *Linker) neeq(sym Symbol, day string) Symbol {
+	if sym.Market() != BJ || strings.HasPrefix(sym.Code(), "92") || strings.HasPrefix(sym.Code(), "89") {
+		return sym
+	}
+	if i, ok := l.master.bySym[sym]; ok && l.master.secs[i].Symbol == sym && l.master.secs[i].listedOn(day) {
+		return sym
+	}
+	nq, err := New(sym.Code(), NQ)
+	if err != nil {
+		return sym
+	}
+	return nq
+}
+
+// englishCaseOK reports whether a match of an English name from the
+// exchanges' lists is written as a name: capitalised (Target, not the word
+// target; News Corporation's News, not news in a URL).
+func (l *Linker) englishCaseOK(c cand, text string) bool {
+	if !c.fromMaster || l.master.keyKind[c.key] != kindEnglish {
+		return true
+	}
+	r := text[c.start]
+	if r < 'A' || r > 'Z' || insideLatinName(text, c.start) {
+		return false
+	}
+	// An acronym (GAN, KKR) must be written in capitals: GaN is gallium
+	// nitride.
+	if c.key == strings.ToUpper(c.key) && !strings.ContainsFunc(c.key, func(r rune) bool { return r >= 'a' && r <= 'z' }) && len(c.key) <= 4 {
+		return text[c.start:c.end] == c.key
+	}
+	return true
+}
+
+// insideLatinName reports whether a capitalised Latin word other than an
+// article ends just before start, one space away: the match continues a
+// longer name (Costa Coffee is not Coffee Holding, American Outdoor Brands
+// not Outdoor Holding).
+func insideLatinName(text string, start int) bool {
+	if start < 2 || text[start-1] != ' ' {
+		return false
+	}
+	i := start - 1
+	for i > 0 && isASCIIAlnum(rune(text[i-1])) {
+		i--
+	}
+	w := text[i : start-1]
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	switch w {
+	case "The", "A", "An", "THE":
+		return false
+	}
+	return true
 }
 
 // shareClass returns the listing of sym's company that the words after a
@@ -674,7 +814,7 @@ func asciiBoundaryOK(text string, start, end int) bool {
 
 // institutionSuffixes turn a company name into another body: 贝壳研究院,
 // 腾讯基金会, 长江商学院.
-var institutionSuffixes = []string{"研究院", "基金会", "商学院", "大学"}
+var institutionSuffixes = builtinVocab.Words("institution-suffix")
 
 // institutionAfter reports whether the name ending at end is the start of
 // an institution's name.
@@ -692,8 +832,26 @@ func institutionAfter(text string, end int) bool {
 // rather than the company: 苹果概念股, 特斯拉概念板块, 华为题材. The stocks
 // of such a theme are other companies.
 func themeAfter(text string, end int) bool {
-	rest := text[end:]
-	return strings.HasPrefix(rest, "概念") || strings.HasPrefix(rest, "题材")
+	rest := strings.TrimLeft(text[end:], " ")
+	latin := end > 0 && text[end-1] < utf8.RuneSelf
+	for _, w := range themeWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return indexAfter(rest, latin)
+}
+
+// indexAfter reports whether rest starts an index's name after a
+// provider's (恒生指数, MSCI指数, MSCI亚太指数): the name is the index's
+// there, not the listed company's. After a Latin name (an index provider:
+// MSCI, S&P) up to six characters may come between the name and 指数.
+func indexAfter(rest string, latin bool) bool {
+	i := strings.Index(rest, "指数")
+	if i == 0 || !latin || i < 0 {
+		return i == 0
+	}
+	return utf8.RuneCountInString(rest[:i]) <= 6 && !strings.ContainsAny(rest[:i], "，。、；：,;:（）()")
 }
 
 // modelAfter reports whether the name ending at end is the brand of a
@@ -728,7 +886,22 @@ func modelAfter(key, text string, end int) bool {
 
 // platformNames are listed companies named after the platforms they run,
 // which news names as places to post and read (在微博回应, 知乎上的讨论).
-var platformNames = map[string]bool{"微博": true, "快手": true, "知乎": true, "哔哩哔哩": true, "B站": true}
+var platformNames = wordSet(builtinVocab.Words("platform"))
+
+// platformAfter and platformVerbs are the [platform-after] and
+// [platform-verb] sections: words that use a platform's name for the
+// platform.
+var (
+	platformAfter = builtinVocab.Words("platform-after")
+	platformVerbs = builtinVocab.Words("platform-verb")
+)
+
+// nationalAfter and themeWords are the [national-after] and [theme]
+// sections.
+var (
+	nationalAfter = builtinVocab.Words("national-after")
+	themeWords    = builtinVocab.Words("theme")
+)
 
 // platformUse reports whether a platform name at start..end names the
 // platform, not the company: followed by a word about posts or users
@@ -739,14 +912,14 @@ func platformUse(key, text string, start, end int) bool {
 		return false
 	}
 	rest := text[end:]
-	for _, w := range []string{"上", "平台上", "热搜", "账号", "网友", "用户", "发文", "发帖", "话题", "直播间", "博主", "视频"} {
+	for _, w := range platformAfter {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
 	if before == '在' || before == '过' || before == '于' {
-		for _, w := range []string{"回应", "发布", "发表", "表示", "称", "晒", "透露", "公开", "辟谣", "道歉"} {
+		for _, w := range platformVerbs {
 			if strings.HasPrefix(rest, w) {
 				return true
 			}
@@ -786,7 +959,7 @@ func otherCompanyAfter(text string, end int) bool {
 // fundSuffixes end the names of funds and partnerships, which are products
 // of the companies they are named after (中金…产业投资基金), not the
 // companies.
-var fundSuffixes = []string{"投资基金", "产业基金", "合伙企业"}
+var fundSuffixes = builtinVocab.Words("fund-suffix")
 
 // maxOtherCompanyRunes bounds the look-ahead of otherCompanyAfter: registered
 // names rarely put more than this many characters between the brand and
@@ -796,12 +969,11 @@ const maxOtherCompanyRunes = 12
 // exchangeNames are listed exchange operators whose names news uses almost
 // always for the venue (商汤在港交所发布公告, 据港交所数据), not for the
 // listed company.
-var exchangeNames = map[string]bool{"港交所": true, "香港交易所": true, "香港交易所集团": true}
+var exchangeNames = wordSet(builtinVocab.Words("exchange"))
 
 // companyWords, written right after an exchange operator's name, show the
 // company is meant (港交所股价, 港交所业绩, 港交所目标价).
-var companyWords = []string{"股价", "股份", "股票", "市值", "业绩", "净利", "营收", "收入", "盈利",
-	"利润", "目标价", "评级", "涨", "跌", "升", "挫", "主席", "行政总裁", "总裁", "董事", "首席执行官"}
+var companyWords = builtinVocab.Words("company-word")
 
 // venueUse reports whether an exchange operator's name (see exchangeNames)
 // ending at end names the venue rather than the company: it does unless
@@ -822,7 +994,7 @@ func venueUse(key, text string, end int) bool {
 
 // countryMakers are the characters that, written before 国, make a word
 // for a country or for the nation: 我国, 全国, 美国, 各国, 两国.
-const countryMakers = "我全美中英法德俄日韩泰越印澳加意荷瑞比葡西奥丹挪芬波各两本该他外出回归强大祖万邻"
+var countryMakers = builtinVocab.Chars("country-maker")
 
 // countryBefore reports whether a name that starts with 国 (国新能源,
 // 国投资本) takes its 国 from a country word written just before it:
@@ -843,7 +1015,7 @@ func nationalPhrase(key, text string, end int) bool {
 		return false
 	}
 	rest := text[end:]
-	for _, s := range []string{"行业", "产业", "市场", "企业", "经济"} {
+	for _, s := range nationalAfter {
 		if strings.HasPrefix(rest, s) {
 			return true
 		}
@@ -879,7 +1051,7 @@ func creditBefore(text string, start int) bool {
 var creditSeparators = []string{"：", ":", "/", "／", "|", "｜"}
 
 // creditWords introduce a data or picture credit.
-var creditWords = []string{"来源", "来源于", "供图", "图源", "出处"}
+var creditWords = builtinVocab.Words("credit")
 
 // leftBoundaryOK reports whether a two-character name at start begins a
 // word: see the Linker doc comment.
@@ -900,9 +1072,7 @@ func leftBoundaryOK(text string, start int) bool {
 // objects (收购, 投资, 旗下, 联手, 包括, 超越, 起诉, 表示, 报道, 公布, 支持, …).
 // Characters that end adjectives or adverbs (最, 很, 好, 有) are deliberately
 // absent: 最美的 and 很美的 are not 美的.
-const wordStarters = "的了着过和与及跟同或并而对向在从自由被把将为是称据如像即让使令给于以等至到比较" +
-	"购资股下手括越诉示道布告评指令称说问约谈访家间中外前后里上及也都还就又再仍已曾" +
-	"除年月日天时则但且虽因持含"
+var wordStarters = builtinVocab.Chars("word-starter")
 
 func firstRuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

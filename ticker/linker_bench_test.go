@@ -1,7 +1,6 @@
 package ticker
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stocknews/stocknews/internal/sharedtest"
@@ -61,12 +60,16 @@ func BenchmarkLoadMaster(b *testing.B) {
 			}
 		}
 	})
-	b.Run("default", func(b *testing.B) {
+	b.Run("builtin", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := LoadCSV(strings.NewReader(defaultCSV), nil); err != nil {
-				b.Fatal(err)
-			}
+			defaultMaster.load()
+		}
+	})
+	b.Run("builtin+matcher", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			newMasterMatcher(defaultMaster.load())
 		}
 	})
 	full := fullMaster(b)

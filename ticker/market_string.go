@@ -18,11 +18,12 @@ func _() {
 	_ = x[LSE-7]
 	_ = x[SG-8]
 	_ = x[JP-9]
+	_ = x[NQ-10]
 }
 
-const _Market_name = "SHSZBJHKUSBKLSESGJP"
+const _Market_name = "SHSZBJHKUSBKLSESGJPNQ"
 
-var _Market_index = [...]uint8{0, 0, 2, 4, 6, 8, 10, 12, 15, 17, 19}
+var _Market_index = [...]uint8{0, 0, 2, 4, 6, 8, 10, 12, 15, 17, 19, 21}
 
 func (i Market) String() string {
 	idx := int(i) - 0

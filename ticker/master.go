@@ -19,7 +19,19 @@ type Security struct {
 	FullName    string   // registered company name, when known
 	Aliases     []string // common aliases that link by themselves (茅台, 腾讯)
 	FormerNames []string // earlier short names
-	ListDate    string   // listing date as YYYY-MM-DD, "" when unknown
+	ListDate    string   // listing date as YYYY-MM-DD (YYYY when only the year is known), "" when unknown
+	DelistDate  string   // delisting date, "" while listed or when unknown
+	EnglishName string   // English name from the exchanges' lists; the built-in master keeps the short form news writes (TENCENT, Carlyle)
+
+	// FormerSymbols are the symbols the security had before, each with the
+	// dates it was in force: FB.US until 2022-06-09 for META.US. A symbol
+	// change is one security with several symbols over time.
+	FormerSymbols []DatedSymbol
+	// Dated gives the dates of the names that were not always in use: a
+	// former short name until the rename, an alias that came with a new
+	// name. A name not listed here is valid whenever the security is
+	// listed.
+	Dated []DatedName
 }
 
 // Master is a security master: the securities a Linker can find by name.
@@ -55,6 +67,11 @@ type Master struct {
 	byKey map[string][]int32
 	// keyKind records, per key, the strongest kind of name it came from.
 	keyKind map[string]nameKind
+	// hasEnglish is set when some key comes from an English name only.
+	hasEnglish bool
+	// spans holds the validity of the keys that came only from dated names
+	// of a security; a key of a security not in it is always valid.
+	spans map[keyRef]Span
 	// group maps a security to a company id shared by all listings of one
 	// company (A+H, H+US, …); see [Master.Listings].
 	group []int32
@@ -66,29 +83,26 @@ type Master struct {
 type nameKind uint8
 
 const (
-	kindName   nameKind = iota // short name as written
-	kindBare                   // short name without decorations
-	kindAlias                  // alias
-	kindFormer                 // former short name
-	kindFull                   // registered full name, or its stem
+	kindName    nameKind = iota // short name as written
+	kindBare                    // short name without decorations
+	kindAlias                   // alias
+	kindFormer                  // former short name
+	kindFull                    // registered full name, or its stem
+	kindEnglish                 // English name from the exchanges' lists, or its stem
 )
+
+// keyRef is one key of one security.
+type keyRef struct {
+	key string
+	sec int32
+}
 
 // DefaultMaster returns the built-in master: the most covered A-shares, the
 // Hong Kong and US listings of the Chinese and foreign companies that
 // Chinese financial news covers most, and the standard indices of
 // spec/tickers.md, as of [DataVersion]. It is built once, on first call, and
 // shared; it must not be modified.
-func DefaultMaster() *Master { return defaultMaster() }
-
-var defaultMaster = sync.OnceValue(func() *Master {
-	m, err := LoadCSV(strings.NewReader(defaultCSV), &CSVOptions{Name: "data/default.csv"})
-	if err != nil {
-		// The embedded file is checked by the tests; a failure here is a
-		// build defect, not bad input.
-		panic(err)
-	}
-	return m
-})
+func DefaultMaster() *Master { return defaultMaster.get() }
 
 // NewMaster returns a master holding secs. Rows are normalised (names to
 // NFKC without padding) and a later row with the same symbol is merged into
@@ -112,12 +126,30 @@ func (m *Master) add(s Security) {
 	s.FullName = NormalizeName(s.FullName)
 	s.Aliases = normList(s.Aliases)
 	s.FormerNames = normList(s.FormerNames)
-	if i, ok := m.bySym[s.Symbol]; ok {
+	s.EnglishName = NormalizeName(s.EnglishName)
+	for i := range s.Dated {
+		s.Dated[i].Name = NormalizeName(s.Dated[i].Name)
+	}
+	m.addNormalized(s)
+}
+
+// addNormalized inserts or merges a row whose names are normalised.
+func (m *Master) addNormalized(s Security) {
+	if i, ok := m.bySym[s.Symbol]; ok && m.secs[i].Symbol == s.Symbol {
 		m.secs[i] = mergeSecurity(m.secs[i], s)
 		return
+	} else if ok {
+		// s.Symbol was another security's former symbol (FB.US of
+		// META.US): a row of its own now takes the symbol.
+		delete(m.bySym, s.Symbol)
 	}
 	m.bySym[s.Symbol] = len(m.secs)
 	m.secs = append(m.secs, s)
+	for _, f := range s.FormerSymbols {
+		if _, taken := m.bySym[f.Symbol]; !taken {
+			m.bySym[f.Symbol] = len(m.secs) - 1
+		}
+	}
 }
 
 // mergeSecurity merges b into a: non-empty scalar fields of b win, lists are
@@ -136,6 +168,20 @@ func mergeSecurity(a, b Security) Security {
 	}
 	if b.ListDate != "" {
 		out.ListDate = b.ListDate
+	}
+	if b.DelistDate != "" {
+		out.DelistDate = b.DelistDate
+	}
+	if b.EnglishName != "" {
+		out.EnglishName = b.EnglishName
+	}
+	if len(b.FormerSymbols) > 0 {
+		out.FormerSymbols = b.FormerSymbols
+	}
+	if len(b.Dated) > 0 {
+		out.Dated = append(slices.DeleteFunc(slices.Clone(a.Dated), func(d DatedName) bool {
+			return slices.ContainsFunc(b.Dated, func(e DatedName) bool { return e.Name == d.Name })
+		}), b.Dated...)
 	}
 	out.Aliases = unite(slices.Clone(a.Aliases), b.Aliases)
 	out.FormerNames = unite(slices.Clone(out.FormerNames), b.FormerNames)
@@ -267,7 +313,16 @@ func (m *Master) AllSeq() iter.Seq[Security] {
 
 // keys calls f with every normalised key a security is found under.
 func (s *Security) keys(f func(key string, k nameKind)) {
-	if s.Name != "" {
+	s.datedKeys(func(key string, k nameKind, _ Span) { f(key, k) })
+}
+
+// datedKeys calls f with every normalised key a security is found under
+// and the span of the name it comes from.
+func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
+	var sp Span
+	f := func(key string, k nameKind) { g(key, k, sp) }
+	sp = s.nameSpan(s.Name)
+	if s.Name != "" && s.Name != s.EnglishName { // an English short name is found as EnglishName
 		f(nameKey(s.Name), kindName)
 		// *ST天润 is written ST天润 as often as not; the text *ST天润 holds
 		// ST天润 too, so the form without the star finds both.
@@ -279,36 +334,64 @@ func (s *Security) keys(f func(key string, k nameKind)) {
 		}
 	}
 	for _, a := range s.Aliases {
+		sp = s.nameSpan(a)
 		f(nameKey(a), kindAlias)
 	}
 	for _, a := range s.FormerNames {
+		sp = s.nameSpan(a)
 		f(nameKey(a), kindFormer)
 		if b := undecorate(a, s.Symbol.Market()); b != "" {
 			f(nameKey(b), kindFormer)
 		}
 	}
+	sp = Span{}
 	if s.FullName != "" {
 		f(nameKey(s.FullName), kindFull)
 		fullNameStems(s.FullName, func(st string) { f(nameKey(st), kindFull) })
+	}
+	if s.EnglishName != "" {
+		englishNames(s.EnglishName, func(n string) { f(nameKey(n), kindEnglish) })
 	}
 }
 
 // index builds the name index and the company groups.
 func (m *Master) index() {
-	m.byKey = make(map[string][]int32, len(m.secs)*2)
-	m.keyKind = make(map[string]nameKind, len(m.secs)*2)
+	m.byKey = make(map[string][]int32, len(m.secs)*3)
+	m.keyKind = make(map[string]nameKind, len(m.secs)*3)
+	m.spans = make(map[keyRef]Span)
 	for i := range m.secs {
-		m.secs[i].keys(func(key string, k nameKind) {
+		m.secs[i].datedKeys(func(key string, k nameKind, sp Span) {
 			if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
 				return
 			}
-			if !slices.Contains(m.byKey[key], int32(i)) {
-				m.byKey[key] = append(m.byKey[key], int32(i))
+			ref := keyRef{key, int32(i)}
+			lst, seen := m.byKey[key]
+			switch {
+			case !slices.Contains(lst, int32(i)):
+				m.byKey[key] = append(lst, int32(i))
+				if sp != (Span{}) {
+					m.spans[ref] = sp
+				}
+			case len(m.spans) > 0:
+				if old, ok := m.spans[ref]; ok {
+					m.spans[ref] = widen(old, sp)
+				}
 			}
-			if old, ok := m.keyKind[key]; !ok || k < old {
+			if old := m.keyKind[key]; !seen || k < old {
 				m.keyKind[key] = k
 			}
 		})
+	}
+	for ref, sp := range m.spans {
+		if sp == (Span{}) {
+			delete(m.spans, ref)
+		}
+	}
+	for _, k := range m.keyKind {
+		if k == kindEnglish {
+			m.hasEnglish = true
+			break
+		}
 	}
 	// Company groups: union of securities sharing a key: the listings of
 	// one company in several markets, share classes, and old and new codes
@@ -336,6 +419,54 @@ func (m *Master) index() {
 		m.group[i] = find(int32(i))
 	}
 	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
+}
+
+// widen returns the smallest span holding a and b.
+func widen(a, b Span) Span {
+	if a.From == "" || b.From == "" {
+		a.From = ""
+	} else {
+		a.From = min(a.From, b.From)
+	}
+	if a.To == "" || b.To == "" {
+		a.To = ""
+	} else {
+		a.To = max(a.To, b.To)
+	}
+	return a
+}
+
+// validOn reports whether security i was listed on day and known by key
+// then.
+func (m *Master) validOn(key string, i int32, day string) bool {
+	if day == "" {
+		return true
+	}
+	if !m.secs[i].listedOn(day) {
+		return false
+	}
+	sp, ok := m.spans[keyRef{key, i}]
+	return !ok || sp.Contains(day)
+}
+
+// ByNameOn returns the securities known by name on day (YYYY-MM-DD),
+// preferred first: those listed then, under a name in use then, each with
+// the symbol in force then (FB.US for Facebook in 2018). An empty day
+// means any time, as [Master.ByName].
+func (m *Master) ByNameOn(name, day string) []Security {
+	if m == nil {
+		return nil
+	}
+	key := nameKey(name)
+	var out []Security
+	for _, j := range m.byKey[key] {
+		if m.validOn(key, j, day) {
+			s := m.secs[j]
+			s.Symbol, s.Name = s.SymbolOn(day), s.NameOn(day)
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // prefer orders two securities sharing a name, preferred first.
@@ -375,6 +506,9 @@ func marketRank(m Market) int {
 // Letter case is kept.
 func NormalizeName(name string) string {
 	name = norm.NFKC.String(name)
+	if !needsSpaceFold(name) {
+		return name
+	}
 	var b strings.Builder
 	b.Grow(len(name))
 	pendingSpace := false
@@ -394,10 +528,28 @@ func NormalizeName(name string) string {
 	return b.String()
 }
 
+// needsSpaceFold reports whether an NFKC name holds white space that
+// NormalizeName must fold.
+func needsSpaceFold(name string) bool {
+	for _, r := range name {
+		if unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameKey is the matching key of a name: NormalizeName with Latin letters
 // upper-cased.
 func nameKey(name string) string {
-	n := NormalizeName(name)
+	return foldKey(NormalizeName(name))
+}
+
+// foldKey upper-cases the Latin letters of a normalised name.
+func foldKey(n string) string {
+	if !strings.ContainsFunc(n, func(r rune) bool { return foldRune(r) != r }) {
+		return n
+	}
 	var b strings.Builder
 	b.Grow(len(n))
 	for _, r := range n {

@@ -1,7 +1,6 @@
 package ticker
 
 import (
-	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -9,14 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 )
-
-// DataVersion is the date of the facts in the built-in master
-// (data/default.csv): codes, short names and aliases as of that day.
-const DataVersion = "2025-06-30"
-
-//go:embed data/default.csv
-var defaultCSV string
 
 // Errors of the master loaders. They are wrapped in a [*CSVError] that says
 // where they occurred.
@@ -99,19 +92,31 @@ const (
 	// date, so that a listed security is preferred.
 	LayoutTushare
 	// LayoutGeneric is the project's own layout, also used by the built-in
-	// master:
+	// master's own facts (data/facts.csv):
 	//
-	//	symbol,name,full_name,aliases,former_names,list_date
+	//	symbol,name,full_name,aliases,former_names,list_date,delist_date,english_name,former_symbols
 	//
 	// Only symbol and name are required, columns may come in any order and
 	// unknown columns are ignored. symbol is canonical (600519.SH, 00700.HK,
-	// AAPL.US, BK1037.BK); a bare six-digit A-share code is accepted and
-	// its exchange inferred from the code. aliases and former_names are
-	// lists separated by "|". Lines starting with # are comments. name may
+	// AAPL.US, BK1037.BK) or another convention that names the market
+	// (SH600519, 0700.HK); a bare six-digit A-share code is accepted and
+	// its exchange inferred from the code, but a ticker without a market
+	// (AAPL) is a bad row. aliases and former_names are lists separated by
+	// "|"; a name may carry the dates it was in use as NAME@FROM~TO (either
+	// bound empty when open: 国泰君安@~2025-04-03, Meta@2021-10-28~).
+	// Dates are YYYY-MM-DD, YYYYMMDD or a year alone. former_symbols lists
+	// earlier symbols the same way (FB.US@~2022-06-09). Lines starting with
+	// # are comments. name may
 	// be empty in a row that only adds aliases, former names or a full name
 	// to a security named elsewhere (in another row, or in a master this
 	// one is merged with).
 	LayoutGeneric
+	// LayoutNameChange is tushare's namechange export:
+	// ts_code,name,start_date,end_date,ann_date,change_reason. Each row
+	// dates one short name of a security (end_date empty for the name in
+	// use); a master loaded from it is meant to be merged with one that
+	// holds the securities.
+	LayoutNameChange
 )
 
 // CSVOptions configures LoadCSV. The zero value reads a comma-separated
@@ -163,7 +168,7 @@ func LoadCSV(r io.Reader, opts *CSVOptions) (*Master, error) {
 	}
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
+	cr.TrimLeadingSpace = cr.Comma != '\t' // else empty fields would vanish
 	cr.ReuseRecord = true
 
 	header, err := cr.Read()
@@ -227,6 +232,8 @@ func LoadCSV(r io.Reader, opts *CSVOptions) (*Master, error) {
 func detectLayout(cols map[string]int) Layout {
 	has := func(c string) bool { _, ok := cols[c]; return ok }
 	switch {
+	case has("ts_code") && has("name") && has("start_date") && has("end_date"):
+		return LayoutNameChange
 	case has("ts_code") && has("name"):
 		return LayoutTushare
 	case has("stock_code") && has("short_name"):
@@ -242,6 +249,8 @@ type rowReader struct {
 	layout                      Layout
 	code, name, exch, list      int
 	full, aliases, former, stat int
+	delist, english, formerSyms int
+	start, end                  int // LayoutNameChange
 }
 
 func newRowReader(l Layout, cols map[string]int) (*rowReader, error) {
@@ -253,12 +262,16 @@ func newRowReader(l Layout, cols map[string]int) (*rowReader, error) {
 		}
 		return -1
 	}
-	rd := &rowReader{layout: l, exch: -1, full: -1, aliases: -1, former: -1, stat: -1, list: col("list_date")}
+	rd := &rowReader{layout: l, exch: -1, full: -1, aliases: -1, former: -1, stat: -1, list: col("list_date"),
+		delist: col("delist_date"), english: col("english_name", "enname"), formerSyms: col("former_symbols"),
+		start: col("start_date"), end: col("end_date")}
 	switch l {
 	case LayoutAllCode:
 		rd.code, rd.name, rd.exch = col("stock_code"), col("short_name"), col("exchange")
 	case LayoutTushare:
 		rd.code, rd.name, rd.full, rd.stat = col("ts_code"), col("name"), col("fullname"), col("list_status")
+	case LayoutNameChange:
+		rd.code, rd.name = col("ts_code"), col("name")
 	case LayoutGeneric:
 		rd.code, rd.name = col("symbol"), col("name")
 		rd.full, rd.aliases, rd.former = col("full_name", "fullname"), col("aliases"), col("former_names")
@@ -284,7 +297,7 @@ func (rd *rowReader) read(rec []string) (Security, string, error) {
 	if code == "" {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no code", ErrRecord)
 	}
-	if name == "" && (rd.layout != LayoutGeneric || csvField(rec, rd.aliases)+csvField(rec, rd.former)+csvField(rec, rd.full) == "") {
+	if name == "" && (rd.layout != LayoutGeneric || rd.onlyCode(rec)) {
 		return Security{}, strings.Join(rec, ","), fmt.Errorf("%w: no name", ErrRecord)
 	}
 	var sym Symbol
@@ -303,30 +316,101 @@ func (rd *rowReader) read(rec []string) (Security, string, error) {
 	if !ok {
 		return Security{}, code, ErrCode
 	}
+	if rd.layout == LayoutNameChange {
+		return rd.nameChange(rec, sym, name)
+	}
 	sec := Security{
-		Symbol:   sym,
-		Name:     name,
-		FullName: csvField(rec, rd.full),
-		ListDate: normDate(csvField(rec, rd.list)),
+		Symbol:      sym,
+		Name:        name,
+		FullName:    csvField(rec, rd.full),
+		ListDate:    normDate(csvField(rec, rd.list)),
+		DelistDate:  normDate(csvField(rec, rd.delist)),
+		EnglishName: csvField(rec, rd.english),
 	}
 	if rd.stat >= 0 && strings.EqualFold(csvField(rec, rd.stat), "D") {
 		sec.ListDate = ""
 	}
-	sec.Aliases = splitNames(csvField(rec, rd.aliases))
-	sec.FormerNames = splitNames(csvField(rec, rd.former))
+	var bad string
+	sec.Aliases, sec.Dated, bad = splitNames(csvField(rec, rd.aliases), sec.Dated)
+	if bad == "" {
+		sec.FormerNames, sec.Dated, bad = splitNames(csvField(rec, rd.former), sec.Dated)
+	}
+	if bad == "" {
+		sec.FormerSymbols, bad = splitSymbols(csvField(rec, rd.formerSyms))
+	}
+	if bad != "" {
+		return Security{}, bad, fmt.Errorf("%w: bad dated name or symbol", ErrRecord)
+	}
 	return sec, "", nil
 }
 
-func splitNames(s string) []string {
-	if s == "" {
-		return nil
+// nameChange reads a row of tushare's namechange layout: one dated short
+// name, kept as a former name with its span (end_date is the last day).
+func (rd *rowReader) nameChange(rec []string, sym Symbol, name string) (Security, string, error) {
+	sp := Span{From: normDate(csvField(rec, rd.start))}
+	if end := normDate(csvField(rec, rd.end)); end != "" {
+		t, err := time.Parse(time.DateOnly, end)
+		if err != nil {
+			return Security{}, csvField(rec, rd.end), fmt.Errorf("%w: bad end_date", ErrRecord)
+		}
+		sp.To = t.AddDate(0, 0, 1).Format(time.DateOnly)
 	}
-	return strings.Split(s, "|")
+	return Security{Symbol: sym, FormerNames: []string{name}, Dated: []DatedName{{Name: name, Span: sp}}}, "", nil
+}
+
+// splitNames splits a "|" list of names, each maybe NAME@FROM~TO, adding
+// the dated ones to dated. It returns the offending item when one is bad.
+// onlyCode reports whether a generic row carries nothing beside its code.
+func (rd *rowReader) onlyCode(rec []string) bool {
+	for _, i := range []int{rd.aliases, rd.former, rd.full, rd.list, rd.delist, rd.english, rd.formerSyms} {
+		if csvField(rec, i) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func splitNames(s string, dated []DatedName) ([]string, []DatedName, string) {
+	if s == "" {
+		return nil, dated, ""
+	}
+	var out []string
+	for _, item := range strings.Split(s, "|") {
+		name, sp, ok := parseDatedName(item)
+		if !ok || name == "" {
+			return nil, dated, item
+		}
+		out = append(out, name)
+		if sp != (Span{}) {
+			dated = append(dated, DatedName{Name: name, Span: sp})
+		}
+	}
+	return out, dated, ""
+}
+
+// splitSymbols splits a "|" list of SYMBOL@FROM~TO.
+func splitSymbols(s string) ([]DatedSymbol, string) {
+	if s == "" {
+		return nil, ""
+	}
+	var out []DatedSymbol
+	for _, item := range strings.Split(s, "|") {
+		code, sp, ok := parseDatedName(item)
+		sym, err := Parse(code)
+		if !ok || err != nil {
+			return nil, item
+		}
+		out = append(out, DatedSymbol{Symbol: sym, Span: sp})
+	}
+	return out, ""
 }
 
 // normDate turns YYYYMMDD into YYYY-MM-DD and keeps YYYY-MM-DD; anything
 // else becomes "".
 func normDate(s string) string {
+	if len(s) == 4 && digitsOnly(s) {
+		return s // the year only
+	}
 	if len(s) == 8 && digitsOnly(s) {
 		return s[:4] + "-" + s[4:6] + "-" + s[6:]
 	}
@@ -402,6 +486,9 @@ func parseLoose(s string) (Symbol, bool) {
 	sym, err := ParseAny(s)
 	if err != nil || !sym.IsValid() {
 		return Symbol{}, false
+	}
+	if sym.Market() == US && !strings.ContainsAny(s, ".:") && !strings.HasPrefix(strings.ToUpper(s), "US") {
+		return Symbol{}, false // a ticker without a market: not taken for a US one
 	}
 	return sym, true
 }

@@ -58,11 +58,12 @@ func TestDefaultMasterLoads(t *testing.T) {
 }
 
 // TestDefaultShortNamesListed keeps shortNames in step with the built-in
-// data: every two-character Chinese name or alias there has its context
-// rule.
+// data: every two-character Chinese alias there has its context rule.
+// (Two-character short names from the exchanges' lists fire only at the
+// start of a word, as names from a loaded master do.)
 func TestDefaultShortNamesListed(t *testing.T) {
 	for s := range DefaultMaster().AllSeq() {
-		for _, n := range append(append([]string{s.Name}, s.Aliases...), s.FormerNames...) {
+		for _, n := range s.Aliases {
 			if k := nameKey(n); len([]rune(k)) == 2 && isHanString(k) {
 				if _, ok := shortNames[k]; !ok {
 					t.Errorf("%s: two-character name %q missing from shortNames", s.Symbol, k)

@@ -5,12 +5,13 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Link returns the securities doc is linked to, most relevant first (ties
 // by symbol). Each Link says how the security was found (Via, a union),
 // how often the text mentions it (embeds are not counted), where first,
-// whether in the title, and its name: the master's short name, else the
+// whether in the title (also when the title names it inside a longer word that did not link: 东方财富 in 东方财富证券), and its name: the master's short name, else the
 // name the article writes beside the code.
 //
 // Relevance, in 0..1, follows RavenPack's rule that a headline mention
@@ -66,10 +67,16 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 	}
 	for i := range links {
 		k := &links[i]
-		if s, ok := l.master.Lookup(k.Symbol); ok && s.Name != "" {
-			k.Name = s.Name
+		if s, ok := l.master.Lookup(k.Symbol); ok && s.Name+s.EnglishName != "" {
+			k.Name = cmp.Or(s.NameOn(doc.AsOf), s.EnglishName)
 		} else {
 			k.Name = sc.beside[k.Symbol]
+		}
+		if k.Via&(ViaEmbed|ViaCode) != 0 {
+			k.Unlisted = !l.master.listsOn(k.Symbol, doc.AsOf)
+		}
+		if !k.InTitle && doc.TitleLen > 0 && doc.TitleLen <= len(doc.Text) {
+			k.InTitle = l.master.namedIn(k.Symbol, doc.Text[:doc.TitleLen])
 		}
 		k.Relevance = relevance(*k, len(doc.Text), total, len(links))
 	}
@@ -77,6 +84,34 @@ func (l *Linker) links(doc Document, sc scan) []Link {
 		return cmp.Or(cmp.Compare(b.Relevance, a.Relevance), compareSymbols(a.Symbol, b.Symbol))
 	})
 	return links
+}
+
+// namedIn reports whether title holds one of sym's names of three
+// characters or more, even inside a longer word that did not link (东方财富
+// in 东方财富证券, a subsidiary): a security the article links elsewhere
+// and names in its title is what the article is about.
+func (m *Master) namedIn(sym Symbol, title string) bool {
+	s, ok := m.Lookup(sym)
+	if !ok {
+		return false
+	}
+	names := append([]string{s.Name, undecorate(s.Name, sym.Market())}, s.Aliases...)
+	for _, n := range names {
+		if utf8.RuneCountInString(n) >= 3 && strings.Contains(strings.ToUpper(title), strings.ToUpper(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// listsOn reports whether m lists sym on day under that symbol.
+func (m *Master) listsOn(sym Symbol, day string) bool {
+	i, ok := m.bySym[sym]
+	if !ok {
+		return false
+	}
+	s := &m.secs[i]
+	return s.listedOn(day) && (day == "" && s.Symbol == sym || day != "" && s.SymbolOn(day) == sym)
 }
 
 // relevance computes the formula of [Linker.Link] for one link, given the

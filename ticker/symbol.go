@@ -40,6 +40,10 @@ const (
 	SG // SG
 	// JP is the Tokyo Stock Exchange.
 	JP // JP
+	// NQ is the National Equities Exchange and Quotations (新三板, NEEQ):
+	// six-digit 43/83/87 codes of companies quoted there but not listed on
+	// the Beijing Stock Exchange (天风期货 834277.NQ).
+	NQ // NQ
 )
 
 // ParseMarket returns the market for a canonical suffix, case-insensitively,
@@ -65,6 +69,8 @@ func ParseMarket(s string) Market {
 			return SG
 		case a == 'J' && b == 'P':
 			return JP
+		case a == 'N' && b == 'Q':
+			return NQ
 		}
 	case 3:
 		if upper(s[0]) == 'L' && upper(s[1]) == 'S' && upper(s[2]) == 'E' {
@@ -158,7 +164,7 @@ func (s *Symbol) UnmarshalText(text []byte) error {
 func New(code string, m Market) (Symbol, error) {
 	c, off, ok := normCode(code, m)
 	if !ok {
-		if m == Unknown || m > JP {
+		if m == Unknown || m > NQ {
 			return Symbol{}, parseErr(code, 0, ErrUnknownMarket)
 		}
 		return Symbol{}, parseErr(code, off, ErrInvalidCode)
@@ -212,7 +218,7 @@ func Parse(s string) (Symbol, error) {
 // offset of the first offending byte.
 func normCode(code string, m Market) (string, int, bool) {
 	switch m {
-	case SH, SZ, BJ:
+	case SH, SZ, BJ, NQ:
 		for i := 0; i < len(code) && i < 6; i++ {
 			if !isDigit(code[i]) {
 				return "", i, false

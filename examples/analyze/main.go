@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...
+//	analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...
 //
 // A folder is read recursively (.md, .html, .htm, .json, .jsonl, .txt); "-"
 // reads a JSON Lines feed from standard input, as does a .jsonl file. The
@@ -15,12 +15,14 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"iter"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/ticker"
@@ -46,19 +48,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&masters, "master", "security master CSV `FILE` to add to the built-in one (repeatable)")
 	withEntities := fs.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
 	workers := fs.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
+	asOf := fs.String("asof", "", "link every article as of `YYYY-MM-DD` instead of its own date")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-entities=false] [-workers N] PATH|GLOB|- ...")
+		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...")
 		return 2
 	}
-	master, err := loadMasters(masters)
+	master, err := loadMasters(masters, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
 		return 1
 	}
-	z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities})
+	opts := &stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities}
+	if *asOf != "" {
+		if opts.AsOf, err = time.ParseInLocation(time.DateOnly, *asOf, time.FixedZone("CST", 8*3600)); err != nil {
+			fmt.Fprintln(stderr, "analyze: -asof:", err)
+			return 2
+		}
+	}
+	z, err := stocknews.NewAnalyzer(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
 		return 1
@@ -97,19 +107,34 @@ func inputs(args []string, stdin io.Reader) iter.Seq[stocknews.Input] {
 	}
 }
 
-// loadMasters merges the built-in master with the files given; nil means
-// the built-in master alone.
-func loadMasters(paths []string) (*ticker.Master, error) {
+// loadMasters merges the files given, which the Analyzer adds to the
+// built-in master; nil means the built-in master alone. Bad rows are
+// reported on stderr (how many, the first few positions) and skipped.
+func loadMasters(paths []string, stderr io.Writer) (*ticker.Master, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
 	ms := make([]*ticker.Master, 0, len(paths))
 	for _, p := range paths {
 		m, err := ticker.LoadMasterFile(p)
-		if err != nil {
+		if err = rejected(stderr, p, err); err != nil {
 			return nil, err
 		}
 		ms = append(ms, m)
 	}
-	return ticker.DefaultMaster().Merge(ms...), nil
+	return ms[0].Merge(ms[1:]...), nil
+}
+
+// rejected reports the bad rows of a master file and returns nil, or
+// returns err when the file could not be read at all.
+func rejected(w io.Writer, path string, err error) error {
+	var bad ticker.CSVErrors
+	if !errors.As(err, &bad) {
+		return err
+	}
+	fmt.Fprintf(w, "-master %s: %d rows rejected\n", path, len(bad))
+	for _, e := range bad[:min(len(bad), 3)] {
+		fmt.Fprintln(w, "  ", e)
+	}
+	return nil
 }

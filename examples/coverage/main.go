@@ -282,7 +282,7 @@ func (c *config) options() *metrics.Options {
 
 // collect analyses the inputs and merges the saved accumulators.
 func collect(c *config, stderr io.Writer) (accumulator, error) {
-	master, err := loadMasters(c.masters)
+	master, err := loadMasters(c.masters, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -350,21 +350,28 @@ func (c *config) keep(an *stocknews.Analysis) bool {
 	return c.to.IsZero() || t.Before(c.to)
 }
 
-// loadMasters merges the built-in master with the files given; nil means
-// the built-in master alone.
-func loadMasters(paths []string) (*ticker.Master, error) {
+// loadMasters merges the files given, which the Analyzer adds to the
+// built-in master; nil means the built-in master alone. Bad rows are
+// reported on stderr (how many, the first few positions) and skipped.
+func loadMasters(paths []string, stderr io.Writer) (*ticker.Master, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
 	var ms []*ticker.Master
 	for _, p := range paths {
 		m, err := ticker.LoadMasterFile(p)
-		if err != nil {
+		var bad ticker.CSVErrors
+		if errors.As(err, &bad) {
+			fmt.Fprintf(stderr, "-master %s: %d rows rejected\n", p, len(bad))
+			for _, e := range bad[:min(len(bad), 3)] {
+				fmt.Fprintln(stderr, "  ", e)
+			}
+		} else if err != nil {
 			return nil, fmt.Errorf("-master: %w", err)
 		}
 		ms = append(ms, m)
 	}
-	return ticker.DefaultMaster().Merge(ms...), nil
+	return ms[0].Merge(ms[1:]...), nil
 }
 
 // write writes the table (and the plot) in the format asked for.

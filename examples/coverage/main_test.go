@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,7 +89,7 @@ func TestArticleCountsAgree(t *testing.T) {
 	}
 
 	// The records, as examples/analyze makes them.
-	master, err := loadMasters(masters)
+	master, err := loadMasters(masters, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
