@@ -219,9 +219,6 @@ func TestEmpty(t *testing.T) {
 	if tab.Articles != 0 || len(tab.Rows) != 0 || !tab.AsOf.IsZero() {
 		t.Errorf("empty table: %+v", tab)
 	}
-	if p := tab.Plot(nil); p.Err() == nil || p.PNG() != nil {
-		t.Errorf("plot of an empty table: err %v, %d bytes", p.Err(), len(p.PNG()))
-	}
 }
 
 func TestNovelty(t *testing.T) {

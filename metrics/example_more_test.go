@@ -1,9 +1,7 @@
 package metrics_test
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"os"
 	"strings"
 
@@ -65,39 +63,6 @@ func ExampleTable_WritePairsCSV() {
 	// Output:
 	// symbol,other,articles,jaccard,pmi
 	// 00700.HK,600519.SH,1,0.3333333333333333,0
-}
-
-func ExampleTable_PlotPNG() {
-	b, err := exampleCoverage().Table().PlotPNG(&metrics.PlotOptions{Width: 480, Height: 270})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	img, _ := png.Decode(bytes.NewReader(b))
-	fmt.Println(img.Bounds().Size())
-	// Output: (480,270)
-}
-
-func ExampleTable_Plot() {
-	p := exampleCoverage().Table().Plot(&metrics.PlotOptions{Width: 320, Height: 200})
-	if p.Err() != nil {
-		fmt.Println(p.Err())
-		return
-	}
-	cfg, _ := png.DecodeConfig(bytes.NewReader(p.PNG()))
-	fmt.Println(cfg.Width, cfg.Height)
-	// Output: 320 200
-}
-
-func ExampleTable_WriteParquet() {
-	var buf bytes.Buffer
-	if err := exampleCoverage().Table().WriteParquet(&buf); err != nil {
-		fmt.Println(err)
-		return
-	}
-	b := buf.Bytes()
-	fmt.Printf("%s…%s\n", b[:4], b[len(b)-4:])
-	// Output: PAR1…PAR1
 }
 
 func ExampleCoverage_MarshalBinary() {

@@ -37,6 +37,8 @@
 //	                  with the same -bounded, -close and -min-relevance)
 //	-bounded          accumulate in bounded memory (metrics.Rollup) instead of keeping
 //	                  every article (metrics.Coverage): for corpora of any length
+//	-tables DIR       also write the long tables articles, links, claims and daily
+//	                  (metrics.Tables) into DIR, as Parquet, or as CSV with -format csv
 //	-recent N         with -bounded, the articles remembered for repeats and
 //	                  near-duplicates (0: metrics.DefaultRecent)
 //
@@ -70,6 +72,7 @@ import (
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
+	"github.com/stocknews/stocknews/metrics/report"
 	"github.com/stocknews/stocknews/ticker"
 )
 
@@ -101,6 +104,8 @@ type config struct {
 	merge        []string
 	bounded      bool
 	recent       int
+	tables       string                // -tables DIR
+	builder      *metrics.TableBuilder // the long tables, with -tables
 }
 
 // accumulator is what collect fills: a metrics.Coverage, or a
@@ -166,6 +171,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.Var(&merges, "merge", "merge the saved accumulator `FILE` into the result (repeatable)")
 	fs.BoolVar(&c.bounded, "bounded", false, "accumulate in bounded memory (metrics.Rollup), for corpora of any length")
 	fs.IntVar(&c.recent, "recent", 0, "with -bounded, remember `N` recent articles for repeats and near-duplicates (0: the default)")
+	tablesFlags(fs, c)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: coverage [flags] [PATH|GLOB|-]...")
 		fs.PrintDefaults()
@@ -195,7 +201,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	switch c.format {
 	case "table", "csv", "jsonl", "html":
 	case "parquet":
-		if c.out == "" {
+		if c.out == "" && c.tables == "" {
 			return nil, &usageError{"-format parquet needs -out FILE"}
 		}
 	default:
@@ -264,6 +270,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "coverage:", err)
 		return 1
 	}
+	if err := writeTables(c); err != nil {
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 1
+	}
 	return 0
 }
 
@@ -302,6 +312,7 @@ func collect(c *config, stderr io.Writer) (accumulator, error) {
 			return nil, fmt.Errorf("-merge %s: %w", path, err)
 		}
 	}
+	c.builder = c.newTableBuilder()
 	if len(c.inputs) > 0 {
 		z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !c.entities})
 		if err != nil {
@@ -314,6 +325,9 @@ func collect(c *config, stderr io.Writer) (accumulator, error) {
 			bar.add()
 			if c.keep(&an) {
 				acc.Add(&an)
+				if c.builder != nil {
+					c.builder.Add(&an)
+				}
 			}
 			return nil
 		})
@@ -379,7 +393,7 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 		if n == 0 || n > 10 {
 			n = 10 // more lines are unreadable
 		}
-		png, err := tab.PlotPNG(&metrics.PlotOptions{Top: n})
+		png, err := report.PlotPNG(tab, &report.PlotOptions{Top: n})
 		if err != nil {
 			return err
 		}
@@ -414,7 +428,10 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 	case "jsonl":
 		return top.WriteJSONL(w)
 	case "parquet":
-		return top.WriteParquet(w)
+		if c.out == "" {
+			return nil // with -tables and no -out: the tables alone
+		}
+		return report.WriteParquet(w, top)
 	case "html":
 		_, err := io.WriteString(w, top.HTML())
 		return err
