@@ -62,7 +62,7 @@ func ExampleTable_WritePairsCSV() {
 	exampleCoverage().Table().WritePairsCSV(os.Stdout)
 	// Output:
 	// symbol,other,articles,jaccard,pmi
-	// 00700.HK,600519.SH,1,0.3333333333333333,0
+	// 00700.HK,600519.SH,1,0.333333,0
 }
 
 func ExampleCoverage_MarshalBinary() {

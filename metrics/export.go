@@ -60,7 +60,7 @@ func Columns() []string {
 	}
 }
 
-// Record flattens s. TopPairs becomes "SYMBOL:articles" items joined by
+// Record flattens s, its ratios and scores rounded by [Round]. TopPairs becomes "SYMBOL:articles" items joined by
 // ";", e.g. "00700.HK:3;600519.SH:1".
 func (s *Stats) Record() Record {
 	r := Record{
@@ -68,23 +68,23 @@ func (s *Stats) Record() Record {
 		Name:              s.Name,
 		Articles:          int64(s.Articles),
 		Mentions:          int64(s.Mentions),
-		RelevanceWeighted: s.Relevance,
+		RelevanceWeighted: Round(s.Relevance),
 		TitleArticles:     int64(s.TitleArticles),
 		Claims:            int64(s.Claims),
 		ActiveDays:        int64(s.ActiveDays),
 		Media:             int64(s.Media),
-		MediaHHI:          finite(s.MediaHHI),
-		ShareOfVoice:      s.ShareOfVoice,
+		MediaHHI:          finite(Round(s.MediaHHI)),
+		ShareOfVoice:      Round(s.ShareOfVoice),
 		Novel:             int64(s.Novel),
 		Repeated:          int64(s.Repeated),
 		Articles1D:        int64(s.Window1),
 		Articles7D:        int64(s.Window7),
 		Articles30D:       int64(s.Window30),
-		Abnormal:          finite(s.Abnormal),
-		AbnormalZ:         finite(s.AbnormalZ),
+		Abnormal:          finite(Round(s.Abnormal)),
+		AbnormalZ:         finite(Round(s.AbnormalZ)),
 		Heat:              int64(s.Heat),
 		Degree:            int64(s.Degree),
-		PageRank:          s.PageRank,
+		PageRank:          Round(s.PageRank),
 	}
 	if !s.FirstSeen.IsZero() {
 		f, l := s.FirstSeen, s.LastSeen
@@ -301,7 +301,7 @@ func (t *Table) WritePairsCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(PairColumns())
 	for _, p := range t.Pairs {
-		cw.Write([]string{p.Symbol.String(), p.Other.String(), strconv.Itoa(p.Articles), formatFloat(p.Jaccard), formatFloat(p.PMI)})
+		cw.Write([]string{p.Symbol.String(), p.Other.String(), strconv.Itoa(p.Articles), formatFloat(Round(p.Jaccard)), formatFloat(Round(p.PMI))})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

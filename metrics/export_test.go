@@ -158,8 +158,8 @@ func TestWritePairsCSV(t *testing.T) {
 	}
 	// See TestTable: C–A (Jaccard 1/3, PMI ln 4/3), then B–A.
 	want := "symbol,other,articles,jaccard,pmi\n" +
-		"00700.HK,600519.SH,1,0.3333333333333333,0.2876820724517809\n" +
-		"000001.SZ,600519.SH,1,0.25,-0.40546510810816444\n"
+		"00700.HK,600519.SH,1,0.333333,0.287682\n" +
+		"000001.SZ,600519.SH,1,0.25,-0.405465\n"
 	if buf.String() != want {
 		t.Errorf("pairs CSV:\n%s\nwant\n%s", buf.String(), want)
 	}

@@ -234,6 +234,7 @@ type secAcc struct {
 	articles      int
 	mentions      int
 	relevance     float64
+	relUnits      int64 // Σ relevance in units of relScale, while collecting
 	title, claims int
 	seen          span // publication times
 	active        int
@@ -305,7 +306,7 @@ func (c *Coverage) Table() *Table {
 			a := accs[ai]
 			a.articles++
 			a.mentions += l.mentions
-			a.relevance += l.relevance
+			a.relUnits += int64(math.Round(l.relevance * relScale))
 			a.claims += l.claims
 			if l.inTitle {
 				a.title++
@@ -349,7 +350,11 @@ func (c *Coverage) Table() *Table {
 			}
 		}
 	}
-
+	// Relevance is summed in fixed point, so that the sum is exact and the
+	// same in any order and in a bounded Coverage.
+	for _, a := range accs {
+		a.relevance = float64(a.relUnits) / relScale
+	}
 	finishTable(tab, accs, pairs, &o, ndays, asOfIdx)
 	return tab
 }
