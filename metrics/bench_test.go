@@ -49,7 +49,7 @@ func BenchmarkAdd(b *testing.B) {
 // bounded accumulator's whole cost.
 func BenchmarkRollupAdd(b *testing.B) {
 	benchAccumulate(b, func(as []*stocknews.Analysis) {
-		u := metrics.NewRollup(nil)
+		u := newBounded(nil)
 		for _, a := range as {
 			u.Add(a)
 		}

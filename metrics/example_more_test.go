@@ -70,14 +70,14 @@ func ExampleCoverage_MarshalBinary() {
 	back := metrics.New(nil)
 	err := back.UnmarshalBinary(b)
 	fmt.Printf("%q version %d, %d articles, err %v\n", b[:4], b[4], back.Len(), err)
-	// Output: "SNCV" version 1, 3 articles, err <nil>
+	// Output: "SNCV" version 2, 3 articles, err <nil>
 }
 
-func ExampleRollup() {
-	// A Rollup keeps totals, not articles: its memory stays the same
-	// however long the stream. Here it remembers at most 1,000 articles
-	// for repeats and near-duplicates.
-	u := metrics.NewRollup(&metrics.Options{Recent: 1000})
+func ExampleCoverage_bounded() {
+	// A bounded Coverage keeps totals, not articles: its memory stays the
+	// same however long the stream. Here it remembers at most 1,000
+	// articles for repeats and near-duplicates.
+	u := metrics.New(&metrics.Options{Recent: 1000})
 	as := exampleAnalyses()
 	for _, a := range as {
 		u.Add(a)

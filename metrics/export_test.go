@@ -172,10 +172,10 @@ func TestWriteNoveltyJSONL(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a1, a2 (a1's story, within 24 h: 75), a3, then undated a4.
-	want := `{"id":"a1","published":"2024-03-01T09:00:00+08:00","story":"a1","k":1,"score":100}
-{"id":"a2","published":"2024-03-01T16:00:00+08:00","story":"a1","k":2,"score":75}
-{"id":"a3","published":"2024-03-03T10:00:00+08:00","story":"a3","k":1,"score":100}
-{"id":"a4","published":null,"story":"a4","k":1,"score":100}
+	want := `{"id":"a1.md","published":"2024-03-01T09:00:00+08:00","story":"a1.md","k":1,"score":100}
+{"id":"a2.md","published":"2024-03-01T16:00:00+08:00","story":"a1.md","k":2,"score":75}
+{"id":"a3.md","published":"2024-03-03T10:00:00+08:00","story":"a3.md","k":1,"score":100}
+{"id":"a4.md","published":null,"story":"a4.md","k":1,"score":100}
 `
 	if buf.String() != want {
 		t.Errorf("novelty:\n%s\nwant\n%s", buf.String(), want)

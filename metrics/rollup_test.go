@@ -51,8 +51,8 @@ func comparable(t *metrics.Table, novelty bool) string {
 	return dump(&c)
 }
 
-func rollup(as []*stocknews.Analysis, opts *metrics.Options) *metrics.Rollup {
-	u := metrics.NewRollup(opts)
+func rollup(as []*stocknews.Analysis, opts *metrics.Options) *metrics.Coverage {
+	u := newBounded(opts)
 	for _, a := range as {
 		u.Add(a)
 	}
@@ -97,7 +97,7 @@ func TestRollupRepeats(t *testing.T) {
 	if r := u.Table().Row(a); r == nil || r.Articles != 3 {
 		t.Errorf("600519.SH: %+v", r)
 	}
-	var zero metrics.Rollup
+	zero := newBounded(nil)
 	zero.Add(as[0])
 	zero.Add(nil)
 	if tab := zero.Table(); tab.Articles != 1 || tab.Row(a) == nil {
@@ -114,9 +114,9 @@ func TestRollupMerge(t *testing.T) {
 	one := rollup(as, opts).Table()
 	for k := range []int{2, 3, 7} {
 		k += 2
-		shards := make([]*metrics.Rollup, k)
+		shards := make([]*metrics.Coverage, k)
 		for i := range shards {
-			shards[i] = metrics.NewRollup(opts)
+			shards[i] = newBounded(opts)
 		}
 		for _, p := range r.Perm(len(as)) {
 			shards[r.IntN(k)].Add(as[p])
@@ -138,17 +138,17 @@ func TestRollupMerge(t *testing.T) {
 			}
 		}
 	}
-	u := metrics.NewRollup(nil)
+	u := newBounded(nil)
 	if err := u.Merge(u); err == nil {
 		t.Error("merging a Rollup into itself: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{Cutoff: metrics.MarketClose})); err == nil {
+	if err := u.Merge(newBounded(&metrics.Options{Cutoff: metrics.MarketClose})); err == nil {
 		t.Error("merging Rollups of different cutoffs: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{MaxHamming: 5})); err == nil {
+	if err := u.Merge(newBounded(&metrics.Options{MaxHamming: 5})); err == nil {
 		t.Error("merging Rollups of different Hamming distances: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{TopPairs: 9})); err != nil {
+	if err := u.Merge(newBounded(&metrics.Options{TopPairs: 9})); err != nil {
 		t.Errorf("TopPairs is applied by Table, yet: %v", err)
 	}
 }
@@ -216,7 +216,7 @@ func TestRollupBoundedMemory(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	as := streamCorpus(t, r, 2000)
 	heap := func(rounds int) uint64 {
-		u := metrics.NewRollup(&metrics.Options{Recent: 512})
+		u := newBounded(&metrics.Options{Recent: 512})
 		base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 		for round := range rounds {
 			for i, a := range as {

@@ -126,6 +126,7 @@ type Table struct {
 	Linked      int       // articles linking at least one security (after Options.MinRelevance)
 	Stories     int       // distinct near-duplicate stories among all articles
 	Errors      int       // analyses that failed ([Coverage.Errors])
+	Repeats     int       // inputs that repeat an earlier article (same URL, or same id and text); counted here only
 	Securities  int       // rows of the whole table, also after [Table.Top]
 	Rows        []Stats   // one per security: most articles first, then most mentions, then symbol (code, then market)
 	Pairs       []Pair    // every co-mentioned pair: most articles first, then higher Jaccard, then symbols
@@ -251,11 +252,14 @@ type secAcc struct {
 // Cost: O(A log A) for A articles plus O(S·D) for S securities over D days,
 // plus the co-mention pairs.
 func (c *Coverage) Table() *Table {
+	if c.roll != nil {
+		return c.roll.Table()
+	}
 	o := c.opts.withDefaults()
-	rs := c.orderedRecords()
+	rs, repeats := dropRepeats(c.orderedRecords())
 	st := stories(rs, o.MaxHamming)
 
-	tab := &Table{Articles: len(rs), Errors: c.errors}
+	tab := &Table{Articles: len(rs), Errors: c.errors, Repeats: repeats}
 	for i := range rs {
 		if st[i] == i {
 			tab.Stories++

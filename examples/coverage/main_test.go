@@ -363,10 +363,15 @@ func TestBoundedShards(t *testing.T) {
 		}
 	}
 
+	// An exact shard folds into a bounded run; a bounded shard does not
+	// merge into an exact one.
 	cov := filepath.Join(tmp, "coverage.bin")
 	runOK(t, append(append(slices.Clone(base), "-save", cov), files[:2]...)...)
+	runOK(t, "-bounded", "-merge", cov)
+	bnd := filepath.Join(tmp, "bounded.bin")
+	runOK(t, append(append(slices.Clone(base), "-bounded", "-save", bnd), files[:2]...)...)
 	var out, errb bytes.Buffer
-	if code := run([]string{"-bounded", "-merge", cov}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "magic") {
-		t.Errorf("a Coverage shard into -bounded: exit %d: %s", code, errb.String())
+	if code := run([]string{"-merge", bnd}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "cannot be merged") {
+		t.Errorf("a bounded shard into an exact run: exit %d: %s", code, errb.String())
 	}
 }
