@@ -233,7 +233,10 @@ type linkRecord struct {
 	mentions  int
 	relevance float64 // clamped to [0, 1]
 	inTitle   bool
-	claims    int // claims in the article about this security
+	claims    int  // claims in the article about this security
+	toned     bool // the analysis gave a tone for this security
+	tone      int8 // -1, 0, 1
+	toneScore float64
 }
 
 // New returns an empty Coverage: exact, or bounded when opts.Recent is
@@ -437,6 +440,7 @@ func newRecord(a *stocknews.Analysis) *record {
 		out = append(out, l)
 	}
 	r.links = out
+	setTones(r, a)
 	for _, cl := range a.Claims {
 		if !cl.Symbol.IsValid() {
 			continue

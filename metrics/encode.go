@@ -69,10 +69,11 @@ var (
 //	        uvarint(links) link…
 //	link:   string(code) u8(market) string(name) uvarint(mentions)
 //	        f64(relevance) u8(in title) uvarint(claims)
+//	        u8(tone: 0 none, 1 negative, 2 neutral, 3 positive) [f64(tone score) if tone]
 //
 // Records are sorted by id, and links by code, then market. Version 1
-// ("SNCV" 0x01, no mode byte, no url or text hash, records keyed by article
-// id first) and the former bounded encoding ("SNRU" 0x01) are still read;
+// ("SNCV" 0x01, no mode byte, no url or text hash, no tone, records keyed
+// by article id first) and the former bounded encoding ("SNRU" 0x01) are still read;
 // version 1 records have no repeat hashes, so repeats among them are not
 // found.
 func (c *Coverage) MarshalBinary() ([]byte, error) {
@@ -146,6 +147,10 @@ func (r *record) appendTo(b []byte) []byte {
 			b = append(b, 0)
 		}
 		b = binary.AppendUvarint(b, uint64(l.claims))
+		b = append(b, toneCode(&l))
+		if l.toned {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.toneScore))
+		}
 	}
 	return b
 }
@@ -430,6 +435,9 @@ func (d *decoder) record() *record {
 			d.fail("link in title")
 		}
 		l.claims = d.count("link claims")
+		if d.version >= 2 {
+			d.tone(&l)
+		}
 		if d.err != nil {
 			return nil
 		}
@@ -445,4 +453,25 @@ func (d *decoder) record() *record {
 		return nil
 	}
 	return r
+}
+
+// tone reads a link's tone code and score.
+func (d *decoder) tone(l *linkRecord) {
+	at := d.pos
+	code := d.byte("link tone")
+	if d.err != nil || code == 0 {
+		return
+	}
+	if code > 3 {
+		d.pos = at
+		d.fail("link tone")
+		return
+	}
+	l.toned, l.tone = true, int8(code)-2
+	at = d.pos
+	l.toneScore = math.Float64frombits(d.uint64("link tone score"))
+	if d.err == nil && !(l.toneScore >= -1 && l.toneScore <= 1) {
+		d.pos = at
+		d.fail("link tone score")
+	}
 }

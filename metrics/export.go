@@ -46,6 +46,10 @@ type Record struct {
 	Degree            int64      `json:"degree" parquet:"degree"`
 	PageRank          float64    `json:"pagerank" parquet:"pagerank"`
 	TopPairs          string     `json:"top_pairs" parquet:"top_pairs"`
+	ToneMean          *float64   `json:"tone_mean" parquet:"tone_mean,optional"`
+	Positive          int64      `json:"positive" parquet:"positive"`
+	Negative          int64      `json:"negative" parquet:"negative"`
+	Neutral           int64      `json:"neutral" parquet:"neutral"`
 }
 
 // Columns returns the export column names, in order: symbol, name,
@@ -56,7 +60,7 @@ func Columns() []string {
 		"title_articles", "claims", "first_seen", "last_seen", "active_days",
 		"media", "media_hhi", "share_of_voice", "novel", "repeated",
 		"articles_1d", "articles_7d", "articles_30d", "abnormal", "abnormal_z",
-		"heat", "degree", "pagerank", "top_pairs",
+		"heat", "degree", "pagerank", "top_pairs", "tone_mean", "positive", "negative", "neutral",
 	}
 }
 
@@ -85,6 +89,10 @@ func (s *Stats) Record() Record {
 		Heat:              int64(s.Heat),
 		Degree:            int64(s.Degree),
 		PageRank:          Round(s.PageRank),
+		ToneMean:          finite(Round(s.ToneMean)),
+		Positive:          int64(s.Positive),
+		Negative:          int64(s.Negative),
+		Neutral:           int64(s.Neutral),
 	}
 	if !s.FirstSeen.IsZero() {
 		f, l := s.FirstSeen, s.LastSeen
@@ -142,6 +150,7 @@ func (r *Record) fields() []string {
 		i(r.Media), opt(r.MediaHHI), formatFloat(r.ShareOfVoice), i(r.Novel), i(r.Repeated),
 		i(r.Articles1D), i(r.Articles7D), i(r.Articles30D), opt(r.Abnormal), opt(r.AbnormalZ),
 		i(r.Heat), i(r.Degree), formatFloat(r.PageRank), r.TopPairs,
+		opt(r.ToneMean), i(r.Positive), i(r.Negative), i(r.Neutral),
 	}
 }
 

@@ -1,8 +1,11 @@
 package metrics_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/stocknews/stocknews/entities"
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -39,23 +42,32 @@ func TestIdentityAndRepeats(t *testing.T) {
 	}
 }
 
-// The former bounded encoding ("SNRU" 0x01) is read as a bounded Coverage.
-func TestReadsFormerBoundedEncoding(t *testing.T) {
-	cov := newBounded(nil)
-	for _, a := range exampleAnalyses() {
-		cov.Add(a)
-	}
-	b, err := cov.MarshalBinary()
-	if err != nil || string(b[:6]) != "SNCV\x02\x01" {
-		t.Fatalf("header %q, %v", b[:6], err)
-	}
-	old := append([]byte("SNRU\x01"), b[6:]...)
-	back := metrics.New(nil)
-	if err := back.UnmarshalBinary(old); err != nil || !back.Bounded() {
-		t.Fatalf("SNRU: %v, bounded %v", err, back.Bounded())
-	}
-	if dump(back.Table()) != dump(cov.Table()) {
-		t.Error("the former encoding reads back to a different table")
+// Files written by the earlier version, exact ("SNCV" 0x01) and bounded
+// ("SNRU" 0x01), of the three example articles, read back to the tables
+// this version computes from the articles.
+func TestReadsVersion1(t *testing.T) {
+	for _, tt := range []struct {
+		file    string
+		bounded bool
+	}{{"v1-exact.bin", false}, {"v1-bounded.bin", true}} {
+		data, err := os.ReadFile(filepath.Join("testdata", "encoding", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := metrics.New(nil)
+		if err := back.UnmarshalBinary(data); err != nil || back.Bounded() != tt.bounded {
+			t.Fatalf("%s: %v, bounded %v", tt.file, err, back.Bounded())
+		}
+		fresh := metrics.New(nil)
+		if tt.bounded {
+			fresh = newBounded(nil)
+		}
+		for _, a := range exampleAnalyses() {
+			fresh.Add(a)
+		}
+		if got, want := dump(back.Table()), dump(fresh.Table()); got != want {
+			t.Errorf("%s reads back to\n%s\nwant\n%s", tt.file, got, want)
+		}
 	}
 }
 
@@ -74,5 +86,43 @@ func TestMergeForms(t *testing.T) {
 	}
 	if err := metrics.New(nil).Merge(bounded); err == nil {
 		t.Error("a bounded Coverage merged into an exact one")
+	}
+}
+
+// Tones per security are summed by both forms, survive the encoding and
+// reach the exports.
+func TestTone(t *testing.T) {
+	mt := sym(t, "600519", ticker.SH)
+	tc := sym(t, "00700", ticker.HK)
+	links := []ticker.Link{link(mt, "贵州茅台", 1, 1, true), link(tc, "腾讯控股", 1, 0.5, false)}
+	a := analysis("a", bj(t, "2024-03-01 09:00"), "甲报", textLiquor, links)
+	a.Tones = []entities.SecurityTone{{Symbol: mt, Tone: entities.Positive, Score: 0.6}, {Symbol: tc, Tone: entities.Negative, Score: -0.2}}
+	b := analysis("b", bj(t, "2024-03-02 09:00"), "乙报", textBank, links[:1])
+	b.Tones = []entities.SecurityTone{{Symbol: mt, Tone: entities.Negative, Score: -0.3}}
+	c := analysis("c", bj(t, "2024-03-03 09:00"), "丙报", textLiquor+"。", links[:1]) // no tone
+	for _, cov := range []*metrics.Coverage{metrics.New(nil), newBounded(nil)} {
+		cov.Add(a)
+		cov.Add(b)
+		cov.Add(c)
+		data, err := cov.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := metrics.New(nil)
+		if err := back.UnmarshalBinary(data); err != nil {
+			t.Fatal(err)
+		}
+		for _, tab := range []*metrics.Table{cov.Table(), back.Table()} {
+			r := tab.Row(mt)
+			if r == nil || r.Positive != 1 || r.Negative != 1 || r.Neutral != 0 || !near(r.ToneMean, 0.15) {
+				t.Errorf("bounded %v: 600519.SH tone %+v", cov.Bounded(), r)
+			}
+			if rec := r.Record(); rec.ToneMean == nil || *rec.ToneMean != 0.15 {
+				t.Errorf("record tone_mean %v", rec.ToneMean)
+			}
+			if r := tab.Row(tc); r == nil || r.Negative != 1 || !near(r.ToneMean, -0.2) {
+				t.Errorf("00700.HK tone %+v", r)
+			}
+		}
 	}
 }

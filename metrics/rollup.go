@@ -50,7 +50,8 @@ type rollSec struct {
 	claims    int
 	novel     int
 	relevance int64 // Σ relevance in units of relScale
-	seen      span  // publication times
+	tone      toneAcc
+	seen      span // publication times
 }
 
 // maxTotal caps a rollup's sums of mentions, far beyond any corpus, so
@@ -152,6 +153,7 @@ func (u *rollup) addRecord(r *record) {
 		s.articles++
 		s.mentions = satAdd(s.mentions, l.mentions)
 		s.relevance += int64(math.Round(l.relevance * relScale))
+		s.tone.add(l)
 		s.claims += l.claims
 		if l.inTitle {
 			s.title++
@@ -254,6 +256,7 @@ func (s *rollSec) merge(o *rollSec) {
 	s.claims += o.claims
 	s.novel += o.novel
 	s.relevance += o.relevance
+	s.tone.merge(o.tone)
 	s.seen.merge(o.seen)
 	addCounts(&s.names, o.names)
 	addCounts(&s.media, o.media)
@@ -321,6 +324,7 @@ func (u *rollup) Table() *Table {
 			active:    len(s.days),
 			media:     s.media,
 			novel:     s.novel,
+			tone:      s.tone,
 		}
 		if ndays > 0 {
 			for d, n := range s.days {

@@ -40,7 +40,7 @@ const (
 //	uvarint(stories) (uvarint(n) (string(code) u8(market))…)…
 //	uvarint(signatures) (u64(simhash) varint(unix) uvarint(story))…
 //	security: string(code) u8(market) uvarint(articles mentions title claims novel)
-//	          varint(relevance, 1e-9) u8(dated) [varint(first) varint(last) if dated]
+//	          varint(relevance, 1e-9) [varint(tone score, 1e-9) uvarint(positive negative neutral), not in "SNRU"] u8(dated) [varint(first) varint(last) if dated]
 //	          counts(names) counts(media) uvarint(days) (varint(day) uvarint(n))…
 //	counts:   uvarint(n) (string(key) uvarint(count))…
 //	pair:     string(code) u8(market) string(code) u8(market) uvarint(articles)
@@ -67,6 +67,7 @@ func (u *rollup) appendBody(b []byte) []byte {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		b = binary.AppendVarint(b, s.relevance)
+		b = s.tone.appendTo(b)
 		b = appendSpan(b, s.seen)
 		b = appendCounts(b, s.names)
 		b = appendCounts(b, s.media)
@@ -222,6 +223,9 @@ func (u *rollup) decode(d *decoder) error {
 		if d.err == nil && (s.relevance < 0 || float64(s.relevance) > float64(s.articles)*relScale) {
 			d.pos = relAt
 			d.fail("security relevance")
+		}
+		if d.version >= 2 {
+			s.tone.decode(d, s.articles)
 		}
 		s.seen.set = d.bool("security dated")
 		if s.seen.set {

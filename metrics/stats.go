@@ -96,6 +96,12 @@ type Stats struct {
 	Degree   int
 	PageRank float64
 
+	// ToneMean is the mean tone score (−1 to 1) of the articles that give
+	// the security a tone (Analysis.Tones), NaN when none does; Positive,
+	// Negative and Neutral count those articles by label.
+	ToneMean                    float64
+	Positive, Negative, Neutral int
+
 	// TopPairs are the securities most often co-mentioned with this one,
 	// most articles first (ties: higher Jaccard, then symbol), with Symbol
 	// set to this security.
@@ -236,6 +242,7 @@ type secAcc struct {
 	mentions      int
 	relevance     float64
 	relUnits      int64 // Σ relevance in units of relScale, while collecting
+	tone          toneAcc
 	title, claims int
 	seen          span // publication times
 	active        int
@@ -312,6 +319,7 @@ func (c *Coverage) Table() *Table {
 			a.mentions += l.mentions
 			a.relUnits += int64(math.Round(l.relevance * relScale))
 			a.claims += l.claims
+			a.tone.add(l)
 			if l.inTitle {
 				a.title++
 			}
@@ -416,6 +424,7 @@ func finishTable(tab *Table, accs []*secAcc, pairs map[[2]int]int, o *Options, n
 		s.ActiveDays = a.active
 		s.Novel = a.novel
 		s.Repeated = a.articles - a.novel
+		a.tone.fill(s)
 		if ndays > 0 {
 			if a.counts == nil {
 				a.counts = make([]float64, ndays)
