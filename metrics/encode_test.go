@@ -97,7 +97,7 @@ func FuzzUnmarshal(f *testing.F) {
 		c := metrics.New(nil)
 		if err := c.UnmarshalBinary(data); err != nil {
 			var de *metrics.DecodeError
-			if !errors.As(err, &de) || !(errors.Is(err, metrics.ErrCorrupt) || errors.Is(err, metrics.ErrVersion)) {
+			if !errors.As(err, &de) || !(errors.Is(err, metrics.ErrCorrupt) || errors.Is(err, metrics.ErrVersion) || errors.Is(err, metrics.ErrOptions)) {
 				t.Fatalf("untyped error %v", err)
 			}
 			if de.Offset < 0 || de.Offset > len(data) {
