@@ -2,10 +2,13 @@ package report
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html"
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/stocknews/stocknews/metrics"
@@ -38,8 +41,16 @@ var palette = []color.RGBA{
 // kernels such as gophernotes look for, so a cell whose value is a *Plot
 // shows the picture; Err tells why there is none.
 type Plot struct {
-	png []byte
-	err error
+	png    []byte
+	err    error
+	legend []legendItem
+}
+
+// legendItem is one line of a chart's HTML legend.
+type legendItem struct {
+	color        color.RGBA
+	symbol, name string
+	articles     int
 }
 
 // NewPlot draws the chart of [PlotPNG] with opts (nil for the
@@ -48,7 +59,42 @@ type Plot struct {
 // handles the error at once can call PlotPNG.
 func NewPlot(t *metrics.Table, opts *PlotOptions) *Plot {
 	b, err := PlotPNG(t, opts)
-	return &Plot{png: b, err: err}
+	p := &Plot{png: b, err: err}
+	if err == nil {
+		n := 5
+		if opts != nil && opts.Top > 0 {
+			n = opts.Top
+		}
+		for i := range min(n, len(t.Rows)) {
+			r := &t.Rows[i]
+			p.legend = append(p.legend, legendItem{palette[i%len(palette)], r.Symbol.String(), r.Name, r.Articles})
+		}
+	}
+	return p
+}
+
+// HTML returns the chart as an HTML figure: the PNG inline, and a legend
+// that gives each line's security by symbol and name (the PNG's font has
+// no Chinese glyphs, a browser's has). Notebooks show it in place of the
+// bare PNG. It is "" when the chart could not be drawn.
+func (p *Plot) HTML() string {
+	if p.png == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<figure style="margin:0"><img src="data:image/png;base64,`)
+	b.WriteString(base64.StdEncoding.EncodeToString(p.png))
+	b.WriteString(`"/>`)
+	if len(p.legend) > 0 {
+		b.WriteString(`<figcaption><table>`)
+		for _, l := range p.legend {
+			fmt.Fprintf(&b, `<tr><td style="color:#%02x%02x%02x">&#9644;</td><td>%s</td><td>%s</td><td style="text-align:right">%d articles</td></tr>`,
+				l.color.R, l.color.G, l.color.B, html.EscapeString(l.symbol), html.EscapeString(l.name), l.articles)
+		}
+		b.WriteString(`</table></figcaption>`)
+	}
+	b.WriteString(`</figure>`)
+	return b.String()
 }
 
 // PNG returns the chart as PNG bytes, or nil when it could not be drawn

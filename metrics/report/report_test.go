@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,26 @@ func TestPlot(t *testing.T) {
 	}
 	if _, err := report.PlotPNG(table(t), &report.PlotOptions{Width: -1}); err == nil {
 		t.Error("negative width: no error")
+	}
+}
+
+func TestPlotDaily(t *testing.T) {
+	tabs := metrics.BuildTables(analyses(t), nil)
+	p := report.PlotDaily(tabs.Daily, "600519.SH", &report.PlotOptions{Width: 640, Height: 360})
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	img, err := png.Decode(bytes.NewReader(p.PNG()))
+	if err != nil || img.Bounds().Dx() != 640 {
+		t.Fatalf("png: %v", err)
+	}
+	if h := p.HTML(); !strings.Contains(h, "贵州茅台") || !strings.Contains(h, "data:image/png;base64,") {
+		t.Errorf("HTML legend lacks the name: %.200s", h)
+	}
+	if report.PlotDaily(tabs.Daily, "AAPL.US", nil).Err() == nil {
+		t.Error("a symbol without rows plotted")
+	}
+	if h := report.NewPlot(table(t), nil).HTML(); !strings.Contains(h, "腾讯控股") {
+		t.Error("coverage plot legend lacks the names")
 	}
 }
