@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
 )
 
@@ -91,4 +93,24 @@ func ExampleCoverage_bounded() {
 	// 600519.SH articles=3 novel=2 repeated=1 series=[2 1]
 	// 00700.HK articles=1 novel=1 repeated=0 series=[0 1]
 	// repeats: 1
+}
+
+func ExampleBuildTables() {
+	// The daily panel: one row per security and trading day. The third
+	// article, published on Saturday 2 March 2024 at 14:00, belongs to
+	// Monday the 4th on both the Shanghai and the Hong Kong calendar.
+	as := exampleAnalyses()
+	var in []stocknews.Analysis
+	for i, a := range as {
+		a.File = fmt.Sprintf("n%d.md", i+1)
+		in = append(in, *a)
+	}
+	tabs := metrics.BuildTables(in, nil)
+	for _, r := range tabs.Daily {
+		fmt.Println(r.Symbol, r.Day.Format(time.DateOnly), r.Articles, r.Novel)
+	}
+	// Output:
+	// 00700.HK 2024-03-04 1 1
+	// 600519.SH 2024-03-01 2 1
+	// 600519.SH 2024-03-04 1 1
 }
