@@ -268,6 +268,9 @@ func (t *Table) HTML() string {
 	var b strings.Builder
 	b.WriteString("<table class=\"stocknews-coverage\">\n<caption>")
 	fmt.Fprintf(&b, "%d articles, %d linked, %d stories, %d securities", t.Articles, t.Linked, t.Stories, t.Securities)
+	if t.Repeats > 0 {
+		fmt.Fprintf(&b, ", %d repeats", t.Repeats)
+	}
 	if len(t.Rows) < t.Securities {
 		fmt.Fprintf(&b, " (top %d)", len(t.Rows))
 	}

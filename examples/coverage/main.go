@@ -435,8 +435,8 @@ func writeFile(path, flag string, fn func(io.Writer) error) error {
 // terminal and tabwriter counts them as one.
 func writeTable(w io.Writer, all, top *metrics.Table) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%d articles (%d linked to %d securities, %d unreadable), %d stories",
-		all.Articles, all.Linked, len(all.Rows), all.Errors, all.Stories)
+	fmt.Fprintf(bw, "%d articles (%d linked to %d securities, %d unreadable, %d repeats), %d stories",
+		all.Articles, all.Linked, len(all.Rows), all.Errors, all.Repeats, all.Stories)
 	if !all.AsOf.IsZero() {
 		fmt.Fprintf(bw, ", %s to %s", all.Start.Format(time.DateOnly), all.AsOf.Format(time.DateOnly))
 	}
