@@ -45,9 +45,9 @@ func BenchmarkAdd(b *testing.B) {
 	})
 }
 
-// BenchmarkRollupAdd is BenchmarkAdd for a Rollup, plus its Table: the
+// BenchmarkBoundedAdd is BenchmarkAdd for a bounded Coverage, plus its Table: the
 // bounded accumulator's whole cost.
-func BenchmarkRollupAdd(b *testing.B) {
+func BenchmarkBoundedAdd(b *testing.B) {
 	benchAccumulate(b, func(as []*stocknews.Analysis) {
 		u := newBounded(nil)
 		for _, a := range as {
