@@ -140,3 +140,15 @@ func BenchmarkStatsWide(b *testing.B) {
 		c.Table()
 	}
 }
+
+// BenchmarkTables is the long tables' whole cost: the builder fed every
+// analysis, then the four tables with the daily panel on trading days.
+func BenchmarkTables(b *testing.B) {
+	benchAccumulate(b, func(as []*stocknews.Analysis) {
+		t := metrics.NewTableBuilder(nil)
+		for _, a := range as {
+			t.Add(a)
+		}
+		t.Tables()
+	})
+}
