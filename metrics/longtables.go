@@ -161,6 +161,11 @@ type Tables struct {
 	Daily    []DailyRow   // by symbol (code, then market), then day
 	Repeats  int          // inputs that repeat an earlier one (ArticleRow.RepeatOf set)
 	Errors   int          // inputs that failed
+	// OffCalendar counts the dated links with no trading day because their
+	// day lies outside the data of their market's calendar (HKEX ends in
+	// September 2025, for instance): the tables say so rather than guess.
+	// Links of markets without a calendar are not counted.
+	OffCalendar int
 }
 
 // TableBuilder collects analyses into [Tables]. The tables depend only on
@@ -181,6 +186,8 @@ type tableEntry struct {
 	toned   map[string]bool // securities with a tone
 	repeat  string          // repeat identity: URL, else id and text hash
 	repeat2 string
+	// offCalendar counts the links whose day is outside their calendar.
+	offCalendar int
 }
 
 // NewTableBuilder returns an empty builder; nil opts means the defaults.
@@ -289,6 +296,8 @@ func (b *TableBuilder) addLinks(e *tableEntry, a *stocknews.Analysis) {
 			if cal := calendar.ForMarket(row.Market); cal != nil {
 				if d, err := cal.TradingDay(*e.article.Published, b.opts.Close); err == nil {
 					row.TradingDay = &d
+				} else {
+					e.offCalendar++
 				}
 			}
 		}
@@ -346,6 +355,7 @@ func (b *TableBuilder) Tables() *Tables {
 	b.markRepeats(es, t)
 	for _, e := range es {
 		t.Articles = append(t.Articles, e.article)
+		t.OffCalendar += e.offCalendar
 		t.Links = append(t.Links, e.links...)
 		t.Claims = append(t.Claims, e.claims...)
 		if e.article.Error != "" {

@@ -93,6 +93,18 @@ func TestTables(t *testing.T) {
 	}
 }
 
+// A Hong Kong article after the end of the HKEX data has no trading day,
+// and the tables count it.
+func TestTablesOffCalendar(t *testing.T) {
+	tc := sym(t, "00700", ticker.HK)
+	a := tonedAnalysis("late.md", "late", "", "腾讯公告。", bj(t, "2025-10-06 10:00"),
+		[]ticker.Link{link(tc, "腾讯控股", 1, 1, true)}, nil)
+	tabs := metrics.BuildTables([]stocknews.Analysis{a}, nil)
+	if tabs.OffCalendar != 1 || tabs.Links[0].TradingDay != nil || len(tabs.Daily) != 0 {
+		t.Errorf("off calendar %d, trading day %v, daily %d", tabs.OffCalendar, tabs.Links[0].TradingDay, len(tabs.Daily))
+	}
+}
+
 func TestTablesClose(t *testing.T) {
 	// A close moved to midnight keeps the 16:00 Monday article on Monday.
 	tabs := metrics.BuildTables(longTableCorpus(t)[:1], &metrics.TableOptions{Close: 24 * time.Hour})

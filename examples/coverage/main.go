@@ -239,7 +239,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "coverage:", err)
 		return 1
 	}
-	if err := writeTables(c); err != nil {
+	if err := writeTables(c, stderr); err != nil {
 		fmt.Fprintln(stderr, "coverage:", err)
 		return 1
 	}

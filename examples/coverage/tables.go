@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/metrics/report"
@@ -33,13 +34,19 @@ func (c *config) newTableBuilder() *metrics.TableBuilder {
 	return metrics.NewTableBuilder(nil)
 }
 
-// writeTables writes the long tables collected, when -tables is set.
-func writeTables(c *config) error {
+// writeTables writes the long tables collected, when -tables is set, and
+// says on stderr how many links have no trading day because their day is
+// past their market calendar's data.
+func writeTables(c *config, stderr io.Writer) error {
 	if c.builder == nil {
 		return nil
 	}
-	if err := report.WriteTables(c.tables, c.builder.Tables(), c.tablesFormat()); err != nil {
+	t := c.builder.Tables()
+	if err := report.WriteTables(c.tables, t, c.tablesFormat()); err != nil {
 		return fmt.Errorf("-tables: %w", err)
+	}
+	if t.OffCalendar > 0 {
+		fmt.Fprintf(stderr, "coverage: -tables: %d links are dated outside their market calendar's data: no trading day, not in daily\n", t.OffCalendar)
 	}
 	return nil
 }
