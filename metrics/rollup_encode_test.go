@@ -9,9 +9,9 @@ import (
 	"github.com/stocknews/stocknews/metrics"
 )
 
-// A Rollup sent through bytes goes on as if it had never left: the same
+// A bounded Coverage sent through bytes goes on as if it had never left: the same
 // table, the same encoding, and the same after more articles.
-func TestRollupRoundTrip(t *testing.T) {
+func TestBoundedRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	as := randomCorpus(t, r, 900)
 	for _, budget := range []int{0, 40} {
@@ -71,7 +71,7 @@ func TestRollupRoundTrip(t *testing.T) {
 	}
 }
 
-func FuzzRollupUnmarshal(f *testing.F) {
+func FuzzBoundedUnmarshal(f *testing.F) {
 	r := rand.New(rand.NewPCG(13, 14))
 	// Small seeds: a new input is minimised before it is reported, and
 	// minimising a large one takes the fuzzer minutes.
@@ -112,7 +112,7 @@ func FuzzRollupUnmarshal(f *testing.F) {
 			}
 		}
 		for _, a := range as[:5] {
-			u.Add(a) // a decoded Rollup takes more articles
+			u.Add(a) // a decoded bounded Coverage takes more articles
 		}
 	})
 }
