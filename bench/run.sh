@@ -18,7 +18,7 @@
 #      texts and the real articles' texts;
 #   4. cold start to the first analysed article without entities;
 #   5. peak memory of coverage runs: 100k articles with metrics.Coverage,
-#      100k and a million (MILLION=N to change) with metrics.Rollup;
+#      100k and a million (MILLION=N to change) with a bounded metrics.Coverage;
 #   6. benchstat over the Go results.
 # Needs Go, and node + npm for the peer (skipped without them). Everything
 # temporary goes to a mktemp folder that is removed at the end.

@@ -3,8 +3,6 @@ package metrics
 import (
 	"math"
 	"slices"
-
-	"gonum.org/v1/gonum/stat"
 )
 
 // Abnormal returns the abnormal coverage of day t of a daily series of
@@ -16,7 +14,8 @@ import (
 //	z    = (x_t − mean(x_{t−k} … x_{t−1})) / sd(x_{t−k} … x_{t−1})
 //
 // where the mean and the sample standard deviation (n−1 denominator) come
-// from gonum's stat.MeanStdDev, and the median of an even number of days is
+// are computed as gonum's stat.MeanStdDev computes them (a test checks
+// the two agree to 1e-12), and the median of an even number of days is
 // the mean of the middle two. This is Da, Engelberg and Gao's abnormal
 // search volume applied to news counts (coverage-anchors.md, metric 5).
 //
@@ -36,7 +35,7 @@ func Abnormal(counts []float64, t, k, minBaseline int) (abn, z float64) {
 	for i, v := range base {
 		logs[i] = math.Log1p(v)
 	}
-	mean, sd := stat.MeanStdDev(logs, nil)
+	mean, sd := meanStdDev(logs)
 	if sd > 0 {
 		z = (x - mean) / sd
 	} else {
@@ -115,4 +114,23 @@ func median(x []float64) float64 {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// meanStdDev returns the mean and the sample standard deviation (n−1
+// denominator; NaN for fewer than two values) of x, with the corrected
+// two-pass formula gonum's stat.MeanStdDev uses.
+func meanStdDev(x []float64) (mean, sd float64) {
+	n := float64(len(x))
+	for _, v := range x {
+		mean += v
+	}
+	mean /= n
+	var ss, comp float64
+	for _, v := range x {
+		d := v - mean
+		ss += d * d
+		comp += d
+	}
+	variance := (ss - comp*comp/n) / (n - 1)
+	return mean, math.Sqrt(variance)
 }

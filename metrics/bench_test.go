@@ -45,11 +45,11 @@ func BenchmarkAdd(b *testing.B) {
 	})
 }
 
-// BenchmarkRollupAdd is BenchmarkAdd for a Rollup, plus its Table: the
+// BenchmarkBoundedAdd is BenchmarkAdd for a bounded Coverage, plus its Table: the
 // bounded accumulator's whole cost.
-func BenchmarkRollupAdd(b *testing.B) {
+func BenchmarkBoundedAdd(b *testing.B) {
 	benchAccumulate(b, func(as []*stocknews.Analysis) {
-		u := metrics.NewRollup(nil)
+		u := newBounded(nil)
 		for _, a := range as {
 			u.Add(a)
 		}
@@ -139,4 +139,16 @@ func BenchmarkStatsWide(b *testing.B) {
 	for b.Loop() {
 		c.Table()
 	}
+}
+
+// BenchmarkTables is the long tables' whole cost: the builder fed every
+// analysis, then the four tables with the daily panel on trading days.
+func BenchmarkTables(b *testing.B) {
+	benchAccumulate(b, func(as []*stocknews.Analysis) {
+		t := metrics.NewTableBuilder(nil)
+		for _, a := range as {
+			t.Add(a)
+		}
+		t.Tables()
+	})
 }

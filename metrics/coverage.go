@@ -3,6 +3,8 @@ package metrics
 import (
 	"bytes"
 	"cmp"
+	"errors"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -53,8 +55,9 @@ type Options struct {
 
 	// Cutoff, when positive, ends each day at that offset from midnight
 	// instead of at midnight: an article published at or after it counts to
-	// the next calendar day (not the next trading day: the package has no
-	// holiday calendar). Use [MarketClose] for the A-share 15:00 close.
+	// the next calendar day. Use [MarketClose] for the A-share 15:00 close.
+	// The daily series of a Table runs on calendar days; for trading days
+	// per market, see the daily panel of [BuildTables].
 	Cutoff time.Duration
 
 	// MinRelevance drops links whose relevance is below it. Zero keeps all.
@@ -89,11 +92,11 @@ type Options struct {
 	// coverage. Zero means [DefaultMaxDays].
 	MaxDays int
 
-	// Recent is the number of article identities, and of distinct SimHash
-	// signatures, a [Rollup] remembers for duplicate and near-duplicate
-	// detection; it bounds a Rollup's memory (about 250 bytes an article). Zero
-	// means [DefaultRecent]. A Coverage remembers every article and
-	// ignores it.
+	// Recent, when positive, makes the Coverage bounded (see [Coverage]):
+	// it is the number of article identities, and of distinct SimHash
+	// signatures, remembered for repeat and near-duplicate detection, and
+	// bounds the memory (about 250 bytes an article); [DefaultRecent] is a
+	// good value. Zero keeps every article: the exact Coverage.
 	Recent int
 
 	// AsOf is the day the windows, abnormal coverage and heat are evaluated
@@ -142,35 +145,69 @@ func (o *Options) withDefaults() Options {
 }
 
 // Coverage accumulates analysed articles and computes per-security coverage
-// statistics from them. It is the combiner of a distributed job: build one
-// per shard with [New], feed it with [Coverage.Add], combine the shards with
-// [Coverage.Merge] (or ship them as bytes with [Coverage.MarshalBinary]), and
-// read the statistics with [Coverage.Table]. The statistics depend only on
-// the set of articles added, never on the order of Add calls, on how the
-// articles were split into shards, or on the order of merges.
+// statistics from them. It is the package's one accumulator, and the
+// combiner of a distributed job: build one per shard with [New], feed it
+// with [Coverage.Add], combine the shards with [Coverage.Merge] (or ship
+// them as bytes with [Coverage.MarshalBinary]), and read the statistics
+// with [Coverage.Table].
 //
-// To make merging exact, a Coverage keeps a compact record of every distinct
-// article and computes everything, including the near-duplicate clusters,
-// when statistics are asked for. An article is identified by its ID, else
-// its File, else a hash of its text; adding the same article twice, or
-// merging two shards that hold it, counts it once (when two records with the
-// same identity differ, the one whose encoding sorts first is kept, so the
-// choice too is order-free).
+// # Exact and bounded
 //
-// Memory: a record takes about 100 bytes, plus its ID, plus about 70
-// bytes per linked security; outlet and security names are interned. The
-// live heap of 89,000 synthetic articles with 1.6 links each is 23 MB,
+// By default a Coverage is exact: it keeps a compact record of every
+// distinct input and computes everything, including the near-duplicate
+// clusters, when statistics are asked for. The statistics depend only on
+// the set of inputs added, never on the order of Add calls, on how the
+// inputs were split into shards, or on the order of merges; adding the same
+// input twice, or merging two shards that hold it, counts it once.
+//
+// With [Options.Recent] positive, a Coverage is bounded: it folds each
+// article into per-security totals, daily counts and co-mention counts as
+// it is added, and remembers only the Recent most recent articles'
+// identities and SimHash signatures, so its memory does not grow with the
+// corpus. Its table equals the exact one, byte for byte in every export,
+// while the remembered articles span the corpus (the coverage program's
+// tests check this on the real corpus); beyond that:
+//
+//   - repeats are found among the remembered articles only, and an input
+//     added twice counts twice once it is forgotten;
+//   - an article starts a story for a security when no remembered
+//     near-duplicate of it links that security, and when an article joins
+//     two stories that had each started for a security, the bounded
+//     Coverage counts two stories where the exact one counts one;
+//   - bounded shards merge by adding their counts: exact when the shards
+//     hold different inputs, but for stories split between shards, which
+//     start once in each;
+//   - [Coverage.Novelty], which needs every article, is empty.
+//
+// Use the exact form when the corpus fits in memory and shards are
+// arbitrary, the bounded one for corpora without bound and for streams.
+//
+// # Identity and repeats
+//
+// An input is identified by its File (a path, or FEED:LINE), else its
+// article ID, else a hash of its text: two inputs are never taken for one
+// because their article IDs collide. An input whose URL, or whose ID with
+// the same title and text, an earlier input had (earlier in publication
+// time, undated last, ties by identity) is a repeat: it is counted in
+// [Table.Repeats] and nowhere else.
+//
+// Memory, exact: a record takes about 100 bytes, plus its key, plus about
+// 70 bytes per linked security; outlet and security names are interned.
+// The live heap of 89,000 synthetic articles with 1.6 links each is 23 MB,
 // 262 bytes an article with the map, so a million articles need roughly
-// 300 MB. [Coverage.Table] adds, per security, 8 bytes per day of the
-// corpus's date range (at most [Options.MaxDays]).
+// 300 MB. Bounded: about 250 bytes per remembered article, plus the
+// per-security daily totals. [Coverage.Table] adds, per security, 8 bytes
+// per day of the corpus's date range (at most [Options.MaxDays]).
 //
-// The zero Coverage is empty and ready for use, with the default options
-// (so is one filled by [Coverage.UnmarshalBinary]). A Coverage is not safe
-// for concurrent use; give each goroutine its own and merge them.
+// The zero Coverage is empty, exact and ready for use, with the default
+// options (so is one filled by [Coverage.UnmarshalBinary] from an exact
+// encoding). A Coverage is not safe for concurrent use; give each
+// goroutine its own and merge them.
 type Coverage struct {
 	opts    Options // as given, defaults not applied
 	records map[string]*record
 	errors  int
+	roll    *rollup // the bounded form; nil when exact
 }
 
 // record is what a Coverage keeps of one article. A record is never
@@ -182,7 +219,11 @@ type record struct {
 	media  string
 	sig    uint64 // SimHash of the text; meaningful when hasSig
 	hasSig bool
-	links  []linkRecord // sorted by compareSymbols, symbols distinct
+	// urlHash and textHash identify repeats: the same URL, or the same
+	// article id with the same title and text (idHash; 0 when there is no
+	// URL, or no id).
+	urlHash, textHash uint64
+	links             []linkRecord // sorted by compareSymbols, symbols distinct
 }
 
 // linkRecord is what a Coverage keeps of one security an article links.
@@ -192,39 +233,81 @@ type linkRecord struct {
 	mentions  int
 	relevance float64 // clamped to [0, 1]
 	inTitle   bool
-	claims    int // claims in the article about this security
+	claims    int  // claims in the article about this security
+	toned     bool // the analysis gave a tone for this security
+	tone      int8 // -1, 0, 1
+	toneScore float64
 }
 
-// New returns an empty Coverage. A nil opts means the defaults.
+// New returns an empty Coverage: exact, or bounded when opts.Recent is
+// positive. A nil opts means the defaults (exact).
 func New(opts *Options) *Coverage {
 	c := &Coverage{records: make(map[string]*record)}
 	if opts != nil {
 		c.opts = *opts
 	}
+	if c.opts.Recent > 0 {
+		c.roll = newRollup(&c.opts)
+	}
 	return c
 }
+
+// Bounded reports whether the Coverage is bounded ([Options.Recent]).
+func (c *Coverage) Bounded() bool { return c.roll != nil }
 
 // Options returns the options the Coverage computes with, as given to [New]
 // or [Coverage.SetOptions].
 func (c *Coverage) Options() Options { return c.opts }
 
 // SetOptions replaces the options used to compute statistics. The collected
-// articles do not change. A nil opts means the defaults.
+// articles do not change. A nil opts means the defaults. A bounded
+// Coverage settled the day and the links of each article when it was
+// added, so it keeps its Location, Cutoff, MinRelevance, MaxHamming and
+// Recent, and takes the rest.
 func (c *Coverage) SetOptions(opts *Options) {
-	c.opts = Options{}
+	var o Options
 	if opts != nil {
-		c.opts = *opts
+		o = *opts
 	}
+	if c.roll != nil {
+		o.Location, o.Cutoff, o.MinRelevance = c.opts.Location, c.opts.Cutoff, c.opts.MinRelevance
+		o.MaxHamming, o.Recent = c.opts.MaxHamming, c.opts.Recent
+		c.roll.setOptions(&o)
+	}
+	c.opts = o
 }
 
-// Len returns the number of distinct articles collected.
-func (c *Coverage) Len() int { return len(c.records) }
+// Len returns the number of distinct inputs collected (exact), or of
+// articles counted, repeats left out (bounded).
+func (c *Coverage) Len() int {
+	if c.roll != nil {
+		return c.roll.articles
+	}
+	return len(c.records)
+}
 
 // Errors returns the number of analyses that were added with Err set. They
 // are counted here and nowhere else: an input that failed has no reliable
 // identity, date or securities. The count is a plain sum, so adding the same
 // failed input twice counts it twice.
-func (c *Coverage) Errors() int { return c.errors }
+func (c *Coverage) Errors() int {
+	if c.roll != nil {
+		return c.roll.errors
+	}
+	return c.errors
+}
+
+// Repeats returns the number of inputs that repeat an earlier article
+// (see [Coverage]; the exact form finds them among all its inputs, the
+// bounded form among those it remembers, and counts an input added again
+// as a repeat too).
+func (c *Coverage) Repeats() int {
+	if c.roll != nil {
+		return c.roll.repeats
+	}
+	_, n := dropRepeats(c.orderedRecords())
+	return n
+}
 
 // Add collects one analysis. A nil analysis is ignored; one with Err set is
 // only counted (see [Coverage.Errors]). Links with an invalid symbol are
@@ -233,6 +316,10 @@ func (c *Coverage) Errors() int { return c.errors }
 // only when the article links it.
 func (c *Coverage) Add(a *stocknews.Analysis) {
 	if a == nil {
+		return
+	}
+	if c.roll != nil {
+		c.roll.Add(a)
 		return
 	}
 	if c.records == nil {
@@ -245,12 +332,38 @@ func (c *Coverage) Add(a *stocknews.Analysis) {
 	c.insert(newRecord(a))
 }
 
-// Merge adds everything other has collected to c. Articles both hold are
-// counted once. Merging a Coverage into itself changes nothing. The options
-// of c are kept. The error is always nil in this version; it is there so
-// that a later version can refuse accumulators it cannot combine exactly.
+// ErrMerge is wrapped by the errors of [Coverage.Merge] when the two cannot
+// be combined: an exact Coverage cannot take a bounded one's totals, and
+// bounded ones must settle days and links alike.
+var ErrMerge = errors.New("metrics: accumulators cannot be merged")
+
+// Merge adds everything other has collected to c; the options of c are
+// kept. Two exact Coverages merge exactly: inputs both hold count once, and
+// merging a Coverage into itself changes nothing. Two bounded ones add
+// their counts (see [Coverage]); they must have been built with the same
+// Location, Cutoff, MinRelevance and MaxHamming, and a bounded Coverage
+// cannot merge into itself. An exact other is folded into a bounded c
+// article by article. An error wraps [ErrMerge] and leaves c unchanged.
 func (c *Coverage) Merge(other *Coverage) error {
-	if other == nil || other == c {
+	if other == nil {
+		return nil
+	}
+	switch {
+	case c.roll != nil && other.roll != nil:
+		if err := c.roll.Merge(other.roll); err != nil {
+			return fmt.Errorf("%w: %w", ErrMerge, err)
+		}
+		return nil
+	case c.roll != nil:
+		for _, r := range other.orderedRecords() {
+			c.roll.addRecord(r)
+		}
+		c.roll.errors += other.errors
+		return nil
+	case other.roll != nil:
+		return fmt.Errorf("%w: an exact Coverage cannot take a bounded one's totals", ErrMerge)
+	}
+	if other == c {
 		return nil
 	}
 	if c.records == nil {
@@ -288,6 +401,7 @@ func newRecord(a *stocknews.Analysis) *record {
 		r.dated = true
 	}
 	r.sig, r.hasSig = simHash(body(art))
+	r.urlHash, r.textHash = repeatHashes(art)
 	r.links = make([]linkRecord, 0, len(a.Tickers))
 	for _, l := range a.Tickers {
 		if !l.Symbol.IsValid() {
@@ -326,6 +440,7 @@ func newRecord(a *stocknews.Analysis) *record {
 		out = append(out, l)
 	}
 	r.links = out
+	setTones(r, a)
 	for _, cl := range a.Claims {
 		if !cl.Symbol.IsValid() {
 			continue
@@ -356,14 +471,17 @@ func body(a *stocknews.Article) string {
 	return a.Text
 }
 
-// articleKey returns the identity of an analysed article: its ID, else its
-// File, else a hash of its text. The prefixes keep the three kinds apart.
+// articleKey returns the identity of an analysed input: its File (a path,
+// or FEED:LINE, unique per input), else its article ID, else a hash of its
+// text. Two inputs are never merged because their article IDs collide;
+// repeats are found apart ([repeatHashes]). The prefixes keep the three
+// kinds apart.
 func articleKey(a *stocknews.Analysis) string {
-	if a.Article.ID != "" {
-		return "id:" + a.Article.ID // a new string: no reference into the article
-	}
 	if a.File != "" {
-		return "file:" + a.File
+		return "file:" + a.File // a new string: no reference into the article
+	}
+	if a.Article.ID != "" {
+		return "id:" + a.Article.ID
 	}
 	h := fnv.New128a()
 	h.Write([]byte(a.Article.Title))
@@ -371,6 +489,39 @@ func articleKey(a *stocknews.Analysis) string {
 	h.Write([]byte(a.Article.Text))
 	var buf [16]byte
 	return "text:" + hexString(h.Sum(buf[:0]))
+}
+
+// repeatHashes returns the hashes that make an article a repeat of
+// another: of its URL, and of its id with its title and text; 0 for a
+// missing URL or id.
+func repeatHashes(art *stocknews.Article) (url, text uint64) {
+	if art.URL != "" {
+		url = idHash("url:" + art.URL)
+	}
+	if art.ID != "" {
+		text = idHash("text:" + art.ID + "\x00" + art.Title + "\x00" + art.Text)
+	}
+	return url, text
+}
+
+// dropRepeats returns the records of rs (in story order) that repeat no
+// earlier one, and the number of repeats: a record whose URL, or whose id
+// with the same title and text, an earlier record had.
+func dropRepeats(rs []*record) ([]*record, int) {
+	seen := make(map[uint64]bool)
+	out := rs[:0:0]
+	for _, r := range rs {
+		if (r.urlHash != 0 && seen[r.urlHash]) || (r.textHash != 0 && seen[r.textHash]) {
+			continue
+		}
+		for _, h := range []uint64{r.urlHash, r.textHash} {
+			if h != 0 {
+				seen[h] = true
+			}
+		}
+		out = append(out, r)
+	}
+	return out, len(rs) - len(out)
 }
 
 func hexString(b []byte) string {

@@ -219,9 +219,6 @@ func TestEmpty(t *testing.T) {
 	if tab.Articles != 0 || len(tab.Rows) != 0 || !tab.AsOf.IsZero() {
 		t.Errorf("empty table: %+v", tab)
 	}
-	if p := tab.Plot(nil); p.Err() == nil || p.PNG() != nil {
-		t.Errorf("plot of an empty table: err %v, %d bytes", p.Err(), len(p.PNG()))
-	}
 }
 
 func TestNovelty(t *testing.T) {
@@ -239,11 +236,11 @@ func TestNovelty(t *testing.T) {
 	}
 	cov.Add(analysis("other", at(5), "", textBank, nil))
 	want := []metrics.ArticleNovelty{
-		{ID: "s0", Story: "s0", K: 1, Score: 100},
-		{ID: "other", Story: "other", K: 1, Score: 100},
-		{ID: "s10", Story: "s0", K: 2, Score: 75},
-		{ID: "s30", Story: "s0", K: 2, Score: 75},
-		{ID: "s60", Story: "s0", K: 0, Score: 0},
+		{ID: "s0.md", Story: "s0.md", K: 1, Score: 100},
+		{ID: "other.md", Story: "other.md", K: 1, Score: 100},
+		{ID: "s10.md", Story: "s0.md", K: 2, Score: 75},
+		{ID: "s30.md", Story: "s0.md", K: 2, Score: 75},
+		{ID: "s60.md", Story: "s0.md", K: 0, Score: 0},
 	}
 	got := cov.Novelty()
 	if len(got) != len(want) {
@@ -332,7 +329,7 @@ func TestStoryIgnoresTitle(t *testing.T) {
 	y := analysis("y", bj(t, "2024-05-06 09:30"), "乙报", "完全不同的另一个标题\n"+textBank, nil)
 	y.Article.Title = "完全不同的另一个标题"
 	nov := build([]*stocknews.Analysis{x, y}, nil).Novelty()
-	if nov[1].Story != "x" || nov[1].Score != 75 {
+	if nov[1].Story != "x.md" || nov[1].Score != 75 {
 		t.Errorf("Novelty = %+v", nov)
 	}
 }

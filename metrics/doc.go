@@ -5,20 +5,33 @@
 // # The accumulator
 //
 // A [Coverage] collects [stocknews.Analysis] values with [Coverage.Add]. It
-// is built to be the combiner of a distributed job: shards merge exactly
-// with [Coverage.Merge], travel as bytes with [Coverage.MarshalBinary]
-// (a versioned, deterministic encoding), and the statistics depend only on
-// the set of articles collected, never on order or sharding. An article
-// met twice (same ID) counts once. Failed analyses are only counted
+// is the one accumulator, and it is built to be the combiner of a
+// distributed job: shards merge with [Coverage.Merge] and travel as bytes
+// with [Coverage.MarshalBinary] (one versioned, deterministic encoding).
+// Inputs are keyed by [stocknews.Analysis.File], so two inputs whose
+// article ids collide stay two; a repeat (same URL, or same id and text)
+// is counted in [Table.Repeats]. Failed analyses are only counted
 // ([Coverage.Errors]).
 //
-// A Coverage keeps a compact record of every article, so its memory grows
-// with the corpus. A [Rollup] is the bounded alternative, with the same
-// Add, Merge, MarshalBinary and Table: it folds articles into
-// per-security daily totals as they come and remembers only the most
-// recent ones ([Options.Recent]) for repeats and near-duplicates. Its
-// table is the Coverage's while those span the corpus; see [Rollup] for
-// what differs beyond.
+// By default a Coverage is exact: it keeps a compact record of every input,
+// merges exactly, and its statistics depend only on the set of inputs,
+// never on order or sharding. [Options.Recent] bounds its memory instead:
+// it then folds articles into per-security daily totals as they come and
+// remembers only the most recent ones for repeats and near-duplicates. Its
+// table is the exact one, byte for byte, while those span the corpus; see
+// [Coverage] for what differs beyond.
+//
+// # Long tables and trading days
+//
+// [BuildTables] (or a [TableBuilder]) flattens analyses into four long
+// tables for data frames and SQL: articles, links (article × security),
+// claims and daily (security × trading day), with stable column names
+// ([ArticleColumns], [LinkColumns], [ClaimColumns], [DailyColumns]). An
+// article's trading day, per security, comes from that security's market
+// calendar (package calendar): the day itself when the article is
+// published on a trading day before the market's close (15:00 Beijing for
+// A shares, 16:00 Hong Kong for HK, 16:00 New York for US), else the next
+// trading day. Package metrics/report writes them as Parquet or CSV.
 //
 // # The statistics
 //
@@ -46,11 +59,13 @@
 //
 // # Export
 //
-// A [Table] writes CSV ([Table.WriteCSV]), JSON Lines ([Table.WriteJSONL])
-// and Parquet ([Table.WriteParquet], for pandas and polars) with snake_case
-// columns ([Columns]: symbol, name, articles, mentions, then the rest),
-// renders HTML ([Table.HTML]) for notebooks, and draws the daily series as
-// PNG ([Table.PlotPNG], or [Table.Plot], a value notebooks render).
+// A [Table] writes CSV ([Table.WriteCSV]) and JSON Lines
+// ([Table.WriteJSONL]) with snake_case columns ([Columns]: symbol, name,
+// articles, mentions, then the rest), and renders HTML ([Table.HTML]) for
+// notebooks. Every ratio and score they carry is rounded by [Round] (6
+// decimals). Parquet files and PNG charts are in package metrics/report,
+// which holds the heavy dependencies (parquet-go, gonum/plot), so that this
+// package stays light.
 //
 // Usage:
 //

@@ -37,10 +37,13 @@ func (e *DecodeError) Error() string {
 
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// Encoding header: four magic bytes and a version byte.
+// Encoding header: four magic bytes, a version byte and, from version 2, a
+// mode byte.
 const (
 	encodingMagic   = "SNCV"
-	encodingVersion = 1
+	encodingVersion = 2
+	modeExact       = 0
+	modeBounded     = 1
 )
 
 var (
@@ -48,32 +51,46 @@ var (
 	_ encoding.BinaryUnmarshaler = (*Coverage)(nil)
 )
 
-// MarshalBinary encodes what the Coverage has collected, not its options.
-// The bytes are deterministic: two accumulators holding the same articles
-// and error count encode identically whatever the order they were built in.
+// MarshalBinary encodes what the Coverage has collected, not its options
+// (but for a bounded one, the options that settled its articles). The
+// bytes are deterministic: two exact accumulators holding the same inputs
+// and error count encode identically whatever the order they were built
+// in.
 //
-// Version 1 layout (uvarint/varint as in encoding/binary, strings as a
+// Version 2 layout (uvarint/varint as in encoding/binary, strings as a
 // uvarint length then bytes, fixed-size numbers little-endian):
 //
-//	"SNCV" 0x01  uvarint(errors)  uvarint(records)  record…
-//	record: string(id) flags:u8(bit0 dated, bit1 signed)
+//	"SNCV" 0x02 mode:u8
+//	mode 0, exact:   uvarint(errors)  uvarint(records)  record…
+//	mode 1, bounded: the body described at rollup.appendBody
+//	record: string(id) flags:u8(bit0 dated, bit1 signed, bit2 url, bit3 text)
 //	        [varint(unix seconds) if dated] string(media)
-//	        [u64(simhash) if signed] uvarint(links) link…
+//	        [u64(simhash) if signed] [u64(url hash) if url] [u64(text hash) if text]
+//	        uvarint(links) link…
 //	link:   string(code) u8(market) string(name) uvarint(mentions)
 //	        f64(relevance) u8(in title) uvarint(claims)
+//	        u8(tone: 0 none, 1 negative, 2 neutral, 3 positive) [f64(tone score) if tone]
 //
-// Records are sorted by id, and links by code, then market.
+// Records are sorted by id, and links by code, then market. Version 1
+// ("SNCV" 0x01, no mode byte, no url or text hash, no tone, records keyed
+// by article id first) and the former bounded encoding ("SNRU" 0x01) are still read;
+// version 1 records have no repeat hashes, so repeats among them are not
+// found.
 func (c *Coverage) MarshalBinary() ([]byte, error) {
+	if c.roll != nil {
+		b := append([]byte(encodingMagic), encodingVersion, modeBounded)
+		return c.roll.appendBody(b), nil
+	}
 	ids := make([]string, 0, len(c.records))
 	size := 16
 	for id, r := range c.records {
 		ids = append(ids, id)
-		size += len(id) + len(r.media) + 24 + 48*len(r.links)
+		size += len(id) + len(r.media) + 40 + 48*len(r.links)
 	}
 	slices.Sort(ids)
 	b := make([]byte, 0, size)
 	b = append(b, encodingMagic...)
-	b = append(b, encodingVersion)
+	b = append(b, encodingVersion, modeExact)
 	b = binary.AppendUvarint(b, uint64(c.errors))
 	b = binary.AppendUvarint(b, uint64(len(ids)))
 	for _, id := range ids {
@@ -97,6 +114,12 @@ func (r *record) appendTo(b []byte) []byte {
 	if r.hasSig {
 		flags |= 2
 	}
+	if r.urlHash != 0 {
+		flags |= 4
+	}
+	if r.textHash != 0 {
+		flags |= 8
+	}
 	b = append(b, flags)
 	if r.dated {
 		b = binary.AppendVarint(b, r.unix)
@@ -104,6 +127,12 @@ func (r *record) appendTo(b []byte) []byte {
 	b = appendString(b, r.media)
 	if r.hasSig {
 		b = binary.LittleEndian.AppendUint64(b, r.sig)
+	}
+	if r.urlHash != 0 {
+		b = binary.LittleEndian.AppendUint64(b, r.urlHash)
+	}
+	if r.textHash != 0 {
+		b = binary.LittleEndian.AppendUint64(b, r.textHash)
 	}
 	b = binary.AppendUvarint(b, uint64(len(r.links)))
 	for _, l := range r.links {
@@ -118,21 +147,66 @@ func (r *record) appendTo(b []byte) []byte {
 			b = append(b, 0)
 		}
 		b = binary.AppendUvarint(b, uint64(l.claims))
+		b = append(b, toneCode(&l))
+		if l.toned {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(l.toneScore))
+		}
 	}
 	return b
 }
 
-// UnmarshalBinary replaces what the Coverage has collected with the
-// articles encoded in data by [Coverage.MarshalBinary]; the options are
-// kept. On error the Coverage is unchanged and the error is a
-// [*DecodeError] wrapping [ErrVersion] or [ErrCorrupt]. It never panics,
-// and it allocates in proportion to len(data), whatever the lengths the
-// input claims.
+// UnmarshalBinary replaces what the Coverage has collected with what data
+// holds, written by [Coverage.MarshalBinary] (or by an earlier version, see
+// there); the options are kept. The encoding decides the form: an exact
+// encoding makes the Coverage exact; a bounded one makes it bounded, with
+// the receiver's Recent budget (DefaultRecent when it has none), and its
+// settling options must match the receiver's (else the error wraps
+// [ErrOptions]). On error the Coverage is unchanged and the error is a
+// [*DecodeError] wrapping [ErrVersion], [ErrCorrupt] or [ErrOptions]. It
+// never panics, and it allocates in proportion to len(data), whatever the
+// lengths the input claims.
 func (c *Coverage) UnmarshalBinary(data []byte) error {
-	d, err := newDecoder(data, encodingMagic, encodingVersion)
+	if len(data) >= len(rollupMagic) && string(data[:len(rollupMagic)]) == rollupMagic {
+		d, err := newDecoder(data, rollupMagic, rollupVersion, rollupVersion)
+		if err != nil {
+			return err
+		}
+		return c.decodeBounded(&d)
+	}
+	d, err := newDecoder(data, encodingMagic, 1, encodingVersion)
 	if err != nil {
 		return err
 	}
+	if d.version == 1 {
+		return c.decodeExact(&d)
+	}
+	modeAt := d.pos
+	switch d.byte("mode") {
+	case modeExact:
+		return c.decodeExact(&d)
+	case modeBounded:
+		return c.decodeBounded(&d)
+	}
+	if d.err != nil {
+		return d.err
+	}
+	return &DecodeError{Offset: modeAt, Field: "mode", Err: ErrCorrupt}
+}
+
+func (c *Coverage) decodeBounded(d *decoder) error {
+	o := c.opts
+	if o.Recent <= 0 {
+		o.Recent = DefaultRecent
+	}
+	r := newRollup(&o)
+	if err := r.decode(d); err != nil {
+		return err
+	}
+	c.opts, c.roll, c.records, c.errors = o, r, nil, 0
+	return nil
+}
+
+func (c *Coverage) decodeExact(d *decoder) error {
 	nerr := d.uvarint("error count")
 	nAt := d.pos
 	n := d.uvarint("record count")
@@ -141,7 +215,7 @@ func (c *Coverage) UnmarshalBinary(data []byte) error {
 	}
 	// Every record takes at least 4 bytes: id length, flags, media length,
 	// link count.
-	if n > uint64(len(data)-d.pos)/4 || nerr > math.MaxInt32 {
+	if n > uint64(len(d.b)-d.pos)/4 || nerr > math.MaxInt32 {
 		return &DecodeError{Offset: nAt, Field: "record count", Err: ErrCorrupt}
 	}
 	records := make(map[string]*record, n)
@@ -158,34 +232,38 @@ func (c *Coverage) UnmarshalBinary(data []byte) error {
 		prev = r.id
 		records[r.id] = r
 	}
-	if d.pos != len(data) {
+	if d.pos != len(d.b) {
 		return &DecodeError{Offset: d.pos, Field: "trailing bytes", Err: ErrCorrupt}
 	}
 	c.records = records
 	c.errors = int(nerr)
+	c.roll = nil
+	c.opts.Recent = 0
 	return nil
 }
 
 // newDecoder checks the magic bytes and version that start data and
 // returns a decoder placed after them.
-func newDecoder(data []byte, magic string, version byte) (decoder, error) {
+func newDecoder(data []byte, magic string, minVersion, maxVersion byte) (decoder, error) {
 	d := decoder{b: data}
 	if len(data) < len(magic)+1 || string(data[:len(magic)]) != magic {
 		return d, &DecodeError{Offset: 0, Field: "magic", Err: ErrVersion}
 	}
 	d.pos = len(magic)
-	if v := data[d.pos]; v != version {
+	if v := data[d.pos]; v < minVersion || v > maxVersion {
 		return d, &DecodeError{Offset: d.pos, Field: fmt.Sprintf("version %d", v), Err: ErrVersion}
 	}
+	d.version = data[d.pos]
 	d.pos++
 	return d, nil
 }
 
 // decoder reads an encoding with a sticky error.
 type decoder struct {
-	b   []byte
-	pos int
-	err error
+	b       []byte
+	pos     int
+	err     error
+	version byte
 }
 
 func (d *decoder) fail(field string) {
@@ -279,7 +357,11 @@ func (d *decoder) record() *record {
 	r.id = d.string("record id")
 	flagsAt := d.pos
 	flags := d.byte("record flags")
-	if d.err == nil && flags&^3 != 0 {
+	allowed := byte(3)
+	if d.version >= 2 {
+		allowed = 15
+	}
+	if d.err == nil && flags&^allowed != 0 {
 		d.pos = flagsAt
 		d.fail("record flags")
 	}
@@ -296,6 +378,15 @@ func (d *decoder) record() *record {
 	r.media = intern(d.string("record media"))
 	if r.hasSig {
 		r.sig = d.uint64("record simhash")
+	}
+	if flags&4 != 0 {
+		r.urlHash = d.uint64("record url hash")
+	}
+	if flags&8 != 0 {
+		r.textHash = d.uint64("record text hash")
+	}
+	if d.err == nil && ((flags&4 != 0 && r.urlHash == 0) || (flags&8 != 0 && r.textHash == 0)) {
+		d.fail("record repeat hash")
 	}
 	nAt := d.pos
 	n := d.uvarint("link count")
@@ -344,6 +435,9 @@ func (d *decoder) record() *record {
 			d.fail("link in title")
 		}
 		l.claims = d.count("link claims")
+		if d.version >= 2 {
+			d.tone(&l)
+		}
 		if d.err != nil {
 			return nil
 		}
@@ -359,4 +453,25 @@ func (d *decoder) record() *record {
 		return nil
 	}
 	return r
+}
+
+// tone reads a link's tone code and score.
+func (d *decoder) tone(l *linkRecord) {
+	at := d.pos
+	code := d.byte("link tone")
+	if d.err != nil || code == 0 {
+		return
+	}
+	if code > 3 {
+		d.pos = at
+		d.fail("link tone")
+		return
+	}
+	l.toned, l.tone = true, int8(code)-2
+	at = d.pos
+	l.toneScore = math.Float64frombits(d.uint64("link tone score"))
+	if d.err == nil && !(l.toneScore >= -1 && l.toneScore <= 1) {
+		d.pos = at
+		d.fail("link tone score")
+	}
 }

@@ -32,7 +32,8 @@ func TestUnmarshalErrors(t *testing.T) {
 	}{
 		{"empty", nil, metrics.ErrVersion, 0},
 		{"not coverage", []byte("PAR1 and more"), metrics.ErrVersion, 0},
-		{"future version", append([]byte("SNCV\x02"), good[5:]...), metrics.ErrVersion, 4},
+		{"future version", append([]byte("SNCV\x03"), good[5:]...), metrics.ErrVersion, 4},
+		{"bad mode", append([]byte("SNCV\x02\x07"), good[6:]...), metrics.ErrCorrupt, 5},
 		{"header only", []byte("SNCV\x01"), metrics.ErrCorrupt, 5},
 		{"truncated", good[:len(good)-3], metrics.ErrCorrupt, -1},
 		{"trailing byte", append(bytes.Clone(good), 0), metrics.ErrCorrupt, len(good)},
@@ -96,7 +97,7 @@ func FuzzUnmarshal(f *testing.F) {
 		c := metrics.New(nil)
 		if err := c.UnmarshalBinary(data); err != nil {
 			var de *metrics.DecodeError
-			if !errors.As(err, &de) || !(errors.Is(err, metrics.ErrCorrupt) || errors.Is(err, metrics.ErrVersion)) {
+			if !errors.As(err, &de) || !(errors.Is(err, metrics.ErrCorrupt) || errors.Is(err, metrics.ErrVersion) || errors.Is(err, metrics.ErrOptions)) {
 				t.Fatalf("untyped error %v", err)
 			}
 			if de.Offset < 0 || de.Offset > len(data) {

@@ -1,12 +1,12 @@
 package metrics_test
 
 import (
-	"bytes"
 	"fmt"
-	"image/png"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
 )
 
@@ -64,40 +64,7 @@ func ExampleTable_WritePairsCSV() {
 	exampleCoverage().Table().WritePairsCSV(os.Stdout)
 	// Output:
 	// symbol,other,articles,jaccard,pmi
-	// 00700.HK,600519.SH,1,0.3333333333333333,0
-}
-
-func ExampleTable_PlotPNG() {
-	b, err := exampleCoverage().Table().PlotPNG(&metrics.PlotOptions{Width: 480, Height: 270})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	img, _ := png.Decode(bytes.NewReader(b))
-	fmt.Println(img.Bounds().Size())
-	// Output: (480,270)
-}
-
-func ExampleTable_Plot() {
-	p := exampleCoverage().Table().Plot(&metrics.PlotOptions{Width: 320, Height: 200})
-	if p.Err() != nil {
-		fmt.Println(p.Err())
-		return
-	}
-	cfg, _ := png.DecodeConfig(bytes.NewReader(p.PNG()))
-	fmt.Println(cfg.Width, cfg.Height)
-	// Output: 320 200
-}
-
-func ExampleTable_WriteParquet() {
-	var buf bytes.Buffer
-	if err := exampleCoverage().Table().WriteParquet(&buf); err != nil {
-		fmt.Println(err)
-		return
-	}
-	b := buf.Bytes()
-	fmt.Printf("%s…%s\n", b[:4], b[len(b)-4:])
-	// Output: PAR1…PAR1
+	// 00700.HK,600519.SH,1,0.333333,0
 }
 
 func ExampleCoverage_MarshalBinary() {
@@ -105,14 +72,14 @@ func ExampleCoverage_MarshalBinary() {
 	back := metrics.New(nil)
 	err := back.UnmarshalBinary(b)
 	fmt.Printf("%q version %d, %d articles, err %v\n", b[:4], b[4], back.Len(), err)
-	// Output: "SNCV" version 1, 3 articles, err <nil>
+	// Output: "SNCV" version 2, 3 articles, err <nil>
 }
 
-func ExampleRollup() {
-	// A Rollup keeps totals, not articles: its memory stays the same
-	// however long the stream. Here it remembers at most 1,000 articles
-	// for repeats and near-duplicates.
-	u := metrics.NewRollup(&metrics.Options{Recent: 1000})
+func ExampleCoverage_bounded() {
+	// A bounded Coverage keeps totals, not articles: its memory stays the
+	// same however long the stream. Here it remembers at most 1,000
+	// articles for repeats and near-duplicates.
+	u := metrics.New(&metrics.Options{Recent: 1000})
 	as := exampleAnalyses()
 	for _, a := range as {
 		u.Add(a)
@@ -126,4 +93,24 @@ func ExampleRollup() {
 	// 600519.SH articles=3 novel=2 repeated=1 series=[2 1]
 	// 00700.HK articles=1 novel=1 repeated=0 series=[0 1]
 	// repeats: 1
+}
+
+func ExampleBuildTables() {
+	// The daily panel: one row per security and trading day. The third
+	// article, published on Saturday 2 March 2024 at 14:00, belongs to
+	// Monday the 4th on both the Shanghai and the Hong Kong calendar.
+	as := exampleAnalyses()
+	var in []stocknews.Analysis
+	for i, a := range as {
+		a.File = fmt.Sprintf("n%d.md", i+1)
+		in = append(in, *a)
+	}
+	tabs := metrics.BuildTables(in, nil)
+	for _, r := range tabs.Daily {
+		fmt.Println(r.Symbol, r.Day.Format(time.DateOnly), r.Articles, r.Novel)
+	}
+	// Output:
+	// 00700.HK 2024-03-04 1 1
+	// 600519.SH 2024-03-01 2 1
+	// 600519.SH 2024-03-04 1 1
 }

@@ -94,8 +94,8 @@ func ExampleTable_WriteCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// symbol,name,articles,mentions,relevance_weighted,title_articles,claims,first_seen,last_seen,active_days,media,media_hhi,share_of_voice,novel,repeated,articles_1d,articles_7d,articles_30d,abnormal,abnormal_z,heat,degree,pagerank,top_pairs
-	// 600519.SH,贵州茅台,3,4,2.2,1,0,2024-03-01T09:30:00+08:00,2024-03-02T14:00:00+08:00,2,2,0.5555555555555556,0.75,2,1,1,3,3,,,0,1,0.5,00700.HK:1
+	// symbol,name,articles,mentions,relevance_weighted,title_articles,claims,first_seen,last_seen,active_days,media,media_hhi,share_of_voice,novel,repeated,articles_1d,articles_7d,articles_30d,abnormal,abnormal_z,heat,degree,pagerank,top_pairs,tone_mean,positive,negative,neutral
+	// 600519.SH,贵州茅台,3,4,2.2,1,0,2024-03-01T09:30:00+08:00,2024-03-02T14:00:00+08:00,2,2,0.555556,0.75,2,1,1,3,3,,,0,1,0.5,00700.HK:1,,0,0,0
 }
 
 func ExampleAbnormal() {

@@ -46,6 +46,10 @@ type Record struct {
 	Degree            int64      `json:"degree" parquet:"degree"`
 	PageRank          float64    `json:"pagerank" parquet:"pagerank"`
 	TopPairs          string     `json:"top_pairs" parquet:"top_pairs"`
+	ToneMean          *float64   `json:"tone_mean" parquet:"tone_mean,optional"`
+	Positive          int64      `json:"positive" parquet:"positive"`
+	Negative          int64      `json:"negative" parquet:"negative"`
+	Neutral           int64      `json:"neutral" parquet:"neutral"`
 }
 
 // Columns returns the export column names, in order: symbol, name,
@@ -56,11 +60,11 @@ func Columns() []string {
 		"title_articles", "claims", "first_seen", "last_seen", "active_days",
 		"media", "media_hhi", "share_of_voice", "novel", "repeated",
 		"articles_1d", "articles_7d", "articles_30d", "abnormal", "abnormal_z",
-		"heat", "degree", "pagerank", "top_pairs",
+		"heat", "degree", "pagerank", "top_pairs", "tone_mean", "positive", "negative", "neutral",
 	}
 }
 
-// Record flattens s. TopPairs becomes "SYMBOL:articles" items joined by
+// Record flattens s, its ratios and scores rounded by [Round]. TopPairs becomes "SYMBOL:articles" items joined by
 // ";", e.g. "00700.HK:3;600519.SH:1".
 func (s *Stats) Record() Record {
 	r := Record{
@@ -68,23 +72,27 @@ func (s *Stats) Record() Record {
 		Name:              s.Name,
 		Articles:          int64(s.Articles),
 		Mentions:          int64(s.Mentions),
-		RelevanceWeighted: s.Relevance,
+		RelevanceWeighted: Round(s.Relevance),
 		TitleArticles:     int64(s.TitleArticles),
 		Claims:            int64(s.Claims),
 		ActiveDays:        int64(s.ActiveDays),
 		Media:             int64(s.Media),
-		MediaHHI:          finite(s.MediaHHI),
-		ShareOfVoice:      s.ShareOfVoice,
+		MediaHHI:          finite(Round(s.MediaHHI)),
+		ShareOfVoice:      Round(s.ShareOfVoice),
 		Novel:             int64(s.Novel),
 		Repeated:          int64(s.Repeated),
 		Articles1D:        int64(s.Window1),
 		Articles7D:        int64(s.Window7),
 		Articles30D:       int64(s.Window30),
-		Abnormal:          finite(s.Abnormal),
-		AbnormalZ:         finite(s.AbnormalZ),
+		Abnormal:          finite(Round(s.Abnormal)),
+		AbnormalZ:         finite(Round(s.AbnormalZ)),
 		Heat:              int64(s.Heat),
 		Degree:            int64(s.Degree),
-		PageRank:          s.PageRank,
+		PageRank:          Round(s.PageRank),
+		ToneMean:          finite(Round(s.ToneMean)),
+		Positive:          int64(s.Positive),
+		Negative:          int64(s.Negative),
+		Neutral:           int64(s.Neutral),
 	}
 	if !s.FirstSeen.IsZero() {
 		f, l := s.FirstSeen, s.LastSeen
@@ -142,6 +150,7 @@ func (r *Record) fields() []string {
 		i(r.Media), opt(r.MediaHHI), formatFloat(r.ShareOfVoice), i(r.Novel), i(r.Repeated),
 		i(r.Articles1D), i(r.Articles7D), i(r.Articles30D), opt(r.Abnormal), opt(r.AbnormalZ),
 		i(r.Heat), i(r.Degree), formatFloat(r.PageRank), r.TopPairs,
+		opt(r.ToneMean), i(r.Positive), i(r.Negative), i(r.Neutral),
 	}
 }
 
@@ -259,6 +268,9 @@ func (t *Table) HTML() string {
 	var b strings.Builder
 	b.WriteString("<table class=\"stocknews-coverage\">\n<caption>")
 	fmt.Fprintf(&b, "%d articles, %d linked, %d stories, %d securities", t.Articles, t.Linked, t.Stories, t.Securities)
+	if t.Repeats > 0 {
+		fmt.Fprintf(&b, ", %d repeats", t.Repeats)
+	}
 	if len(t.Rows) < t.Securities {
 		fmt.Fprintf(&b, " (top %d)", len(t.Rows))
 	}
@@ -301,7 +313,7 @@ func (t *Table) WritePairsCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(PairColumns())
 	for _, p := range t.Pairs {
-		cw.Write([]string{p.Symbol.String(), p.Other.String(), strconv.Itoa(p.Articles), formatFloat(p.Jaccard), formatFloat(p.PMI)})
+		cw.Write([]string{p.Symbol.String(), p.Other.String(), strconv.Itoa(p.Articles), formatFloat(Round(p.Jaccard)), formatFloat(Round(p.PMI))})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -74,3 +74,16 @@ func dump(t *metrics.Table) string {
 
 // errBroken stands for an input that failed to parse.
 var errBroken = errors.New("unreadable")
+
+// newBounded returns a bounded Coverage with opts (nil: the defaults) and
+// a budget of DefaultRecent unless opts sets one.
+func newBounded(opts *metrics.Options) *metrics.Coverage {
+	var o metrics.Options
+	if opts != nil {
+		o = *opts
+	}
+	if o.Recent == 0 {
+		o.Recent = metrics.DefaultRecent
+	}
+	return metrics.New(&o)
+}

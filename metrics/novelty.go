@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -24,9 +25,17 @@ type ArticleNovelty struct {
 	Score     float64   `json:"score"`              // novelty score, see [NoveltyScore]
 }
 
+// ErrBounded is wrapped by the errors of what a bounded [Coverage] cannot
+// do because it has forgotten its articles.
+var ErrBounded = errors.New("not available from a bounded Coverage")
+
 // WriteNoveltyJSONL writes [Coverage.Novelty] as JSON Lines, one article
-// per line, in story order.
+// per line, in story order. A bounded Coverage returns an error wrapping
+// [ErrBounded].
 func (c *Coverage) WriteNoveltyJSONL(w io.Writer) error {
+	if c.roll != nil {
+		return fmt.Errorf("metrics: novelty needs every article: %w", ErrBounded)
+	}
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -224,11 +233,15 @@ func novelty(rs []*record, story []int, window time.Duration) (k []int, score []
 	return k, score
 }
 
-// Novelty returns the novelty of every article collected, in story order
-// (by publication time, undated last, ties by identity).
+// Novelty returns the novelty of every article collected, repeats left
+// out, in story order (by publication time, undated last, ties by
+// identity).
 func (c *Coverage) Novelty() []ArticleNovelty {
+	if c.roll != nil {
+		return nil // a bounded Coverage has forgotten its articles
+	}
 	o := c.opts.withDefaults()
-	rs := c.orderedRecords()
+	rs, _ := dropRepeats(c.orderedRecords())
 	st := stories(rs, o.MaxHamming)
 	k, score := novelty(rs, st, o.NoveltyWindow)
 	out := make([]ArticleNovelty, len(rs))

@@ -11,52 +11,19 @@ import (
 	"github.com/stocknews/stocknews/ticker"
 )
 
-// DefaultRecent is the number of articles a [Rollup] remembers for
-// duplicate and near-duplicate detection when [Options.Recent] is zero.
+// DefaultRecent is a good [Options.Recent] for a bounded [Coverage]:
+// about 32 MB of remembered articles.
 const DefaultRecent = 1 << 17
 
-// Rollup is a coverage accumulator whose memory does not grow with the
-// number of articles: where a [Coverage] keeps a record of every article
-// and computes everything at the end, a Rollup folds each article into
+// rollup is the bounded form of a [Coverage]: it folds each article into
 // per-security totals, per-security daily counts and co-mention counts as
 // it is added, and remembers only the most recent articles' identities and
-// SimHash signatures, at most [Options.Recent] of each. Its memory is
-// bounded by the securities, the days they were covered on, the
-// co-mentioned pairs and that budget, so a corpus of any length runs in the
-// same memory.
-//
-// Its [Rollup.Table] is the table a Coverage would give, with these
-// differences, which all vanish while the remembered articles cover the
-// whole corpus (the default remembers up to 131,072 articles, in about
-// 32 MB; when the budget fills, the older half is forgotten):
-//
-//   - An article is counted once per identity (ID, else File, else a hash
-//     of its text) only while its identity is remembered; the oldest
-//     (earliest published, undated first) are forgotten first.
-//   - Near-duplicates are found among the remembered signatures. An
-//     article starts a story for a security when no remembered
-//     near-duplicate of it links that security. When an article joins two
-//     stories that each had started for a security, Coverage counts one
-//     story and a Rollup, which cannot take back a count, two.
-//   - Relevance is summed in units of 10⁻⁹, so that sums are exact and
-//     independent of order; it may differ from Coverage's floating-point
-//     sum in the last digits.
-//
-// The options are fixed when the Rollup is built ([NewRollup]), because
-// the day an article counts to and its links after [Options.MinRelevance]
-// are settled by Add.
-//
-// Rollups merge ([Rollup.Merge]) by adding their counts, so every figure
-// but the novelty ones is exact when the shards hold different articles.
-// Novelty is exact when each story's articles pass through one Rollup (time
-// partitioned shards, say); otherwise a story split over shards starts once
-// in each. Use a Coverage when the corpus fits in memory and shards are
-// arbitrary; use a Rollup for corpora without bound and for streams.
-//
-// The zero Rollup is empty and ready for use, with the default options. A
-// Rollup is not safe for concurrent use; give each goroutine its own and
-// merge them.
-type Rollup struct {
+// SimHash signatures, at most Options.Recent of each; when either fills,
+// the older half (earliest published, undated first) is forgotten.
+// Relevance is summed in units of 10⁻⁹, as the exact form does, so that
+// sums are exact and independent of order. The options that settle an
+// article's day and links are fixed when it is built.
+type rollup struct {
 	opts     Options // as given
 	o        Options // with defaults
 	ready    bool
@@ -72,7 +39,7 @@ type Rollup struct {
 	scratch  []ticker.Symbol
 }
 
-// rollSec is a Rollup's totals for one security.
+// rollSec is a rollup's totals for one security.
 type rollSec struct {
 	names     map[string]int
 	media     map[string]int
@@ -83,10 +50,11 @@ type rollSec struct {
 	claims    int
 	novel     int
 	relevance int64 // Σ relevance in units of relScale
-	seen      span  // publication times
+	tone      toneAcc
+	seen      span // publication times
 }
 
-// maxTotal caps a Rollup's sums of mentions, far beyond any corpus, so
+// maxTotal caps a rollup's sums of mentions, far beyond any corpus, so
 // that they never overflow and always encode.
 const maxTotal = math.MaxInt / 4
 
@@ -101,10 +69,10 @@ func satAdd(a, b int) int {
 // relScale is the fixed-point unit relevance is summed in.
 const relScale = 1e9
 
-// NewRollup returns an empty Rollup with the options opts (nil means the
+// newRollup returns an empty rollup with the options opts (nil means the
 // defaults).
-func NewRollup(opts *Options) *Rollup {
-	u := &Rollup{}
+func newRollup(opts *Options) *rollup {
+	u := &rollup{}
 	if opts != nil {
 		u.opts = *opts
 	}
@@ -112,7 +80,7 @@ func NewRollup(opts *Options) *Rollup {
 	return u
 }
 
-func (u *Rollup) init() {
+func (u *rollup) init() {
 	if u.ready {
 		return
 	}
@@ -124,31 +92,16 @@ func (u *Rollup) init() {
 	if budget <= 0 {
 		budget = DefaultRecent
 	}
+	u.o.Recent = budget
 	u.recent.init(max(budget, 2), u.o.MaxHamming)
 }
 
-// Options returns the options the Rollup was built with, as given to
-// [NewRollup].
-func (u *Rollup) Options() Options { return u.opts }
-
-// Len returns the number of articles counted: analyses added without Err,
-// less the repeats of a remembered identity.
-func (u *Rollup) Len() int { return u.articles }
-
-// Errors returns the number of analyses added with Err set; they are
-// counted here and nowhere else, as by [Coverage.Errors].
-func (u *Rollup) Errors() int { return u.errors }
-
-// Repeats returns the number of analyses not counted because an article
-// with the same identity was remembered.
-func (u *Rollup) Repeats() int { return u.repeats }
-
 // Add folds one analysis into the totals. A nil analysis is ignored; one
-// with Err set is only counted ([Rollup.Errors]); one whose identity is
-// remembered is only counted as a repeat ([Rollup.Repeats]). Links are
+// with Err set is only counted as an error; one whose identity, URL or
+// id and text is remembered is only counted as a repeat. Links are
 // treated as by [Coverage.Add], and links below [Options.MinRelevance] are
 // dropped here.
-func (u *Rollup) Add(a *stocknews.Analysis) {
+func (u *rollup) Add(a *stocknews.Analysis) {
 	if a == nil {
 		return
 	}
@@ -157,11 +110,19 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 		u.errors++
 		return
 	}
-	r := newRecord(a)
-	id := idHash(r.id)
-	if !u.recent.addID(id, r.dated, r.unix) {
+	u.addRecord(newRecord(a))
+}
+
+// addRecord folds one article's record into the totals.
+func (u *rollup) addRecord(r *record) {
+	if u.recent.has(r.urlHash) || u.recent.has(r.textHash) || !u.recent.addID(idHash(r.id), r.dated, r.unix) {
 		u.repeats++
 		return
+	}
+	for _, h := range []uint64{r.urlHash, r.textHash} {
+		if h != 0 {
+			u.recent.addID(h, r.dated, r.unix)
+		}
 	}
 	story := int32(-1)
 	if r.hasSig {
@@ -192,6 +153,7 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 		s.articles++
 		s.mentions = satAdd(s.mentions, l.mentions)
 		s.relevance += int64(math.Round(l.relevance * relScale))
+		s.tone.add(l)
 		s.claims += l.claims
 		if l.inTitle {
 			s.title++
@@ -225,7 +187,17 @@ func (u *Rollup) Add(a *stocknews.Analysis) {
 	}
 }
 
-// idHash hashes an article identity (64-bit FNV-1a): a Rollup remembers
+// setOptions replaces the options used only when the table is computed.
+func (u *rollup) setOptions(o *Options) {
+	u.init()
+	u.opts = *o
+	settled := u.o
+	u.o = o.withDefaults()
+	u.o.Location, u.o.Cutoff, u.o.MinRelevance, u.o.MaxHamming, u.o.Recent =
+		settled.Location, settled.Cutoff, settled.MinRelevance, settled.MaxHamming, settled.Recent
+}
+
+// idHash hashes an article identity (64-bit FNV-1a): a rollup remembers
 // identities by hash. A fixed hash keeps runs reproducible. An article
 // whose hash equals a remembered one's (a chance below 10⁻¹⁴ an article at
 // the default budget) would be dropped as a repeat.
@@ -242,14 +214,14 @@ func idHash(s string) uint64 {
 // both remember (the most recent within u's budget). It returns an error,
 // and changes nothing, when the two were built with options that settle
 // different days or links: a different Location, Cutoff, MinRelevance or
-// MaxHamming. Merging a Rollup into itself is refused too: it would count
+// MaxHamming. Merging a rollup into itself is refused too: it would count
 // every article twice.
-func (u *Rollup) Merge(other *Rollup) error {
+func (u *rollup) Merge(other *rollup) error {
 	if other == nil {
 		return nil
 	}
 	if other == u {
-		return fmt.Errorf("metrics: merging a Rollup into itself")
+		return fmt.Errorf("metrics: merging a bounded Coverage into itself")
 	}
 	u.init()
 	other.init()
@@ -284,6 +256,7 @@ func (s *rollSec) merge(o *rollSec) {
 	s.claims += o.claims
 	s.novel += o.novel
 	s.relevance += o.relevance
+	s.tone.merge(o.tone)
 	s.seen.merge(o.seen)
 	addCounts(&s.names, o.names)
 	addCounts(&s.media, o.media)
@@ -307,30 +280,30 @@ func addCounts(dst *map[string]int, src map[string]int) {
 	}
 }
 
-// compatible reports why two Rollups' options settle articles differently.
+// compatible reports why two rollups' options settle articles differently.
 func compatible(a, b *Options) error {
 	switch {
 	case a.Location.String() != b.Location.String():
-		return fmt.Errorf("metrics: merging Rollups of different locations %s and %s", a.Location, b.Location)
+		return fmt.Errorf("metrics: merging bounded Coverages of different locations %s and %s", a.Location, b.Location)
 	case a.Cutoff != b.Cutoff:
-		return fmt.Errorf("metrics: merging Rollups of different cutoffs %v and %v", a.Cutoff, b.Cutoff)
+		return fmt.Errorf("metrics: merging bounded Coverages of different cutoffs %v and %v", a.Cutoff, b.Cutoff)
 	case a.MinRelevance != b.MinRelevance:
-		return fmt.Errorf("metrics: merging Rollups of different minimum relevance %v and %v", a.MinRelevance, b.MinRelevance)
+		return fmt.Errorf("metrics: merging bounded Coverages of different minimum relevance %v and %v", a.MinRelevance, b.MinRelevance)
 	case a.MaxHamming != b.MaxHamming:
-		return fmt.Errorf("metrics: merging Rollups of different Hamming distances %d and %d", a.MaxHamming, b.MaxHamming)
+		return fmt.Errorf("metrics: merging bounded Coverages of different Hamming distances %d and %d", a.MaxHamming, b.MaxHamming)
 	}
 	return nil
 }
 
 // Table computes the coverage of every security from the totals, with the
-// Rollup's options, as [Coverage.Table] does (see [Rollup] for the
-// differences). It does not change the Rollup.
+// rollup's options, as [Coverage.Table] does (see [rollup] for the
+// differences). It does not change the rollup.
 //
 // Cost: O(S·D) for S securities over D days, plus the co-mention pairs.
-func (u *Rollup) Table() *Table {
+func (u *rollup) Table() *Table {
 	u.init()
 	o := u.o
-	tab := &Table{Articles: u.articles, Errors: u.errors, Linked: u.linked, Stories: u.stories}
+	tab := &Table{Articles: u.articles, Errors: u.errors, Repeats: u.repeats, Linked: u.linked, Stories: u.stories}
 	lo, ndays, asOfIdx := seriesRange(tab, u.days, &o)
 
 	syms := slices.SortedFunc(maps.Keys(u.secs), compareSymbols)
@@ -351,6 +324,7 @@ func (u *Rollup) Table() *Table {
 			active:    len(s.days),
 			media:     s.media,
 			novel:     s.novel,
+			tone:      s.tone,
 		}
 		if ndays > 0 {
 			for d, n := range s.days {
@@ -423,6 +397,15 @@ func (s *recentSet) init(budget, h int) {
 	for b := range s.heads {
 		s.heads[b] = make(map[uint64]int32)
 	}
+}
+
+// has reports whether the identity hash h (0: none) is remembered.
+func (s *recentSet) has(h uint64) bool {
+	if h == 0 {
+		return false
+	}
+	_, ok := s.ids[h]
+	return ok
 }
 
 // addID remembers an identity and reports whether it was new.

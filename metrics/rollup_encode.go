@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"cmp"
-	"encoding"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -14,43 +13,42 @@ import (
 	"github.com/stocknews/stocknews/ticker"
 )
 
-// ErrOptions means an encoded [Rollup] was built with options that settle
-// days or links differently from the receiver's (see [Rollup.Merge]).
+// ErrOptions means an encoded bounded [Coverage] was built with options
+// that settle days or links differently from the receiver's (see
+// [Coverage.Merge]).
 var ErrOptions = errors.New("options differ")
 
+// The header of the bounded encoding before it joined the Coverage one;
+// files that start with it are still read.
 const (
 	rollupMagic   = "SNRU"
 	rollupVersion = 1
 )
 
-var (
-	_ encoding.BinaryMarshaler   = (*Rollup)(nil)
-	_ encoding.BinaryUnmarshaler = (*Rollup)(nil)
-)
-
-// MarshalBinary encodes the Rollup: the options that settle days and links
+// appendBody appends the bounded body of the encoding (see
+// [Coverage.MarshalBinary]): the options that settle days and links
 // (Location by name, Cutoff, MinRelevance, MaxHamming), the totals and the
 // remembered articles. The bytes are deterministic for a given state.
 //
-// Version 1 layout, in the conventions of [Coverage.MarshalBinary]:
+// Layout, in the conventions of [Coverage.MarshalBinary] (the old "SNRU"
+// 0x01 encoding had this body after its header):
 //
-//	"SNRU" 0x01  string(location) varint(cutoff ns) f64(min relevance) uvarint(max hamming)
+//	string(location) varint(cutoff ns) f64(min relevance) uvarint(max hamming)
 //	uvarint(articles, linked, errors, repeats, stories)  u8(dated) [varint(lo day) varint(hi day) if dated]
 //	uvarint(securities) security…   uvarint(pairs) pair…
 //	uvarint(ids) (u64(id hash) varint(unix))…
 //	uvarint(stories) (uvarint(n) (string(code) u8(market))…)…
 //	uvarint(signatures) (u64(simhash) varint(unix) uvarint(story))…
 //	security: string(code) u8(market) uvarint(articles mentions title claims novel)
-//	          varint(relevance, 1e-9) u8(dated) [varint(first) varint(last) if dated]
+//	          varint(relevance, 1e-9) [varint(tone score, 1e-9) uvarint(positive negative neutral), not in "SNRU"] u8(dated) [varint(first) varint(last) if dated]
 //	          counts(names) counts(media) uvarint(days) (varint(day) uvarint(n))…
 //	counts:   uvarint(n) (string(key) uvarint(count))…
 //	pair:     string(code) u8(market) string(code) u8(market) uvarint(articles)
 //
 // Securities, pairs, keys, days and identities are sorted; signatures are
 // in the order they were remembered, and stories numbered by first use.
-func (u *Rollup) MarshalBinary() ([]byte, error) {
+func (u *rollup) appendBody(b []byte) []byte {
 	u.init()
-	b := append([]byte(rollupMagic), rollupVersion)
 	b = appendString(b, u.o.Location.String())
 	b = binary.AppendVarint(b, int64(u.o.Cutoff))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(u.o.MinRelevance))
@@ -69,6 +67,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(v))
 		}
 		b = binary.AppendVarint(b, s.relevance)
+		b = s.tone.appendTo(b)
 		b = appendSpan(b, s.seen)
 		b = appendCounts(b, s.names)
 		b = appendCounts(b, s.media)
@@ -121,7 +120,7 @@ func (u *Rollup) MarshalBinary() ([]byte, error) {
 		b = binary.AppendVarint(b, e.unix)
 		b = binary.AppendUvarint(b, uint64(num[r.find(e.story)]))
 	}
-	return b, nil
+	return b
 }
 
 func appendBool(b []byte, v bool) []byte {
@@ -162,19 +161,15 @@ func comparePairKeys(a, b [2]ticker.Symbol) int {
 	return compareSymbols(a[1], b[1])
 }
 
-// UnmarshalBinary replaces the Rollup's state with the one encoded in data
-// by [Rollup.MarshalBinary]; the options are kept, and must settle days and
-// links as the encoded ones did (else the error wraps [ErrOptions]). The
-// remembered articles are cut to the Rollup's own budget, the most recent
-// kept. On error the Rollup is unchanged and the error is a [*DecodeError]
-// wrapping [ErrVersion], [ErrCorrupt] or [ErrOptions]. It never panics,
-// and it allocates in proportion to len(data).
-func (u *Rollup) UnmarshalBinary(data []byte) error {
+// decode replaces the rollup's state with the bounded body d holds; the
+// options are kept, and must settle days and links as the encoded ones did
+// (else the error wraps [ErrOptions]). The remembered articles are cut to
+// the rollup's own budget, the most recent kept. On error the rollup is
+// unchanged and the error is a [*DecodeError] wrapping [ErrVersion],
+// [ErrCorrupt] or [ErrOptions]. It never panics, and it allocates in
+// proportion to the input's length.
+func (u *rollup) decode(d *decoder) error {
 	u.init()
-	d, err := newDecoder(data, rollupMagic, rollupVersion)
-	if err != nil {
-		return err
-	}
 	optAt := d.pos
 	var o Options
 	loc := d.string("location")
@@ -189,7 +184,7 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 		return &DecodeError{Offset: optAt, Field: fmt.Sprintf("options (location %s, cutoff %v, minimum relevance %v, Hamming %d)", loc, o.Cutoff, o.MinRelevance, o.MaxHamming), Err: ErrOptions}
 	}
 
-	n := NewRollup(&u.opts)
+	n := newRollup(&u.opts)
 	n.articles = d.total("articles")
 	n.linked = d.total("linked")
 	n.errors = d.total("errors")
@@ -228,6 +223,9 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 		if d.err == nil && (s.relevance < 0 || float64(s.relevance) > float64(s.articles)*relScale) {
 			d.pos = relAt
 			d.fail("security relevance")
+		}
+		if d.version >= 2 {
+			s.tone.decode(d, s.articles)
 		}
 		s.seen.set = d.bool("security dated")
 		if s.seen.set {
@@ -340,7 +338,7 @@ func (u *Rollup) UnmarshalBinary(data []byte) error {
 	if d.err == nil && used != len(stories) {
 		d.fail("story count")
 	}
-	if d.err == nil && d.pos != len(data) {
+	if d.err == nil && d.pos != len(d.b) {
 		d.fail("trailing bytes")
 	}
 	if d.err != nil {

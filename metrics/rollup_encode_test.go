@@ -9,9 +9,9 @@ import (
 	"github.com/stocknews/stocknews/metrics"
 )
 
-// A Rollup sent through bytes goes on as if it had never left: the same
+// A bounded Coverage sent through bytes goes on as if it had never left: the same
 // table, the same encoding, and the same after more articles.
-func TestRollupRoundTrip(t *testing.T) {
+func TestBoundedRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	as := randomCorpus(t, r, 900)
 	for _, budget := range []int{0, 40} {
@@ -21,7 +21,7 @@ func TestRollupRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := metrics.NewRollup(opts)
+		v := newBounded(opts)
 		if err := v.UnmarshalBinary(b); err != nil {
 			t.Fatalf("budget %d: %v", budget, err)
 		}
@@ -47,29 +47,31 @@ func TestRollupRoundTrip(t *testing.T) {
 	// The receiver's options must settle days and links the same way.
 	b, _ := rollup(as[:50], nil).MarshalBinary()
 	for _, o := range []*metrics.Options{{Cutoff: metrics.MarketClose}, {MinRelevance: 0.3}, {MaxHamming: 2}} {
-		err := metrics.NewRollup(o).UnmarshalBinary(b)
+		err := newBounded(o).UnmarshalBinary(b)
 		var de *metrics.DecodeError
 		if !errors.Is(err, metrics.ErrOptions) || !errors.As(err, &de) {
 			t.Errorf("options %+v: %v, want ErrOptions", o, err)
 		}
 	}
 	// A smaller budget keeps the most recent articles.
-	small := metrics.NewRollup(&metrics.Options{Recent: 8})
+	small := newBounded(&metrics.Options{Recent: 8})
 	if err := small.UnmarshalBinary(b); err != nil {
 		t.Fatal(err)
 	}
 	if small.Len() != 50-small.Repeats() {
 		t.Errorf("budget 8: Len %d, repeats %d", small.Len(), small.Repeats())
 	}
-	if err := metrics.NewRollup(nil).UnmarshalBinary(append(b, 0)); !errors.Is(err, metrics.ErrCorrupt) {
+	if err := newBounded(nil).UnmarshalBinary(append(b, 0)); !errors.Is(err, metrics.ErrCorrupt) {
 		t.Errorf("trailing byte: %v", err)
 	}
-	if err := metrics.NewRollup(nil).UnmarshalBinary([]byte("SNCV\x01\x00\x00")); !errors.Is(err, metrics.ErrVersion) {
-		t.Errorf("a Coverage encoding: %v", err)
+	// A version 1 exact encoding is still read, and makes the Coverage exact.
+	old := newBounded(nil)
+	if err := old.UnmarshalBinary([]byte("SNCV\x01\x00\x00")); err != nil || old.Bounded() {
+		t.Errorf("a version 1 encoding: %v, bounded %v", err, old.Bounded())
 	}
 }
 
-func FuzzRollupUnmarshal(f *testing.F) {
+func FuzzBoundedUnmarshal(f *testing.F) {
 	r := rand.New(rand.NewPCG(13, 14))
 	// Small seeds: a new input is minimised before it is reported, and
 	// minimising a large one takes the fuzzer minutes.
@@ -81,7 +83,7 @@ func FuzzRollupUnmarshal(f *testing.F) {
 	f.Add([]byte("SNRU\x01"))
 	f.Add([]byte("SNRU\x01\x03CST\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		u := metrics.NewRollup(nil)
+		u := newBounded(nil)
 		if err := u.UnmarshalBinary(data); err != nil {
 			var de *metrics.DecodeError
 			if !errors.As(err, &de) || !(errors.Is(err, metrics.ErrCorrupt) || errors.Is(err, metrics.ErrVersion) || errors.Is(err, metrics.ErrOptions)) {
@@ -96,7 +98,7 @@ func FuzzRollupUnmarshal(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := metrics.NewRollup(nil)
+		v := newBounded(nil)
 		if err := v.UnmarshalBinary(b); err != nil {
 			t.Fatalf("re-encoding does not decode: %v", err)
 		}
@@ -110,7 +112,7 @@ func FuzzRollupUnmarshal(f *testing.F) {
 			}
 		}
 		for _, a := range as[:5] {
-			u.Add(a) // a decoded Rollup takes more articles
+			u.Add(a) // a decoded bounded Coverage takes more articles
 		}
 	})
 }

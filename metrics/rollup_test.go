@@ -15,7 +15,7 @@ import (
 )
 
 // distinctIDs drops the analyses that re-use an earlier ID: with them a
-// Coverage keeps the record whose encoding sorts first and a Rollup the
+// Coverage keeps the record whose encoding sorts first and a bounded Coverage the
 // first added, so the two would describe different articles.
 func distinctIDs(as []*stocknews.Analysis) []*stocknews.Analysis {
 	seen := make(map[string]bool)
@@ -33,7 +33,7 @@ func distinctIDs(as []*stocknews.Analysis) []*stocknews.Analysis {
 }
 
 // comparable renders a table for comparison with relevance rounded to
-// 10⁻⁶ (a Rollup sums it in fixed point) and, unless novelty is set, the
+// 10⁻⁶ (both forms sum it in fixed point) and, unless novelty is set, the
 // novelty figures left out.
 func comparable(t *metrics.Table, novelty bool) string {
 	c := *t
@@ -51,16 +51,16 @@ func comparable(t *metrics.Table, novelty bool) string {
 	return dump(&c)
 }
 
-func rollup(as []*stocknews.Analysis, opts *metrics.Options) *metrics.Rollup {
-	u := metrics.NewRollup(opts)
+func rollup(as []*stocknews.Analysis, opts *metrics.Options) *metrics.Coverage {
+	u := newBounded(opts)
 	for _, a := range as {
 		u.Add(a)
 	}
 	return u
 }
 
-// With every article remembered, a Rollup gives the Coverage's table.
-func TestRollupMatchesCoverage(t *testing.T) {
+// With every article remembered, a bounded Coverage gives the Coverage's table.
+func TestBoundedMatchesExact(t *testing.T) {
 	as, _, _, _ := corpus(t)
 	for _, opts := range []*metrics.Options{
 		nil,
@@ -88,7 +88,7 @@ func TestRollupMatchesCoverage(t *testing.T) {
 }
 
 // Added twice, an article counts once while it is remembered.
-func TestRollupRepeats(t *testing.T) {
+func TestBoundedRepeats(t *testing.T) {
 	as, a, _, _ := corpus(t) // a1 is there twice, and one analysis failed
 	u := rollup(as, nil)
 	if u.Len() != 4 || u.Repeats() != 1 || u.Errors() != 1 {
@@ -97,26 +97,26 @@ func TestRollupRepeats(t *testing.T) {
 	if r := u.Table().Row(a); r == nil || r.Articles != 3 {
 		t.Errorf("600519.SH: %+v", r)
 	}
-	var zero metrics.Rollup
+	zero := newBounded(nil)
 	zero.Add(as[0])
 	zero.Add(nil)
 	if tab := zero.Table(); tab.Articles != 1 || tab.Row(a) == nil {
-		t.Errorf("zero Rollup: %+v", tab)
+		t.Errorf("bounded with defaults: %+v", tab)
 	}
 }
 
 // Shards merged in any order give the single pass's figures, novelty
 // aside, which can only grow when a story is split over shards.
-func TestRollupMerge(t *testing.T) {
+func TestBoundedMerge(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	as := distinctIDs(randomCorpus(t, r, 800))
 	opts := &metrics.Options{Cutoff: metrics.MarketClose}
 	one := rollup(as, opts).Table()
 	for k := range []int{2, 3, 7} {
 		k += 2
-		shards := make([]*metrics.Rollup, k)
+		shards := make([]*metrics.Coverage, k)
 		for i := range shards {
-			shards[i] = metrics.NewRollup(opts)
+			shards[i] = newBounded(opts)
 		}
 		for _, p := range r.Perm(len(as)) {
 			shards[r.IntN(k)].Add(as[p])
@@ -138,17 +138,17 @@ func TestRollupMerge(t *testing.T) {
 			}
 		}
 	}
-	u := metrics.NewRollup(nil)
+	u := newBounded(nil)
 	if err := u.Merge(u); err == nil {
-		t.Error("merging a Rollup into itself: no error")
+		t.Error("merging a bounded Coverage into itself: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{Cutoff: metrics.MarketClose})); err == nil {
-		t.Error("merging Rollups of different cutoffs: no error")
+	if err := u.Merge(newBounded(&metrics.Options{Cutoff: metrics.MarketClose})); err == nil {
+		t.Error("merging bounded Coverages of different cutoffs: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{MaxHamming: 5})); err == nil {
-		t.Error("merging Rollups of different Hamming distances: no error")
+	if err := u.Merge(newBounded(&metrics.Options{MaxHamming: 5})); err == nil {
+		t.Error("merging bounded Coverages of different Hamming distances: no error")
 	}
-	if err := u.Merge(metrics.NewRollup(&metrics.Options{TopPairs: 9})); err != nil {
+	if err := u.Merge(newBounded(&metrics.Options{TopPairs: 9})); err != nil {
 		t.Errorf("TopPairs is applied by Table, yet: %v", err)
 	}
 }
@@ -179,10 +179,10 @@ func streamCorpus(tb testing.TB, r *rand.Rand, n int) []*stocknews.Analysis {
 	return out
 }
 
-// A small budget bounds what a Rollup remembers; on a stream in
+// A small budget bounds what a bounded Coverage remembers; on a stream in
 // publication order whose re-posts come soon after the original, the
 // figures stay those of a Coverage.
-func TestRollupBudget(t *testing.T) {
+func TestBoundedBudget(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	as := streamCorpus(t, r, 5000)
 	opts := &metrics.Options{Recent: 64}
@@ -209,14 +209,14 @@ func TestRollupBudget(t *testing.T) {
 
 // Memory does not grow with the articles: a hundred times the articles
 // with the same budget leaves the live heap about where it was.
-func TestRollupBoundedMemory(t *testing.T) {
+func TestBoundedBoundedMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skips the memory test")
 	}
 	r := rand.New(rand.NewPCG(9, 10))
 	as := streamCorpus(t, r, 2000)
 	heap := func(rounds int) uint64 {
-		u := metrics.NewRollup(&metrics.Options{Recent: 512})
+		u := newBounded(&metrics.Options{Recent: 512})
 		base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 		for round := range rounds {
 			for i, a := range as {

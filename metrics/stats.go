@@ -96,6 +96,12 @@ type Stats struct {
 	Degree   int
 	PageRank float64
 
+	// ToneMean is the mean tone score (−1 to 1) of the articles that give
+	// the security a tone (Analysis.Tones), NaN when none does; Positive,
+	// Negative and Neutral count those articles by label.
+	ToneMean                    float64
+	Positive, Negative, Neutral int
+
 	// TopPairs are the securities most often co-mentioned with this one,
 	// most articles first (ties: higher Jaccard, then symbol), with Symbol
 	// set to this security.
@@ -126,6 +132,7 @@ type Table struct {
 	Linked      int       // articles linking at least one security (after Options.MinRelevance)
 	Stories     int       // distinct near-duplicate stories among all articles
 	Errors      int       // analyses that failed ([Coverage.Errors])
+	Repeats     int       // inputs that repeat an earlier article (same URL, or same id and text); counted here only
 	Securities  int       // rows of the whole table, also after [Table.Top]
 	Rows        []Stats   // one per security: most articles first, then most mentions, then symbol (code, then market)
 	Pairs       []Pair    // every co-mentioned pair: most articles first, then higher Jaccard, then symbols
@@ -234,6 +241,8 @@ type secAcc struct {
 	articles      int
 	mentions      int
 	relevance     float64
+	relUnits      int64 // Σ relevance in units of relScale, while collecting
+	tone          toneAcc
 	title, claims int
 	seen          span // publication times
 	active        int
@@ -250,11 +259,14 @@ type secAcc struct {
 // Cost: O(A log A) for A articles plus O(S·D) for S securities over D days,
 // plus the co-mention pairs.
 func (c *Coverage) Table() *Table {
+	if c.roll != nil {
+		return c.roll.Table()
+	}
 	o := c.opts.withDefaults()
-	rs := c.orderedRecords()
+	rs, repeats := dropRepeats(c.orderedRecords())
 	st := stories(rs, o.MaxHamming)
 
-	tab := &Table{Articles: len(rs), Errors: c.errors}
+	tab := &Table{Articles: len(rs), Errors: c.errors, Repeats: repeats}
 	for i := range rs {
 		if st[i] == i {
 			tab.Stories++
@@ -305,8 +317,9 @@ func (c *Coverage) Table() *Table {
 			a := accs[ai]
 			a.articles++
 			a.mentions += l.mentions
-			a.relevance += l.relevance
+			a.relUnits += int64(math.Round(l.relevance * relScale))
 			a.claims += l.claims
+			a.tone.add(l)
 			if l.inTitle {
 				a.title++
 			}
@@ -349,7 +362,11 @@ func (c *Coverage) Table() *Table {
 			}
 		}
 	}
-
+	// Relevance is summed in fixed point, so that the sum is exact and the
+	// same in any order and in a bounded Coverage.
+	for _, a := range accs {
+		a.relevance = float64(a.relUnits) / relScale
+	}
 	finishTable(tab, accs, pairs, &o, ndays, asOfIdx)
 	return tab
 }
@@ -407,6 +424,7 @@ func finishTable(tab *Table, accs []*secAcc, pairs map[[2]int]int, o *Options, n
 		s.ActiveDays = a.active
 		s.Novel = a.novel
 		s.Repeated = a.articles - a.novel
+		a.tone.fill(s)
 		if ndays > 0 {
 			if a.counts == nil {
 				a.counts = make([]float64, ndays)

@@ -1,10 +1,10 @@
 // Command peakmem runs a coverage job over a generated corpus held nowhere
 // in full: the articles are generated as the pipeline asks for them,
 // analysed without named entities, and added to one metrics.Coverage (or,
-// with -bounded, one metrics.Rollup). It reports the time, the throughput
+// with -bounded, one bounded metrics.Coverage). It reports the time, the throughput
 // and the peak resident memory (VmHWM, Linux only), to show that memory
-// stays bounded by the pipeline's window plus the accumulator: a
-// Coverage's compact per-article records, or a Rollup's fixed budget.
+// stays bounded by the pipeline's window plus the accumulator: an
+// exact Coverage's compact per-article records, or a bounded one's fixed budget.
 //
 //	peakmem [-n 100000] [-seed 1] [-workers 0] [-bounded] [-recent 0]
 package main
@@ -28,8 +28,8 @@ func main() {
 	n := flag.Int("n", 100000, "number of generated articles")
 	seed := flag.Uint64("seed", 1, "corpus seed")
 	workers := flag.Int("workers", 0, "pipeline workers (0: GOMAXPROCS)")
-	bounded := flag.Bool("bounded", false, "accumulate in a metrics.Rollup instead of a metrics.Coverage")
-	recent := flag.Int("recent", 0, "with -bounded, the Rollup's budget (0: metrics.DefaultRecent)")
+	bounded := flag.Bool("bounded", false, "accumulate in a bounded metrics.Coverage (Options.Recent) instead of an exact one")
+	recent := flag.Int("recent", 0, "with -bounded, the remembered articles (0: metrics.DefaultRecent)")
 	flag.Parse()
 
 	g := gencorpus.New(*seed, nil)
@@ -48,17 +48,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "peakmem:", err)
 		os.Exit(1)
 	}
-	var cov interface {
-		Add(*stocknews.Analysis)
-		Table() *metrics.Table
-	}
-	kind := "Coverage"
+	opts := &metrics.Options{}
+	kind := "exact Coverage"
 	if *bounded {
-		cov = metrics.NewRollup(&metrics.Options{Recent: *recent})
-		kind = "Rollup"
-	} else {
-		cov = metrics.New(nil)
+		opts.Recent = *recent
+		if opts.Recent <= 0 {
+			opts.Recent = metrics.DefaultRecent
+		}
+		kind = "bounded Coverage"
 	}
+	cov := metrics.New(opts)
 	records := 0
 	start := time.Now()
 	p := stocknews.NewPipeline(an.Article, &stocknews.PipelineOptions{Workers: *workers})

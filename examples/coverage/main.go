@@ -31,12 +31,15 @@
 //	-min-relevance R  ignore links less relevant than R (0–1)
 //	-entities         also extract named entities (slow; off by default)
 //	-workers N        inputs analysed at once (0: one per CPU)
-//	-save FILE        also write the accumulator (metrics.Coverage, or metrics.Rollup
-//	                  with -bounded; binary) to FILE
+//	-save FILE        also write the accumulator (metrics.Coverage, exact or bounded;
+//	                  binary) to FILE
 //	-merge FILE       merge a saved accumulator into the result (repeatable; saved
 //	                  with the same -bounded, -close and -min-relevance)
-//	-bounded          accumulate in bounded memory (metrics.Rollup) instead of keeping
-//	                  every article (metrics.Coverage): for corpora of any length
+//	-bounded          accumulate in bounded memory (a metrics.Coverage with
+//	                  Options.Recent) instead of keeping every article: for corpora
+//	                  of any length
+//	-tables DIR       also write the long tables articles, links, claims and daily
+//	                  (metrics.Tables) into DIR, as Parquet, or as CSV with -format csv
 //	-recent N         with -bounded, the articles remembered for repeats and
 //	                  near-duplicates (0: metrics.DefaultRecent)
 //
@@ -49,7 +52,7 @@
 //
 // -bounded gives the same table while the remembered articles span the
 // corpus, and a table whose repeats and stories are judged among the most
-// recent articles beyond that (see metrics.Rollup); it does not combine
+// recent articles beyond that (see metrics.Coverage); it does not combine
 // with -novelty, which needs every article. Its shards merge exactly
 // except for stories split between them, which count once in each.
 package main
@@ -70,6 +73,7 @@ import (
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/metrics"
+	"github.com/stocknews/stocknews/metrics/report"
 	"github.com/stocknews/stocknews/ticker"
 )
 
@@ -101,38 +105,8 @@ type config struct {
 	merge        []string
 	bounded      bool
 	recent       int
-}
-
-// accumulator is what collect fills: a metrics.Coverage, or a
-// metrics.Rollup with -bounded.
-type accumulator interface {
-	Add(*stocknews.Analysis)
-	Table() *metrics.Table
-	MarshalBinary() ([]byte, error)
-	merge(data []byte, opts *metrics.Options) error
-}
-
-// coverage and rollup add to the metrics accumulators the merge of a
-// saved shard.
-type (
-	coverage struct{ *metrics.Coverage }
-	rollup   struct{ *metrics.Rollup }
-)
-
-func (c coverage) merge(data []byte, _ *metrics.Options) error {
-	part := metrics.New(nil)
-	if err := part.UnmarshalBinary(data); err != nil {
-		return err
-	}
-	return c.Merge(part)
-}
-
-func (r rollup) merge(data []byte, opts *metrics.Options) error {
-	part := metrics.NewRollup(opts)
-	if err := part.UnmarshalBinary(data); err != nil {
-		return err
-	}
-	return r.Merge(part)
+	tables       string                // -tables DIR
+	builder      *metrics.TableBuilder // the long tables, with -tables
 }
 
 // beijing is Beijing time: UTC+08:00 all year.
@@ -164,8 +138,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.workers, "workers", 0, "analyse `N` inputs at once (0: one per CPU)")
 	fs.StringVar(&c.save, "save", "", "also write the accumulator to `FILE`")
 	fs.Var(&merges, "merge", "merge the saved accumulator `FILE` into the result (repeatable)")
-	fs.BoolVar(&c.bounded, "bounded", false, "accumulate in bounded memory (metrics.Rollup), for corpora of any length")
+	fs.BoolVar(&c.bounded, "bounded", false, "accumulate in bounded memory (metrics.Options.Recent), for corpora of any length")
 	fs.IntVar(&c.recent, "recent", 0, "with -bounded, remember `N` recent articles for repeats and near-duplicates (0: the default)")
+	tablesFlags(fs, c)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: coverage [flags] [PATH|GLOB|-]...")
 		fs.PrintDefaults()
@@ -195,7 +170,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	switch c.format {
 	case "table", "csv", "jsonl", "html":
 	case "parquet":
-		if c.out == "" {
+		if c.out == "" && c.tables == "" {
 			return nil, &usageError{"-format parquet needs -out FILE"}
 		}
 	default:
@@ -264,12 +239,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "coverage:", err)
 		return 1
 	}
+	if err := writeTables(c, stderr); err != nil {
+		fmt.Fprintln(stderr, "coverage:", err)
+		return 1
+	}
 	return 0
 }
 
 // options returns the metrics options of the command line.
 func (c *config) options() *metrics.Options {
-	o := &metrics.Options{Location: beijing, MinRelevance: c.minRelevance, Recent: c.recent}
+	o := &metrics.Options{Location: beijing, MinRelevance: c.minRelevance}
+	if c.bounded {
+		o.Recent = c.recent
+		if o.Recent == 0 {
+			o.Recent = metrics.DefaultRecent
+		}
+	}
 	if c.cutoff {
 		o.Cutoff = metrics.MarketClose
 	}
@@ -281,27 +266,28 @@ func (c *config) options() *metrics.Options {
 }
 
 // collect analyses the inputs and merges the saved accumulators.
-func collect(c *config, stderr io.Writer) (accumulator, error) {
+func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 	master, err := loadMasters(c.masters, stderr)
 	if err != nil {
 		return nil, err
 	}
-	var acc accumulator
-	if c.bounded {
-		acc = rollup{metrics.NewRollup(c.options())}
-	} else {
-		acc = coverage{metrics.New(c.options())}
-	}
+	acc := metrics.New(c.options())
 	for _, path := range c.merge {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("-merge: %w", err)
 		}
-		// A shard saved with the same accumulator and options.
-		if err := acc.merge(data, c.options()); err != nil {
+		// A shard saved with the same -bounded, -close and -min-relevance.
+		part := metrics.New(c.options())
+		err = part.UnmarshalBinary(data)
+		if err == nil {
+			err = acc.Merge(part)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("-merge %s: %w", path, err)
 		}
 	}
+	c.builder = c.newTableBuilder()
 	if len(c.inputs) > 0 {
 		z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !c.entities})
 		if err != nil {
@@ -314,6 +300,9 @@ func collect(c *config, stderr io.Writer) (accumulator, error) {
 			bar.add()
 			if c.keep(&an) {
 				acc.Add(&an)
+				if c.builder != nil {
+					c.builder.Add(&an)
+				}
 			}
 			return nil
 		})
@@ -375,7 +364,7 @@ func loadMasters(paths []string, stderr io.Writer) (*ticker.Master, error) {
 }
 
 // write writes the table (and the plot) in the format asked for.
-func write(c *config, acc accumulator, stdout io.Writer) (err error) {
+func write(c *config, acc *metrics.Coverage, stdout io.Writer) (err error) {
 	tab := acc.Table()
 	top := tab
 	if c.top > 0 {
@@ -386,7 +375,7 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 		if n == 0 || n > 10 {
 			n = 10 // more lines are unreadable
 		}
-		png, err := tab.PlotPNG(&metrics.PlotOptions{Top: n})
+		png, err := report.PlotPNG(tab, &report.PlotOptions{Top: n})
 		if err != nil {
 			return err
 		}
@@ -397,8 +386,8 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 	if err := writeFile(c.pairs, "-pairs", tab.WritePairsCSV); err != nil {
 		return err
 	}
-	if cov, ok := acc.(coverage); ok {
-		if err := writeFile(c.novelty, "-novelty", cov.WriteNoveltyJSONL); err != nil {
+	if !acc.Bounded() {
+		if err := writeFile(c.novelty, "-novelty", acc.WriteNoveltyJSONL); err != nil {
 			return err
 		}
 	}
@@ -421,7 +410,10 @@ func write(c *config, acc accumulator, stdout io.Writer) (err error) {
 	case "jsonl":
 		return top.WriteJSONL(w)
 	case "parquet":
-		return top.WriteParquet(w)
+		if c.out == "" {
+			return nil // with -tables and no -out: the tables alone
+		}
+		return report.WriteParquet(w, top)
 	case "html":
 		_, err := io.WriteString(w, top.HTML())
 		return err
@@ -450,8 +442,8 @@ func writeFile(path, flag string, fn func(io.Writer) error) error {
 // terminal and tabwriter counts them as one.
 func writeTable(w io.Writer, all, top *metrics.Table) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%d articles (%d linked to %d securities, %d unreadable), %d stories",
-		all.Articles, all.Linked, len(all.Rows), all.Errors, all.Stories)
+	fmt.Fprintf(bw, "%d articles (%d linked to %d securities, %d unreadable, %d repeats), %d stories",
+		all.Articles, all.Linked, len(all.Rows), all.Errors, all.Repeats, all.Stories)
 	if !all.AsOf.IsZero() {
 		fmt.Fprintf(bw, ", %s to %s", all.Start.Format(time.DateOnly), all.AsOf.Format(time.DateOnly))
 	}

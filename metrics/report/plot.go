@@ -1,13 +1,17 @@
-package metrics
+package report
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html"
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/stocknews/stocknews/metrics"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -15,7 +19,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// PlotOptions configures [Table.PlotPNG]. The zero value gives the
+// PlotOptions configures [PlotPNG]. The zero value gives the
 // defaults.
 type PlotOptions struct {
 	Top    int    // securities plotted, the table's first rows; 0 means 5
@@ -37,17 +41,60 @@ var palette = []color.RGBA{
 // kernels such as gophernotes look for, so a cell whose value is a *Plot
 // shows the picture; Err tells why there is none.
 type Plot struct {
-	png []byte
-	err error
+	png    []byte
+	err    error
+	legend []legendItem
 }
 
-// Plot draws the chart of [Table.PlotPNG] with opts (nil for the
+// legendItem is one line of a chart's HTML legend.
+type legendItem struct {
+	color        color.RGBA
+	symbol, name string
+	articles     int
+}
+
+// NewPlot draws the chart of [PlotPNG] with opts (nil for the
 // defaults) and keeps the outcome. It is the form for notebooks and
 // other callers that want a value that renders itself; Go code that
 // handles the error at once can call PlotPNG.
-func (t *Table) Plot(opts *PlotOptions) *Plot {
-	b, err := t.PlotPNG(opts)
-	return &Plot{png: b, err: err}
+func NewPlot(t *metrics.Table, opts *PlotOptions) *Plot {
+	b, err := PlotPNG(t, opts)
+	p := &Plot{png: b, err: err}
+	if err == nil {
+		n := 5
+		if opts != nil && opts.Top > 0 {
+			n = opts.Top
+		}
+		for i := range min(n, len(t.Rows)) {
+			r := &t.Rows[i]
+			p.legend = append(p.legend, legendItem{palette[i%len(palette)], r.Symbol.String(), r.Name, r.Articles})
+		}
+	}
+	return p
+}
+
+// HTML returns the chart as an HTML figure: the PNG inline, and a legend
+// that gives each line's security by symbol and name (the PNG's font has
+// no Chinese glyphs, a browser's has). Notebooks show it in place of the
+// bare PNG. It is "" when the chart could not be drawn.
+func (p *Plot) HTML() string {
+	if p.png == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<figure style="margin:0"><img src="data:image/png;base64,`)
+	b.WriteString(base64.StdEncoding.EncodeToString(p.png))
+	b.WriteString(`"/>`)
+	if len(p.legend) > 0 {
+		b.WriteString(`<figcaption><table>`)
+		for _, l := range p.legend {
+			fmt.Fprintf(&b, `<tr><td style="color:#%02x%02x%02x">&#9644;</td><td>%s</td><td>%s</td><td style="text-align:right">%d articles</td></tr>`,
+				l.color.R, l.color.G, l.color.B, html.EscapeString(l.symbol), html.EscapeString(l.name), l.articles)
+		}
+		b.WriteString(`</table></figcaption>`)
+	}
+	b.WriteString(`</figure>`)
+	return b.String()
 }
 
 // PNG returns the chart as PNG bytes, or nil when it could not be drawn
@@ -62,7 +109,7 @@ func (p *Plot) Err() error { return p.err }
 // Lines are labelled with the symbols (the plot's font has no Chinese
 // glyphs). It returns an error when the table has no dated article or the
 // size is not positive.
-func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
+func PlotPNG(t *metrics.Table, opts *PlotOptions) ([]byte, error) {
 	var o PlotOptions
 	if opts != nil {
 		o = *opts
@@ -80,30 +127,34 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 		o.Title = "Daily coverage"
 	}
 	if o.Width < 0 || o.Height < 0 || o.Top < 0 {
-		return nil, fmt.Errorf("metrics: plot size %d×%d, top %d: must be positive", o.Width, o.Height, o.Top)
+		return nil, fmt.Errorf("report: plot size %d×%d, top %d: must be positive", o.Width, o.Height, o.Top)
 	}
 	if t.AsOf.IsZero() || len(t.Rows) == 0 {
-		return nil, fmt.Errorf("metrics: plot: no dated article to plot")
+		return nil, fmt.Errorf("report: plot: no dated article to plot")
 	}
 
 	p := plot.New()
 	p.Title.Text = o.Title
-	p.X.Label.Text = "day (" + t.Start.Location().String() + ")"
-	p.Y.Label.Text = "articles"
+	_, off := t.Start.Zone()
+	p.X.Label.Text = fmt.Sprintf("day (%s, UTC%+03d:%02d)", t.Start.Location(), off/3600, off%3600/60)
 	p.Y.Min = 0
 	p.Add(plotter.NewGrid())
 	p.Legend.Top = true
 
 	n := min(o.Top, len(t.Rows))
+	days := t.Rows[0].Series.Len()
+	unit := bucketUnit(days)
+	p.Y.Label.Text = "articles per " + unit
+	series := make([]plotter.XYs, n)
 	var ymax float64
 	for i := range n {
-		for _, v := range t.Rows[i].Series.Counts {
-			ymax = max(ymax, v)
+		series[i] = bucketed(t.Rows[i].Series, unit)
+		for _, xy := range series[i] {
+			ymax = max(ymax, xy.Y)
 		}
 	}
 	p.Y.Max = max(1, ymax) * 1.3 // room for the legend
 	p.Y.Tick.Marker = countTicks{}
-	days := t.Rows[0].Series.Len()
 	p.X.Tick.Marker = dayTicks{start: t.Start, days: days}
 	if days == 1 {
 		p.X.Min = float64(t.Start.Add(-12 * time.Hour).Unix())
@@ -111,14 +162,10 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 	}
 	for i := range n {
 		s := &t.Rows[i]
-		xys := make(plotter.XYs, s.Series.Len())
-		for d := range xys {
-			xys[d].X = float64(s.Series.Day(d).Unix())
-			xys[d].Y = s.Series.Counts[d]
-		}
+		xys := series[i]
 		line, err := plotter.NewLine(xys)
 		if err != nil {
-			return nil, fmt.Errorf("metrics: plot %s: %w", s.Symbol, err)
+			return nil, fmt.Errorf("report: plot %s: %w", s.Symbol, err)
 		}
 		// Mark only the days with articles: zeros are the norm.
 		var hits plotter.XYs
@@ -129,7 +176,7 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 		}
 		points, err := plotter.NewScatter(hits)
 		if err != nil {
-			return nil, fmt.Errorf("metrics: plot %s: %w", s.Symbol, err)
+			return nil, fmt.Errorf("report: plot %s: %w", s.Symbol, err)
 		}
 		c := palette[i%len(palette)]
 		line.Color = c
@@ -149,7 +196,7 @@ func (t *Table) PlotPNG(opts *PlotOptions) ([]byte, error) {
 	p.Draw(draw.New(c))
 	var buf bytes.Buffer
 	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("metrics: plot: %w", err)
+		return nil, fmt.Errorf("report: plot: %w", err)
 	}
 	return buf.Bytes(), nil
 }
@@ -199,4 +246,39 @@ func (countTicks) Ticks(min, max float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
 	}
 	return ticks
+}
+
+// bucketUnit chooses the bucket of a series of days days: a day up to
+// about three months, a week up to two years, else a month.
+func bucketUnit(days int) string {
+	switch {
+	case days <= 92:
+		return "day"
+	case days <= 730:
+		return "week"
+	}
+	return "month"
+}
+
+// bucketed sums a daily series into buckets of unit, each placed at its
+// first day. Weeks start on Monday; months on the first.
+func bucketed(s metrics.Series, unit string) plotter.XYs {
+	var out plotter.XYs
+	var key time.Time
+	for d := range s.Len() {
+		day := s.Day(d)
+		k := day
+		switch unit {
+		case "week":
+			k = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		case "month":
+			k = time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, day.Location())
+		}
+		if len(out) == 0 || !k.Equal(key) {
+			key = k
+			out = append(out, plotter.XY{X: float64(k.Unix())})
+		}
+		out[len(out)-1].Y += s.Counts[d]
+	}
+	return out
 }
