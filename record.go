@@ -45,6 +45,10 @@ type TickerRecord struct {
 	Tone      string   `json:"tone"`       // "positive", "negative" or "neutral"
 	ToneScore float64  `json:"tone_score"` // in [-1, 1], its sign agreeing with Tone
 	Events    []string `json:"events"`     // event names of spec/tone.md, [] when none
+	// Unlisted is true when the article writes a code or embeds a quote
+	// for a listing the master does not list on the day the article is
+	// linked as of (ticker.Link.Unlisted); omitted when false.
+	Unlisted bool `json:"unlisted,omitempty"`
 }
 
 // ClaimRecord is one numeric claim in a Record. Value and Upper are
@@ -102,6 +106,7 @@ func (an *Analysis) Record() Record {
 			Mentions:  t.Mentions,
 			Relevance: t.Relevance,
 			Via:       nonNil(t.Via.Names()),
+			Unlisted:  t.Unlisted,
 			Tone:      entities.Neutral.String(),
 			Events:    []string{},
 		}

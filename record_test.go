@@ -34,7 +34,13 @@ func TestRecordFields(t *testing.T) {
 			ID: "NW1", Title: "标题", Published: beijingTime(2022, 1, 6, 20, 44, 3),
 			Media: "中国证券报", Category: "c", Tags: []string{"t"}, URL: "http://x/",
 		},
-		Tickers: []ticker.Link{{Symbol: hk, Name: "腾讯控股", Via: ticker.ViaEmbed | ticker.ViaName, Mentions: 2, Relevance: 0.5}},
+		Tickers: []ticker.Link{
+			{Symbol: hk, Name: "腾讯控股", Via: ticker.ViaEmbed | ticker.ViaName, Mentions: 2, Relevance: 0.5},
+			{Symbol: ticker.MustParse("09999.HK"), Name: "网易-S", Via: ticker.ViaCode, Mentions: 1, Relevance: 0.2, Unlisted: true},
+		},
+		Tones: []entities.SecurityTone{
+			{Symbol: hk, Tone: entities.Positive, Score: 0.5, Events: []entities.Event{{Name: "earnings", Start: 3, End: 9}, {Name: "earnings", Start: 12, End: 15}}},
+		},
 		Claims: []entities.Claim{
 			{Text: "日活突破4.5亿", Subject: "日活", Value: decimal.RequireFromString("450000000"), Unit: "count",
 				Comparator: entities.Greater, Period: "2021", Symbol: hk, Start: 3, End: 20},
@@ -53,7 +59,8 @@ func TestRecordFields(t *testing.T) {
 	b := []byte(buf.String())
 	for _, want := range []string{
 		`"published":"2022-01-06T20:44:03+08:00"`,
-		`"tickers":[{"symbol":"00700.HK","name":"腾讯控股","mentions":2,"relevance":0.5,"via":["embed","name"],"tone":"neutral","tone_score":0,"events":[]}]`,
+		`"tickers":[{"symbol":"00700.HK","name":"腾讯控股","mentions":2,"relevance":0.5,"via":["embed","name"],"tone":"positive","tone_score":0.5,"events":["earnings"]},`,
+		`{"symbol":"09999.HK","name":"网易-S","mentions":1,"relevance":0.2,"via":["code"],"tone":"neutral","tone_score":0,"events":[],"unlisted":true}]`,
 		`{"text":"日活突破4.5亿","subject":"日活","value":"450000000","unit":"count","comparator":">","kind":"level","period":"2021","symbol":"00700.HK","start":3,"end":20}`,
 		`"value":"3","upper":"5","unit":"percent","comparator":">=","kind":"change","period":"","start":21`,
 		`"entities":[{"text":"张小龙","kind":"person","start":1,"end":10}]`,
