@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/entities"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 	"github.com/stocknews/stocknews/ticker"
@@ -90,7 +91,7 @@ var benchSets = sync.OnceValue(func() []*benchSet {
 	if root := benchShared("corpus"); root != "" {
 		var names []string
 		var datas [][]byte
-		for _, p := range stocknews.ExpandInputs([]string{root}) {
+		for _, p := range batch.ExpandInputs([]string{root}) {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				continue
@@ -292,11 +293,11 @@ func BenchmarkPipeline(b *testing.B) {
 			s = x
 		}
 	}
-	inputs := make([]stocknews.Input, len(s.docs))
+	inputs := make([]batch.Input, len(s.docs))
 	for i, d := range s.docs {
-		inputs[i] = stocknews.Input{Name: d.name, Data: d.data}
+		inputs[i] = batch.Input{Name: d.name, Data: d.data}
 	}
-	p := stocknews.NewPipeline(an.Article, nil)
+	p := batch.NewPipeline(an.Article, nil)
 	b.SetBytes(s.raw)
 	b.ReportAllocs()
 	cpu0 := processCPU()
