@@ -110,11 +110,12 @@ func (e *InputError) Unwrap() error { return e.Err }
 // the error itself (an *fs.PathError, say) otherwise.
 func readErr(name string, err error) error {
 	var se *opener.SizeError
+	var ge *opener.GzipError
 	switch {
 	case errors.As(err, &se):
 		return &ParseError{Name: name, Offset: int(se.Limit), Err: err}
-	case strings.HasPrefix(err.Error(), "gzip: "):
-		return &ParseError{Name: name, Offset: -1, Err: fmt.Errorf("%w: %v", ErrFormat, err)}
+	case errors.As(err, &ge):
+		return &ParseError{Name: name, Offset: -1, Err: fmt.Errorf("%w: %w", ErrFormat, err)}
 	}
 	return err
 }

@@ -26,6 +26,7 @@ package stocknews_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -293,27 +294,69 @@ var hostileCases = []hostileCase{
 	{
 		name: "NUL bytes in the body",
 		file: "nul-bytes.md",
-		// NUL is not text: it is dropped (or replaced by U+FFFD), the words
-		// around it are kept, and a paragraph of NULs alone is no paragraph.
-		check: hAll(
-			hWantTitle("示例标题"),
-			hWantText("第一段", "文字，公司营收增长10%。", "第二段文字。"),
-			hWantNoText("\x00"),
-		),
+		// NUL is never text: the input is binary data, not an article, and
+		// the error names the line and byte of the first NUL.
+		err: stocknews.ErrNotArticle, line: 7, offset: 104,
 	},
 	{
 		name: "NUL byte in the front matter",
 		file: "nul-front-matter.md",
-		// YAML does not allow control characters; the error names the line
-		// of the title that holds the NUL.
-		err: stocknews.ErrFrontMatter, line: 3,
+		// The NUL in the title's line makes the input binary data.
+		err: stocknews.ErrNotArticle, line: 3, offset: 31,
+	},
+	{
+		name: "PNG image named .md",
+		file: "picture.md",
+		err:  stocknews.ErrNotArticle,
+	},
+	{
+		name: "ZIP archive named .md",
+		file: "archive.md",
+		err:  stocknews.ErrNotArticle,
+	},
+	{
+		name: "tab-separated table",
+		file: "table.tsv",
+		err:  stocknews.ErrNotArticle, line: 1,
+	},
+	{
+		name:    "comma-separated table named .txt",
+		genName: "prices.txt",
+		gen: func() []byte {
+			return []byte("date,code,close\n2022-03-01,600519,1800.5\n2022-03-02,600519,1812.0\n2022-03-03,600519,1799.9\n")
+		},
+		err: stocknews.ErrNotArticle, line: 1,
+	},
+	{
+		name:    "gzip stream holding a PNG",
+		genName: "picture.md.gz",
+		gen: func() []byte {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			zw.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+			zw.Close()
+			return b.Bytes()
+		},
+		err: stocknews.ErrNotArticle,
+	},
+	{
+		name:    "control bytes without NUL",
+		genName: "noise.dat",
+		gen: func() []byte {
+			b := make([]byte, 2048)
+			for i := range b {
+				b[i] = byte(1 + i*7%250)
+			}
+			return b
+		},
+		err: stocknews.ErrNotArticle,
 	},
 	{
 		name:    "NUL only",
 		genName: "nul-only.txt",
 		gen:     func() []byte { return make([]byte, 4096) },
-		// Nothing but NUL bytes holds no article.
-		err: stocknews.ErrEmpty, offset: -1,
+		// Nothing but NUL bytes is binary data.
+		err: stocknews.ErrNotArticle,
 	},
 	{
 		name:    "64 MiB single line over the size limit",
@@ -599,9 +642,23 @@ var hostileCases = []hostileCase{
 			}
 			return b
 		},
-		// Noise is plain text decoded as GB18030 (most of its non-ASCII
-		// bytes are not UTF-8): an article of garbage, but valid UTF-8
-		// whose first line is the title.
+		// Noise holds NUL and control bytes: binary data, not an article.
+		err: stocknews.ErrNotArticle,
+	},
+	{
+		name:    "random printable bytes",
+		genName: "noise.txt",
+		gen: func() []byte {
+			r := rand.New(rand.NewPCG(1, 1))
+			b := make([]byte, 1<<20)
+			for i := range b {
+				b[i] = byte(0x20 + r.Uint32()%0xe0)
+			}
+			return b
+		},
+		// Noise without control bytes is plain text decoded as GB18030
+		// (most of its non-ASCII bytes are not UTF-8): an article of
+		// garbage, but valid UTF-8 whose first line is the title.
 		check: func(t *testing.T, a *stocknews.Article) {
 			if a.Title == "" {
 				t.Errorf("no title")

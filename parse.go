@@ -170,8 +170,11 @@ func notArticle(name string, data []byte) error {
 	if !ok {
 		return nil
 	}
-	pe := &ParseError{Name: name, Line: nt.Line, Offset: nt.Offset, Err: reason(ErrNotArticle, "%s", nt.What)}
-	return pe
+	line := nt.Line
+	if line == 0 && nt.Offset > 0 {
+		line = 1 + bytes.Count(data[:nt.Offset], []byte("\n"))
+	}
+	return &ParseError{Name: name, Line: line, Offset: nt.Offset, Err: reason(ErrNotArticle, "%s", nt.What)}
 }
 
 // ParseReader reads all of r (up to the size limit; gzip-compressed data is

@@ -435,3 +435,64 @@ func TestPipelinePanics(t *testing.T) {
 	}
 	waitGoroutines(t, before)
 }
+
+// TestPipelineCollidingNames runs two different articles that share the
+// file name index.md in two folders: each gets its record, keyed by its
+// path, though both have the ID the file name gives them.
+func TestPipelineCollidingNames(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "bad", "collide")
+	p := batch.NewPipeline(nil, nil)
+	got, err := p.Collect(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d records, want 2: %v", len(got), names(got))
+	}
+	a, b := got[0], got[1]
+	if a.Err != nil || b.Err != nil {
+		t.Fatalf("errors %v, %v", a.Err, b.Err)
+	}
+	if a.File == b.File || a.File != filepath.Join(dir, "a", "index.md") || b.File != filepath.Join(dir, "b", "index.md") {
+		t.Errorf("keys %q and %q: want the two paths", a.File, b.File)
+	}
+	if a.Article.ID != "index" || b.Article.ID != "index" || a.Article.Title == b.Article.Title {
+		t.Errorf("articles %q %q and %q %q: want the same ID, different articles", a.Article.ID, a.Article.Title, b.Article.ID, b.Article.Title)
+	}
+}
+
+// TestExpandInputsByContent checks that folders are expanded without
+// special names: a README and a manifest in a folder are inputs like any
+// other (the content tells they are not articles), a glob keeps every
+// match, and an empty folder stands for itself with ErrNoArticles.
+func TestExpandInputsByContent(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.md":         "甲\n正文",
+		"README.md":    "# 说明\n\n| 文件 | 标题 |\n|---|---|\n| a.md | 甲 |\n",
+		"MANIFEST.tsv": "file\ttitle\na.md\t甲\n",
+		".hidden.md":   "隐藏",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got := batch.ExpandInputs([]string{dir, filepath.Join(dir, "*.tsv"), empty})
+	want := []string{filepath.Join(dir, "README.md"), filepath.Join(dir, "a.md"), filepath.Join(dir, "MANIFEST.tsv"), empty}
+	if !slices.Equal(got, want) {
+		t.Fatalf("ExpandInputs %q, want %q", got, want)
+	}
+	out, err := batch.NewPipeline(nil, nil).CollectInputs(context.Background(), batch.InputList(got...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []error{stocknews.ErrNotArticle, nil, stocknews.ErrNotArticle, batch.ErrNoArticles} {
+		if w == nil && out[i].Err != nil || w != nil && !errors.Is(out[i].Err, w) {
+			t.Errorf("%s: %v, want %v", out[i].File, out[i].Err, w)
+		}
+	}
+}

@@ -34,6 +34,25 @@ func (e *SizeError) Error() string {
 // Unwrap returns ErrTooLarge.
 func (e *SizeError) Unwrap() error { return ErrTooLarge }
 
+// GzipError is a corrupt or cut gzip stream.
+type GzipError struct{ Err error }
+
+func (e *GzipError) Error() string { return "gzip: " + e.Err.Error() }
+
+// Unwrap returns the decompressor's error.
+func (e *GzipError) Unwrap() error { return e.Err }
+
+// gzipReader reads a gzip stream, marking its errors as *GzipError.
+type gzipReader struct{ zr *gzip.Reader }
+
+func (g gzipReader) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	if err != nil && err != io.EOF {
+		err = &GzipError{err}
+	}
+	return n, err
+}
+
 // IsGzip reports whether data starts with the gzip magic bytes.
 func IsGzip(data []byte) bool {
 	return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b
@@ -50,9 +69,9 @@ func Stream(r io.Reader) (br *bufio.Reader, close func() error, err error) {
 	}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
-		return nil, nil, fmt.Errorf("gzip: %w", err)
+		return nil, nil, &GzipError{err}
 	}
-	return bufio.NewReaderSize(zr, 64<<10), zr.Close, nil
+	return bufio.NewReaderSize(gzipReader{zr}, 64<<10), zr.Close, nil
 }
 
 // ReadAll reads r whole, decompressed as Stream does, failing with a
@@ -124,8 +143,8 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, &GzipError{err}
 	}
 	defer zr.Close()
-	return readLimited(zr, max, -1)
+	return readLimited(gzipReader{zr}, max, -1)
 }
