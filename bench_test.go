@@ -16,14 +16,15 @@ package stocknews_test
 // where wall-clock figures do not (Linux only; absent elsewhere).
 
 import (
-	"bytes"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/batch"
@@ -126,31 +127,6 @@ var benchMaster = sync.OnceValues(func() (*ticker.Master, string) {
 	}
 	return ticker.DefaultMaster().Merge(m), "full-master"
 })
-
-// processCPU returns the CPU time of this process from /proc/self/stat
-// (user + system), or 0 where that is not available.
-func processCPU() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	// fields after the parenthesised command: state is field 3; utime and
-	// stime are fields 14 and 15, in clock ticks (100 per second on Linux)
-	i := bytes.LastIndexByte(data, ')')
-	if i < 0 {
-		return 0
-	}
-	f := strings.Fields(string(data[i+1:]))
-	if len(f) < 13 {
-		return 0
-	}
-	ut, err1 := strconv.ParseInt(f[11], 10, 64)
-	st, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return time.Duration(ut+st) * 10 * time.Millisecond
-}
 
 // runSet runs fn over every article of s per operation, in parallel, and
 // reports the figures.
@@ -280,7 +256,17 @@ func BenchmarkPeerSentences(b *testing.B) {
 }
 
 // BenchmarkPipeline measures the streaming pipeline end to end without
-// entities over the generated set: parse, analyse, deliver in order.
+// entities over the generated set, as the command-line tools run it:
+//
+//   - run: parse, analyse and deliver in order to a callback that keeps
+//     nothing (the inputs in memory), to compare with
+//     Stage/e2e-noentities, which runs the same stages without the
+//     pipeline;
+//   - encode: the same, encoding each record as JSON (what analyze
+//     writes), to a discarding writer;
+//   - files: the same from files on disk (what the CLIs read), encoding.
+//
+// Run it with -cpu 1,2,4,8 to see how it scales (bench/README.md).
 func BenchmarkPipeline(b *testing.B) {
 	master, _ := benchMaster()
 	an, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: true})
@@ -293,22 +279,48 @@ func BenchmarkPipeline(b *testing.B) {
 			s = x
 		}
 	}
-	inputs := make([]batch.Input, len(s.docs))
+	mem := make([]batch.Input, len(s.docs))
 	for i, d := range s.docs {
-		inputs[i] = batch.Input{Name: d.name, Data: d.data}
+		mem[i] = batch.Input{Name: d.name, Data: d.data}
+	}
+	dir := b.TempDir()
+	files := make([]batch.Input, len(s.docs))
+	for i, d := range s.docs {
+		p := filepath.Join(dir, strconv.Itoa(i)+"-"+filepath.Base(d.name))
+		if err := os.WriteFile(p, d.data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files[i] = batch.Input{Name: p, Path: p}
 	}
 	p := batch.NewPipeline(an.Article, nil)
-	b.SetBytes(s.raw)
-	b.ReportAllocs()
-	cpu0 := processCPU()
-	for b.Loop() {
-		out, err := p.CollectInputs(b.Context(), inputs)
-		if err != nil || len(out) != len(inputs) {
-			b.Fatalf("%d records, %v", len(out), err)
-		}
-	}
-	b.ReportMetric(float64(b.N)*float64(len(inputs))/b.Elapsed().Seconds(), "articles/s")
-	if cpu := processCPU() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(b.N)*float64(s.raw)/1e6/cpu.Seconds(), "MB/cpu-s")
+	for _, tc := range []struct {
+		name   string
+		inputs []batch.Input
+		encode bool
+	}{{"run", mem, false}, {"encode", mem, true}, {"files", files, true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(s.raw)
+			b.ReportAllocs()
+			enc := json.NewEncoder(io.Discard)
+			enc.SetEscapeHTML(false)
+			cpu0 := processCPU()
+			for b.Loop() {
+				n := 0
+				err := p.Run(b.Context(), slices.Values(tc.inputs), func(a stocknews.Analysis) error {
+					n++
+					if tc.encode {
+						return enc.Encode(a.Record())
+					}
+					return nil
+				})
+				if err != nil || n != len(tc.inputs) {
+					b.Fatalf("%d records, %v", n, err)
+				}
+			}
+			b.ReportMetric(float64(b.N)*float64(len(tc.inputs))/b.Elapsed().Seconds(), "articles/s")
+			if cpu := processCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(b.N)*float64(s.raw)/1e6/cpu.Seconds(), "MB/cpu-s")
+			}
+		})
 	}
 }
