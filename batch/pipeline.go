@@ -43,7 +43,11 @@ type PipelineOptions struct {
 	Workers int
 	// Window bounds the inputs in flight (read, being analysed, or done and
 	// waiting for an earlier input to finish), and with it the memory of a
-	// run; 0 means 4 × Workers. It is raised to Workers if smaller.
+	// run; 0 means 32 × Workers. It is raised to Workers if smaller. A
+	// small window keeps workers waiting behind one long input, which costs
+	// both throughput and CPU (idle workers park and wake); 32 inputs per
+	// worker hide the spread of article sizes, and hold a few megabytes for
+	// news articles (at most Window × ParseOptions.MaxSize in theory).
 	Window int
 	// Parse configures the parse of each input; its Format applies only to
 	// inputs whose own Format is Auto.
@@ -91,7 +95,7 @@ func NewPipeline(analyze AnalyzeFunc, opts *PipelineOptions) *Pipeline {
 		p.workers = runtime.GOMAXPROCS(0)
 	}
 	if p.window <= 0 {
-		p.window = 4 * p.workers
+		p.window = 32 * p.workers
 	}
 	p.window = max(p.window, p.workers)
 	return p

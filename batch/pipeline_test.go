@@ -299,7 +299,7 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []byte
-	for _, procs := range []int{1, 2, 4} {
+	for _, procs := range []int{1, 2, 4, 8} {
 		old := runtime.GOMAXPROCS(procs)
 		p := batch.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
 			return an.Analyze(a)
