@@ -23,8 +23,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stocknews/stocknews"
 	"github.com/stocknews/stocknews/batch"
@@ -293,6 +296,40 @@ func BenchmarkPipeline(b *testing.B) {
 		files[i] = batch.Input{Name: p, Path: p}
 	}
 	p := batch.NewPipeline(an.Article, nil)
+	b.Run("vs-stages", func(b *testing.B) {
+		// Alternates, in each iteration, the stages run directly on
+		// GOMAXPROCS goroutines (as Stage/e2e-noentities does) and the
+		// pipeline over the same inputs, and reports the ratio of their
+		// CPU times: both halves see the same machine, so the ratio holds
+		// under load where separate figures do not.
+		b.SetBytes(s.raw)
+		var direct, piped time.Duration
+		for b.Loop() {
+			c0 := processCPU()
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for i := next.Add(1) - 1; i < int64(len(s.docs)); i = next.Add(1) - 1 {
+						if a := an.AnalyzeBytes(s.docs[i].name, s.docs[i].data); a.Err != nil {
+							b.Error(a.Err)
+						}
+					}
+				})
+			}
+			wg.Wait()
+			c1 := processCPU()
+			if err := p.Run(b.Context(), slices.Values(mem), func(stocknews.Analysis) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+			c2 := processCPU()
+			direct += c1 - c0
+			piped += c2 - c1
+		}
+		if direct > 0 {
+			b.ReportMetric(piped.Seconds()/direct.Seconds(), "cpu-pipeline/stages")
+		}
+	})
 	for _, tc := range []struct {
 		name   string
 		inputs []batch.Input
