@@ -388,3 +388,36 @@ func TestBoundedShards(t *testing.T) {
 		t.Errorf("a Coverage shard into -bounded: exit %d: %s", code, errb.String())
 	}
 }
+
+// TestFailedInputs checks what a user sees when inputs fail: each one named
+// on stderr with its error, the summary line last, exit status 1, and the
+// table still written; an empty folder is a failure, not an empty success.
+func TestFailedInputs(t *testing.T) {
+	root := moduleRoot(t)
+	good := filepath.Join(root, "testdata", "em-us-embed.md")
+	png := filepath.Join(root, "testdata", "bad", "picture.md")
+	missing := filepath.Join(t.TempDir(), "missing.md")
+	var out, errb bytes.Buffer
+	code := run([]string{"-format", "csv", good, png, missing}, &out, &errb)
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	if code != 1 || len(lines) != 3 ||
+		!strings.Contains(lines[0], "picture.md") || !strings.Contains(lines[0], "not an article: PNG image") ||
+		!strings.Contains(lines[1], "missing.md") || !strings.Contains(lines[1], "no such file") ||
+		!strings.HasPrefix(lines[2], "coverage: 3 inputs, 2 failed, ") {
+		t.Errorf("exit %d, stderr:\n%s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "AAPL.US") {
+		t.Errorf("the table of the good input is missing:\n%s", out.String())
+	}
+
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{t.TempDir()}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "no article files") {
+		t.Errorf("empty folder: exit %d, stderr %q", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-q", "-format", "csv", good}, &out, &errb); code != 0 ||
+		!strings.HasPrefix(errb.String(), "coverage: 1 inputs, 0 failed, ") {
+		t.Errorf("clean run: exit %d, stderr %q", code, errb.String())
+	}
+}
