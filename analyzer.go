@@ -2,12 +2,10 @@ package stocknews
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/stocknews/stocknews/entities"
@@ -57,11 +55,21 @@ type Analyzer struct {
 	parse      *ParseOptions
 }
 
-// NewAnalyzer returns an Analyzer. The entity extractor is built lazily, on
-// the first article analysed with entities enabled.
+// ErrOptions is the reason of a configuration error: [NewAnalyzer]
+// returns it, wrapped with the option at fault, at once rather than on
+// every article.
+var ErrOptions = errors.New("stocknews: invalid option")
+
+// NewAnalyzer returns an Analyzer, or an error wrapping [ErrOptions] (or
+// the entity dictionary's *entities.DictError) when an option is invalid.
+// The entity options are checked at once; the segmenter itself is built
+// lazily, on the first article analysed with entities enabled.
 func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	if opts == nil {
 		opts = &AnalyzerOptions{}
+	}
+	if err := checkOptions(opts); err != nil {
+		return nil, err
 	}
 	master := opts.Master
 	switch {
@@ -70,26 +78,52 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	case !opts.MasterOnly:
 		master = ticker.DefaultMaster().Merge(master)
 	}
-	eopts := opts.Entities
-	build := func() (*entities.Extractor, error) {
+	z := &Analyzer{
+		linker:     ticker.NewLinker(master, opts.Linker),
+		asOf:       ticker.Day(opts.AsOf),
+		noEntities: opts.NoEntities,
+		parse:      opts.Parse,
+	}
+	if !opts.NoEntities {
 		o := entities.Options{}
-		if eopts != nil {
-			o = *eopts
+		if opts.Entities != nil {
+			o = *opts.Entities
 		}
 		if o.Names == nil {
 			// Company names from the same master the linker uses, so that
 			// the entities agree with the tickers.
 			o.Names = entities.MasterNames(master)
 		}
-		return entities.New(&o)
+		x, err := entities.New(&o)
+		if err != nil {
+			return nil, fmt.Errorf("stocknews: AnalyzerOptions.Entities: %w", err)
+		}
+		z.extractor = func() (*entities.Extractor, error) { return x, nil }
 	}
-	return &Analyzer{
-		linker:     ticker.NewLinker(master, opts.Linker),
-		asOf:       ticker.Day(opts.AsOf),
-		noEntities: opts.NoEntities,
-		extractor:  sync.OnceValues(build),
-		parse:      opts.Parse,
-	}, nil
+	return z, nil
+}
+
+// checkOptions validates what NewAnalyzer can check without building
+// anything.
+func checkOptions(opts *AnalyzerOptions) error {
+	if p := opts.Parse; p != nil && p.Format > Text {
+		return fmt.Errorf("%w: AnalyzerOptions.Parse.Format %d: want Auto, Markdown, HTML, JSON or Text", ErrOptions, p.Format)
+	}
+	if l := opts.Linker; l != nil {
+		for _, list := range [][]string{l.StopNames, l.MoreStopNames} {
+			for i, n := range list {
+				if strings.TrimSpace(n) == "" {
+					return fmt.Errorf("%w: AnalyzerOptions.Linker stop name %d is empty", ErrOptions, i+1)
+				}
+			}
+		}
+		for name, sym := range l.Learned {
+			if strings.TrimSpace(name) == "" || !sym.IsValid() {
+				return fmt.Errorf("%w: AnalyzerOptions.Linker.Learned %q: %q: want a name and a valid symbol", ErrOptions, name, sym)
+			}
+		}
+	}
+	return nil
 }
 
 // Analyze links a parsed article to securities and extracts its claims and
@@ -145,32 +179,15 @@ func (z *Analyzer) AnalyzeBytes(name string, data []byte) (an Analysis) {
 	return z.Article(name, a)
 }
 
-// AnalyzeFile reads and analyses the file at path. An unreadable file gives
-// an Analysis with Err set.
+// AnalyzeFile reads and analyses the file at path, reading it as
+// [ParseFile] does (gzip-compressed files are decompressed, whatever their
+// name). An unreadable file gives an Analysis with Err set.
 func (z *Analyzer) AnalyzeFile(path string) Analysis {
-	data, err := readLimited(path, z.parse.maxSize())
+	data, err := ReadFile(path, z.parse)
 	if err != nil {
 		return Analysis{File: path, Err: err}
 	}
 	return z.AnalyzeBytes(path, data)
-}
-
-// readLimited reads a file, refusing files over max bytes (max <= 0: no
-// limit) without reading them whole.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && max > 0 && fi.Size() > max {
-		return nil, &ParseError{Name: path, Offset: int(max), Err: reason(ErrTooLarge, "%d bytes, limit %d", fi.Size(), max)}
-	}
-	var r io.Reader = f
-	if max > 0 {
-		r = io.LimitReader(f, max+1)
-	}
-	return io.ReadAll(r)
 }
 
 // firstFrame returns the first stack frame outside the runtime and this

@@ -16,16 +16,21 @@ package stocknews_test
 // where wall-clock figures do not (Linux only; absent elsewhere).
 
 import (
-	"bytes"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/entities"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 	"github.com/stocknews/stocknews/ticker"
@@ -90,7 +95,7 @@ var benchSets = sync.OnceValue(func() []*benchSet {
 	if root := benchShared("corpus"); root != "" {
 		var names []string
 		var datas [][]byte
-		for _, p := range stocknews.ExpandInputs([]string{root}) {
+		for _, p := range batch.ExpandInputs([]string{root}) {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				continue
@@ -125,31 +130,6 @@ var benchMaster = sync.OnceValues(func() (*ticker.Master, string) {
 	}
 	return ticker.DefaultMaster().Merge(m), "full-master"
 })
-
-// processCPU returns the CPU time of this process from /proc/self/stat
-// (user + system), or 0 where that is not available.
-func processCPU() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	// fields after the parenthesised command: state is field 3; utime and
-	// stime are fields 14 and 15, in clock ticks (100 per second on Linux)
-	i := bytes.LastIndexByte(data, ')')
-	if i < 0 {
-		return 0
-	}
-	f := strings.Fields(string(data[i+1:]))
-	if len(f) < 13 {
-		return 0
-	}
-	ut, err1 := strconv.ParseInt(f[11], 10, 64)
-	st, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return time.Duration(ut+st) * 10 * time.Millisecond
-}
 
 // runSet runs fn over every article of s per operation, in parallel, and
 // reports the figures.
@@ -279,7 +259,17 @@ func BenchmarkPeerSentences(b *testing.B) {
 }
 
 // BenchmarkPipeline measures the streaming pipeline end to end without
-// entities over the generated set: parse, analyse, deliver in order.
+// entities over the generated set, as the command-line tools run it:
+//
+//   - run: parse, analyse and deliver in order to a callback that keeps
+//     nothing (the inputs in memory), to compare with
+//     Stage/e2e-noentities, which runs the same stages without the
+//     pipeline;
+//   - encode: the same, encoding each record as JSON (what analyze
+//     writes), to a discarding writer;
+//   - files: the same from files on disk (what the CLIs read), encoding.
+//
+// Run it with -cpu 1,2,4,8 to see how it scales (bench/README.md).
 func BenchmarkPipeline(b *testing.B) {
 	master, _ := benchMaster()
 	an, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: true})
@@ -292,22 +282,98 @@ func BenchmarkPipeline(b *testing.B) {
 			s = x
 		}
 	}
-	inputs := make([]stocknews.Input, len(s.docs))
+	mem := make([]batch.Input, len(s.docs))
 	for i, d := range s.docs {
-		inputs[i] = stocknews.Input{Name: d.name, Data: d.data}
+		mem[i] = batch.Input{Name: d.name, Data: d.data}
 	}
-	p := stocknews.NewPipeline(an.Article, nil)
-	b.SetBytes(s.raw)
-	b.ReportAllocs()
-	cpu0 := processCPU()
-	for b.Loop() {
-		out, err := p.CollectInputs(b.Context(), inputs)
-		if err != nil || len(out) != len(inputs) {
-			b.Fatalf("%d records, %v", len(out), err)
+	dir := b.TempDir()
+	files := make([]batch.Input, len(s.docs))
+	for i, d := range s.docs {
+		p := filepath.Join(dir, strconv.Itoa(i)+"-"+filepath.Base(d.name))
+		if err := os.WriteFile(p, d.data, 0o644); err != nil {
+			b.Fatal(err)
 		}
+		files[i] = batch.Input{Name: p, Path: p}
 	}
-	b.ReportMetric(float64(b.N)*float64(len(inputs))/b.Elapsed().Seconds(), "articles/s")
-	if cpu := processCPU() - cpu0; cpu > 0 {
-		b.ReportMetric(float64(b.N)*float64(s.raw)/1e6/cpu.Seconds(), "MB/cpu-s")
+	p := batch.NewPipeline(an.Article, nil)
+	b.Run("vs-stages", func(b *testing.B) {
+		// Alternates, in each iteration, the stages run directly on
+		// GOMAXPROCS goroutines (as Stage/e2e-noentities does), the
+		// pipeline over the same inputs, the pipeline encoding JSON
+		// records, and the pipeline reading files and encoding, and
+		// reports the ratios of their CPU times: all parts see the same
+		// machine, so the ratios hold under load where separate figures do
+		// not. (The MB/s of this benchmark counts one pass of four.)
+		b.SetBytes(s.raw)
+		enc := json.NewEncoder(io.Discard)
+		enc.SetEscapeHTML(false)
+		var direct, piped, encoded, read time.Duration
+		for b.Loop() {
+			c0 := processCPU()
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range runtime.GOMAXPROCS(0) {
+				wg.Go(func() {
+					for i := next.Add(1) - 1; i < int64(len(s.docs)); i = next.Add(1) - 1 {
+						if a := an.AnalyzeBytes(s.docs[i].name, s.docs[i].data); a.Err != nil {
+							b.Error(a.Err)
+						}
+					}
+				})
+			}
+			wg.Wait()
+			c1 := processCPU()
+			if err := p.Run(b.Context(), slices.Values(mem), func(stocknews.Analysis) error { return nil }); err != nil {
+				b.Fatal(err)
+			}
+			c2 := processCPU()
+			if err := p.Run(b.Context(), slices.Values(mem), func(a stocknews.Analysis) error { return enc.Encode(a.Record()) }); err != nil {
+				b.Fatal(err)
+			}
+			c3 := processCPU()
+			if err := p.Run(b.Context(), slices.Values(files), func(a stocknews.Analysis) error { return enc.Encode(a.Record()) }); err != nil {
+				b.Fatal(err)
+			}
+			c4 := processCPU()
+			direct += c1 - c0
+			piped += c2 - c1
+			encoded += c3 - c2
+			read += c4 - c3
+		}
+		if direct > 0 && piped > 0 {
+			b.ReportMetric(piped.Seconds()/direct.Seconds(), "cpu-pipeline/stages")
+			b.ReportMetric(encoded.Seconds()/piped.Seconds(), "cpu-encode/pipeline")
+			b.ReportMetric(read.Seconds()/piped.Seconds(), "cpu-files+encode/pipeline")
+		}
+	})
+	for _, tc := range []struct {
+		name   string
+		inputs []batch.Input
+		encode bool
+	}{{"run", mem, false}, {"encode", mem, true}, {"files", files, true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(s.raw)
+			b.ReportAllocs()
+			enc := json.NewEncoder(io.Discard)
+			enc.SetEscapeHTML(false)
+			cpu0 := processCPU()
+			for b.Loop() {
+				n := 0
+				err := p.Run(b.Context(), slices.Values(tc.inputs), func(a stocknews.Analysis) error {
+					n++
+					if tc.encode {
+						return enc.Encode(a.Record())
+					}
+					return nil
+				})
+				if err != nil || n != len(tc.inputs) {
+					b.Fatalf("%d records, %v", n, err)
+				}
+			}
+			b.ReportMetric(float64(b.N)*float64(len(tc.inputs))/b.Elapsed().Seconds(), "articles/s")
+			if cpu := processCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(b.N)*float64(s.raw)/1e6/cpu.Seconds(), "MB/cpu-s")
+			}
+		})
 	}
 }

@@ -1,12 +1,16 @@
 package stocknews_test
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 
 	"github.com/stocknews/stocknews/internal/sharedtest"
 )
@@ -111,11 +115,58 @@ func TestCorpusValues(t *testing.T) {
 	}
 }
 
+// TestCorpusNotArticle reads every file under the corpus, whatever its
+// name, as a user globbing corpus/*/* would: no real article is refused as
+// not an article, and every manifest (a TSV table) and the corpus's
+// README (a markdown document that is mostly a table) is, with the
+// position named. The same files renamed .md are refused too: the content
+// decides.
+func TestCorpusNotArticle(t *testing.T) {
+	root := sharedtest.Path(t, "corpus")
+	articles, tables := 0, 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		_, perr := stocknews.Parse(p, data, nil)
+		_, renamedErr := stocknews.Parse(p+".md", data, nil)
+		refused := errors.Is(perr, stocknews.ErrNotArticle)
+		want := strings.HasSuffix(p, ".tsv") || rel == "README.md"
+		switch {
+		case want && (!refused || !errors.Is(renamedErr, stocknews.ErrNotArticle)):
+			t.Errorf("%s: %v (renamed: %v), want ErrNotArticle", rel, perr, renamedErr)
+		case want:
+			var pe *stocknews.ParseError
+			if !errors.As(perr, &pe) || pe.Name != p || pe.Line < 1 {
+				t.Errorf("%s: %v: want a ParseError naming the file and line", rel, perr)
+			}
+			tables++
+		case refused:
+			t.Errorf("%s: a real article refused: %v", rel, perr)
+		default:
+			articles++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if articles < 200 || tables < 13 {
+		t.Errorf("%d articles, %d tables: want the whole corpus", articles, tables)
+	}
+	t.Logf("%d articles accepted, %d tables refused", articles, tables)
+}
+
 // TestCorpusAll parses every article of the corpus: no error, a clean
 // article, an ID, and text.
 func TestCorpusAll(t *testing.T) {
 	root := sharedtest.Path(t, "corpus")
-	files := stocknews.ExpandInputs([]string{root})
+	files := batch.ExpandInputs([]string{root})
 	if len(files) < 180 {
 		t.Fatalf("%d articles under %s, want the full corpus", len(files), root)
 	}
@@ -123,6 +174,9 @@ func TestCorpusAll(t *testing.T) {
 	for _, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		outlet, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		if rel == "README.md" {
+			continue // the corpus's own notes: TestCorpusNotArticle checks it is refused
+		}
 		a, err := stocknews.ParseFile(f, nil)
 		if err != nil {
 			t.Errorf("%s: %v", rel, err)

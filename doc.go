@@ -6,10 +6,11 @@
 // This package is the facade. [Parse] turns one input into an [Article];
 // an [Analyzer] links the article to securities (package ticker) and
 // extracts its claims and named entities (package entities); the result is
-// an [Analysis], written as one JSON line through [Analysis.Record]. A
-// [Pipeline] runs an Analyzer over many inputs ([Inputs] reads folders,
-// globs and JSON Lines feeds) and delivers one Analysis per input, in
-// input order.
+// an [Analysis], written as one JSON line through [Analysis.Record].
+// Package batch handles many inputs: its Pipeline runs an Analyzer over
+// them (batch.Inputs reads folders, globs and JSON Lines feeds) and
+// delivers one Analysis per input, in input order, keyed by the input's
+// path or FEED:LINE in Analysis.File.
 //
 //	data, err := os.ReadFile("testdata/em-us-embed.md")
 //	a, err := stocknews.Parse("em-us-embed.md", data, nil)
@@ -31,7 +32,7 @@
 // Parse reads markdown with Jekyll or Hexo front matter (the Eastmoney
 // mirrors, 财联社, 证券时报网, 新浪财经, 每日经济新闻, 36氪), markdown pages
 // with inline HTML (路透中文网 mirrors), bare HTML pages, JSON news records
-// (one per input; [NewScanner] reads JSON Lines feeds) and plain text. The
+// (one per input; batch.NewScanner reads JSON Lines feeds) and plain text. The
 // format is detected from the name's extension and the content, or forced
 // with [ParseOptions].Format.
 //
@@ -57,18 +58,22 @@
 //
 // Parse errors are [*ParseError] values naming the input and the line or
 // byte, wrapping a sentinel: [ErrFrontMatter], [ErrTooLarge],
-// [ErrFormat], [ErrEncoding], [ErrEmpty]. Inputs are limited to
-// [DefaultMaxSize] bytes unless [ParseOptions].MaxSize says otherwise.
+// [ErrFormat], [ErrEncoding], [ErrEmpty], [ErrNotArticle] (binary data or
+// a table, told by the content). Gzip-compressed input is decompressed
+// whatever its name, and every way in ([Parse], [ParseFile],
+// [ParseReader], [Analyzer.AnalyzeFile], package batch) reads the same
+// way. Inputs are limited to [DefaultMaxSize] bytes (after decompression)
+// unless [ParseOptions].MaxSize says otherwise.
 // Input that is not valid UTF-8 is decoded as GB18030 when it looks like
 // it (see [Parse]). Nothing derived from input panics; an Analyzer turns an
 // unexpected failure of one article into that article's error, and a
-// Pipeline gives every input exactly one Analysis, with an [*InputError]
+// batch.Pipeline gives every input exactly one Analysis, with an [*InputError]
 // (wrapping an fs error, a *ParseError or [ErrPanic]) for those that could
 // not be read, parsed or analysed.
 //
 // # Concurrency
 //
 // Parse is a pure function. An Analyzer is safe for concurrent use and
-// builds its entity extractor once, lazily; only a Pipeline starts
+// builds its segmenter once, lazily; only a batch.Pipeline starts
 // goroutines, and they stop when its Run returns.
 package stocknews

@@ -34,7 +34,7 @@ func fuzzParse(f *testing.F, format stocknews.Format, exts ...string) {
 			if !errors.As(err, &pe) || pe.Name != "fuzz" {
 				t.Fatalf("error %T %v is not a *ParseError naming the input", err, err)
 			}
-			for _, s := range []error{stocknews.ErrFrontMatter, stocknews.ErrTooLarge, stocknews.ErrFormat, stocknews.ErrEncoding, stocknews.ErrEmpty} {
+			for _, s := range []error{stocknews.ErrFrontMatter, stocknews.ErrTooLarge, stocknews.ErrFormat, stocknews.ErrEncoding, stocknews.ErrEmpty, stocknews.ErrNotArticle} {
 				if errors.Is(err, s) {
 					return
 				}

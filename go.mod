@@ -3,12 +3,14 @@ module github.com/stocknews/stocknews
 go 1.26.0
 
 require (
+	github.com/creack/pty v1.1.24
 	github.com/go-ego/gse v0.80.3
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/shopspring/decimal v1.4.0
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
+	golang.org/x/term v0.47.0
 	golang.org/x/text v0.44.0
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0

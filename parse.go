@@ -3,15 +3,12 @@ package stocknews
 import (
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/stocknews/stocknews/internal/markup"
+	"github.com/stocknews/stocknews/internal/opener"
 )
 
 // Format is an input format that [Parse] reads. The zero value, Auto,
@@ -90,8 +87,8 @@ var beijing = time.FixedZone("CST", 8*60*60)
 // HTML pages give title, time, media and URL from <title>, <h1> and meta
 // tags. JSON records use the common feed keys (title, content,
 // publish_time, time, date, source, url, and the akshare keys 新闻标题,
-// 新闻内容, 发布时间, 文章来源, 新闻链接); read JSON Lines feeds with
-// [NewScanner]. Plain text has the title on its first line and a paragraph
+// 新闻内容, 发布时间, 文章来源, 新闻链接); read JSON Lines feeds with the
+// batch package. Plain text has the title on its first line and a paragraph
 // on each further line.
 //
 // # Cleaning
@@ -105,7 +102,10 @@ var beijing = time.FixedZone("CST", 8*60*60)
 //
 // # Encoding
 //
-// Input is UTF-8; a UTF-8 byte-order mark is dropped. Input that is not
+// Data starting with the gzip magic bytes is decompressed first (the size
+// limit applies to the decompressed bytes), and a name ending in .gz is
+// read as the name without it. Input is UTF-8; a UTF-8 byte-order mark is
+// dropped. Input that is not
 // valid UTF-8 is decoded as GB18030 (a superset of GBK and GB2312) when it
 // declares such a charset or when most of its non-ASCII bytes are not
 // valid UTF-8; otherwise each invalid byte becomes U+FFFD. Set
@@ -114,16 +114,24 @@ var beijing = time.FixedZone("CST", 8*60*60)
 // # Errors
 //
 // Errors are *ParseError values wrapping ErrTooLarge, ErrFrontMatter,
-// ErrFormat, ErrEncoding or ErrEmpty. With ErrEmpty the (empty) article is
+// ErrFormat, ErrEncoding, ErrEmpty or ErrNotArticle (binary data or a
+// table, told by the content whatever the name). With ErrEmpty the (empty) article is
 // returned too, with what the front matter gave. Parse never panics.
 func Parse(name string, data []byte, opts *ParseOptions) (*Article, error) {
-	if max := opts.maxSize(); max > 0 && int64(len(data)) > max {
-		return nil, &ParseError{Name: name, Offset: int(max), Err: reason(ErrTooLarge, "%d bytes, limit %d", len(data), max)}
-	}
-	data, err := decodeText(name, data, opts)
+	data, err := opener.Bytes(data, opts.maxSize())
 	if err != nil {
+		return nil, readErr(name, err)
+	}
+	if err := notArticle(name, data); err != nil {
 		return nil, err
 	}
+	text, bad, ok := opener.Decode(data, opts != nil && opts.RejectInvalidUTF8)
+	if !ok {
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		return nil, &ParseError{Name: name, Line: 1 + bytes.Count(data[:bad], []byte("\n")), Offset: bad,
+			Err: reason(ErrEncoding, "invalid UTF-8 at byte %d", bad)}
+	}
+	data = text
 	f := Auto
 	if opts != nil {
 		f = opts.Format
@@ -154,97 +162,62 @@ func Parse(name string, data []byte, opts *ParseOptions) (*Article, error) {
 	return a, nil
 }
 
-// ParseReader reads all of r (up to the size limit) and parses it as
-// [Parse] does.
-func ParseReader(name string, r io.Reader, opts *ParseOptions) (*Article, error) {
-	max := opts.maxSize()
-	if max > 0 {
-		r = io.LimitReader(r, max+1)
+// notArticle refuses binary data and tables ([ErrNotArticle]).
+func notArticle(name string, data []byte) error {
+	nt, ok := opener.Binary(data)
+	if !ok {
+		nt, ok = opener.Table(data)
 	}
-	data, err := io.ReadAll(r)
+	if !ok {
+		return nil
+	}
+	line := nt.Line
+	if line == 0 && nt.Offset > 0 {
+		line = 1 + bytes.Count(data[:nt.Offset], []byte("\n"))
+	}
+	return &ParseError{Name: name, Line: line, Offset: nt.Offset, Err: reason(ErrNotArticle, "%s", nt.What)}
+}
+
+// ParseReader reads all of r (up to the size limit; gzip-compressed data is
+// decompressed) and parses it as [Parse] does.
+func ParseReader(name string, r io.Reader, opts *ParseOptions) (*Article, error) {
+	data, err := opener.ReadAll(r, opts.maxSize())
 	if err != nil {
-		return nil, &ParseError{Name: name, Offset: len(data), Err: err}
+		if pe := readErr(name, err); pe != err {
+			return nil, pe
+		}
+		return nil, &ParseError{Name: name, Offset: -1, Err: err}
 	}
 	return Parse(name, data, opts)
 }
 
 // ParseFile reads the file at path and parses it as [Parse] does, with
-// path as the name. A file that cannot be opened gives the *fs.PathError
-// of os.Open.
+// path as the name. A gzip-compressed file is decompressed whatever its
+// name (a trailing .gz is ignored to detect the format and make the ID); a
+// file over the size limit is refused before it is read. A file that
+// cannot be opened gives the *fs.PathError of os.Open.
 func ParseFile(path string, opts *ParseOptions) (*Article, error) {
-	f, err := os.Open(path)
+	data, err := ReadFile(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return ParseReader(path, f, opts)
+	return Parse(path, data, opts)
 }
 
-// decodeText applies the encoding policy documented on Parse.
-func decodeText(name string, data []byte, opts *ParseOptions) ([]byte, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) {
-		return data, nil
+// ReadFile reads the file at path as [ParseFile] does, without parsing it:
+// decompressed when gzip-compressed, refused past the size limit (a
+// *ParseError wrapping [ErrTooLarge]).
+func ReadFile(path string, opts *ParseOptions) ([]byte, error) {
+	data, err := opener.ReadFile(path, opts.maxSize())
+	if err != nil {
+		return nil, readErr(path, err)
 	}
-	if opts != nil && opts.RejectInvalidUTF8 {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		return nil, &ParseError{Name: name, Line: 1 + bytes.Count(data[:off], []byte("\n")), Offset: off,
-			Err: reason(ErrEncoding, "invalid UTF-8 at byte %d", off)}
-	}
-	if declaresGB(data) || mostlyInvalid(data) {
-		if out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
-			return out, nil
-		}
-	}
-	return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
-}
-
-// declaresGB reports a charset declaration naming a GB encoding near the
-// start of the input (an HTML meta tag, an XML declaration, a JSON field).
-func declaresGB(data []byte) bool {
-	head := data[:min(len(data), 2048)]
-	lower := bytes.ToLower(head)
-	for _, cs := range []string{"gb2312", "gbk", "gb18030"} {
-		if bytes.Contains(lower, []byte("charset="+cs)) || bytes.Contains(lower, []byte("charset=\""+cs)) ||
-			bytes.Contains(lower, []byte("encoding=\""+cs)) {
-			return true
-		}
-	}
-	return false
-}
-
-// mostlyInvalid reports whether more than half of the non-ASCII bytes of
-// data are not part of valid UTF-8 sequences.
-func mostlyInvalid(data []byte) bool {
-	nonASCII, bad := 0, 0
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			bad++
-			nonASCII++
-			i++
-			continue
-		}
-		nonASCII += n
-		i += n
-	}
-	return bad*2 > nonASCII
+	return data, nil
 }
 
 // detect chooses a format from the name's extension, then the content.
 func detect(name string, data []byte) Format {
-	switch strings.ToLower(filepath.Ext(name)) {
+	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz"))) {
 	case ".md", ".markdown":
 		return Markdown
 	case ".html", ".htm", ".xhtml", ".shtml":
@@ -371,7 +344,7 @@ func stemID(name string) string {
 	if k := strings.LastIndexByte(name, ':'); k > 0 && k+1 < len(name) && isDigits(name[k+1:]) {
 		return stemID(name[:k]) + name[k:]
 	}
-	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	base := filepath.Base(strings.TrimSuffix(strings.ReplaceAll(name, "\\", "/"), ".gz"))
 	if base == "." || base == "/" {
 		base = name
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 
 	"github.com/stocknews/stocknews/internal/sharedtest"
 )
@@ -41,7 +42,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 	var docs []doc
 	var total int64
-	for _, p := range stocknews.ExpandInputs([]string{root}) {
+	for _, p := range batch.ExpandInputs([]string{root}) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)

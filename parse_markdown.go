@@ -196,6 +196,9 @@ func decodeFrontMatter(yml []byte) (fm frontMatter, err error) {
 			err = reason(ErrFrontMatter, "yaml decoder failed: %v", r)
 		}
 	}()
+	if fm, ok := simpleFrontMatter(yml); ok {
+		return fm, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
 		return fm, err

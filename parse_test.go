@@ -312,54 +312,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestScannerJSONLines(t *testing.T) {
-	f, err := os.Open("testdata/akshare.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := stocknews.NewScanner(f)
-	sc.Name = "testdata/akshare.jsonl"
-	var got []*stocknews.Article
-	for sc.Scan() {
-		if sc.Article() == nil {
-			t.Fatalf("record %d: %v", sc.Line(), sc.RecordErr())
-		}
-		got = append(got, sc.Article())
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 {
-		t.Fatalf("%d records, want 2", len(got))
-	}
-	checkWant(t, got[0], articleWant{ID: "akshare:1", Title: "白酒龙头提价", Media: "示例财经",
-		URL: "https://news.example.org/a1", Published: beijingTime(2022, 5, 10, 8, 0, 0), Paras: 1, Anchors: -1, Embeds: -1})
-	checkWant(t, got[1], articleWant{ID: "akshare:2", Title: "经销商大会召开", Media: "示例证券报",
-		URL: "https://news.example.org/a2", Published: beijingTime(2022, 5, 11, 9, 30, 0), Paras: 2, Anchors: -1, Embeds: -1})
-}
-
-func TestScannerBadRecord(t *testing.T) {
-	in := "{\"title\": \"一\", \"content\": \"正文一\"}\n\n{not json}\n{\"title\": \"三\", \"content\": \"正文三\"}"
-	sc := stocknews.NewScanner(strings.NewReader(in))
-	var titles []string
-	var errs int
-	for sc.Scan() {
-		if a := sc.Article(); a != nil {
-			titles = append(titles, a.Title)
-			continue
-		}
-		errs++
-		var pe *stocknews.ParseError
-		if !errors.As(sc.RecordErr(), &pe) || !errors.Is(pe, stocknews.ErrFormat) || pe.Name != "-:3" {
-			t.Errorf("record error %v, want a ParseError for -:3 wrapping ErrFormat", sc.RecordErr())
-		}
-	}
-	if sc.Err() != nil || errs != 1 || strings.Join(titles, ",") != "一,三" {
-		t.Errorf("titles %q, %d errors, err %v", titles, errs, sc.Err())
-	}
-}
-
 var errorTests = []struct {
 	name   string
 	in     string

@@ -126,7 +126,7 @@ func (an *Analysis) Record() Record {
 		cr := ClaimRecord{
 			Text:       c.Text,
 			Subject:    c.Subject,
-			Value:      c.Value.String(),
+			Value:      decimalString(c.Value),
 			Unit:       c.Unit,
 			Comparator: c.Comparator.String(),
 			Kind:       c.Kind.String(),
@@ -136,7 +136,7 @@ func (an *Analysis) Record() Record {
 			End:        c.End,
 		}
 		if c.Upper.Valid {
-			u := c.Upper.Decimal.String()
+			u := decimalString(c.Upper.Decimal)
 			cr.Upper = &u
 		}
 		r.Claims = append(r.Claims, cr)

@@ -10,6 +10,8 @@
 #      package: parse, link (full A-share master), claims, entities, end to
 #      end with and without entities, on the real corpus (../shared/corpus)
 #      and on a generated one; MB/s, articles/s, MB/cpu-s, allocations;
+#   1b. the pipeline at -cpu 1,2,4,8 (run, encode, vs-stages), for the
+#      scaling model in bench/README.md;
 #   2. the segmentation ceiling, gse's own Segment, beside our Entities
 #      (entities package: BenchmarkGseSegment, BenchmarkEntities);
 #   3. the Recognizers-Text JavaScript peer (../shared/peers/recognizers-js,
@@ -45,6 +47,10 @@ log() { printf 'bench: %s\n' "$*" >&2; }
 log "Go stage benchmarks (-cpu 1,2, count $COUNT)"
 go test -run '^$' -bench 'Stage|PeerSentences|Pipeline' -benchmem -benchtime "$BENCHTIME" \
 	-count "$COUNT" -cpu 1,2 . >"$TMP/go.txt"
+
+log "pipeline scaling (-cpu 1,2,4,8, count $COUNT)"
+go test -run '^$' -bench 'Pipeline/(run|encode|vs-stages)$' -benchmem -benchtime "$BENCHTIME" \
+	-count "$COUNT" -cpu 1,2,4,8 . >"$TMP/scale.txt"
 
 log "segmentation ceiling: gse Segment beside Entities"
 go test -run '^$' -bench 'GseSegment|Entities$' -benchmem -benchtime "$BENCHTIME" \
@@ -106,6 +112,7 @@ log "benchstat"
 BENCHSTAT=(go run golang.org/x/perf/cmd/benchstat@latest)
 "${BENCHSTAT[@]}" "$TMP/go.txt" >"$TMP/stat-go.txt" 2>&1 || cp "$TMP/go.txt" "$TMP/stat-go.txt"
 "${BENCHSTAT[@]}" "$TMP/gse.txt" >"$TMP/stat-gse.txt" 2>&1 || cp "$TMP/gse.txt" "$TMP/stat-gse.txt"
+"${BENCHSTAT[@]}" "$TMP/scale.txt" >"$TMP/stat-scale.txt" 2>&1 || cp "$TMP/scale.txt" "$TMP/stat-scale.txt"
 
 log "summary"
 python3 bench/summary.py "$TMP" >"$TMP/summary.txt"
@@ -124,6 +131,10 @@ python3 bench/summary.py "$TMP" >"$TMP/summary.txt"
 	echo "## benchstat: stages"
 	echo
 	cat "$TMP/stat-go.txt"
+	echo
+	echo "## benchstat: pipeline scaling"
+	echo
+	cat "$TMP/stat-scale.txt"
 	echo
 	echo "## benchstat: segmentation"
 	echo

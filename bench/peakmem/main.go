@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 	"github.com/stocknews/stocknews/metrics"
 )
@@ -34,11 +35,11 @@ func main() {
 
 	g := gencorpus.New(*seed, nil)
 	var bytesIn int64
-	inputs := func(yield func(stocknews.Input) bool) {
+	inputs := func(yield func(batch.Input) bool) {
 		for i := range *n {
 			d := g.Doc(i)
 			bytesIn += int64(len(d.Data))
-			if !yield(stocknews.Input{Name: d.Name, Data: d.Data}) {
+			if !yield(batch.Input{Name: d.Name, Data: d.Data}) {
 				return
 			}
 		}
@@ -60,7 +61,7 @@ func main() {
 	cov := metrics.New(opts)
 	records := 0
 	start := time.Now()
-	p := stocknews.NewPipeline(an.Article, &stocknews.PipelineOptions{Workers: *workers})
+	p := batch.NewPipeline(an.Article, &batch.PipelineOptions{Workers: *workers})
 	err = p.Run(context.Background(), inputs, func(a stocknews.Analysis) error {
 		records++
 		cov.Add(&a)

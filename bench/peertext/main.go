@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 )
 
@@ -45,7 +46,7 @@ func main() {
 	if *gen > 0 {
 		gencorpus.Generate(7, *gen, write)
 	} else {
-		for _, p := range stocknews.ExpandInputs([]string{*corpus}) {
+		for _, p := range batch.ExpandInputs([]string{*corpus}) {
 			data, err := os.ReadFile(p)
 			if err == nil {
 				write(p, data)

@@ -3,12 +3,19 @@
 //
 // Usage:
 //
-//	analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...
+//	analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] [-q] PATH|GLOB|- ...
 //
 // A folder is read recursively (.md, .html, .htm, .json, .jsonl, .txt); "-"
 // reads a JSON Lines feed from standard input, as does a .jsonl file. The
-// records come out in input order; an unreadable input still gets a record,
-// with its error field set.
+// records come out in input order; an input that cannot be read, is not an
+// article (binary data, a table) or cannot be parsed still gets a record,
+// with its error field set, and is named on standard error. A summary line
+// on standard error ends the run; while it runs, a progress line (inputs
+// done of the total when known, MB read, MB/s, elapsed time) is drawn
+// there when it is a terminal, unless -q.
+//
+// Exit status: 0 when every input was analysed, 1 when any failed (every
+// record is still written) or the run failed, 2 for a usage error.
 package main
 
 import (
@@ -19,12 +26,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
+	"github.com/stocknews/stocknews/internal/cli"
 	"github.com/stocknews/stocknews/ticker"
 )
 
@@ -38,9 +46,11 @@ func main() {
 }
 
 // run is the program: it parses args, analyses the inputs and writes the
-// records to stdout. It returns the exit code: 0 when every input got its
-// record (even an error record), 1 on a failure to write or load a master,
-// 2 on bad usage.
+// records to stdout, naming each failed input on stderr and ending with a
+// summary line there. It returns the exit code: 0 when every input was
+// analysed, 1 when any input failed (its record is still written) or the
+// run failed (a master that cannot be loaded, output that cannot be
+// written), 2 on bad usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -49,62 +59,51 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	withEntities := fs.Bool("entities", true, "extract named entities (loads the segmenter dictionary)")
 	workers := fs.Int("workers", 0, "analyse `N` inputs at a time (0: one per CPU)")
 	asOf := fs.String("asof", "", "link every article as of `YYYY-MM-DD` instead of its own date")
+	quiet := fs.Bool("q", false, "no progress line on a terminal")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return cli.ExitUsage
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] PATH|GLOB|- ...")
-		return 2
+	if fs.NArg() == 0 || *workers < 0 {
+		fmt.Fprintln(stderr, "usage: analyze [-master FILE]... [-asof YYYY-MM-DD] [-entities=false] [-workers N] [-q] PATH|GLOB|- ...")
+		return cli.ExitUsage
 	}
 	master, err := loadMasters(masters, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
-		return 1
+		return cli.ExitFailed
 	}
 	opts := &stocknews.AnalyzerOptions{Master: master, NoEntities: !*withEntities}
 	if *asOf != "" {
 		if opts.AsOf, err = time.ParseInLocation(time.DateOnly, *asOf, time.FixedZone("CST", 8*3600)); err != nil {
 			fmt.Fprintln(stderr, "analyze: -asof:", err)
-			return 2
+			return cli.ExitUsage
 		}
 	}
 	z, err := stocknews.NewAnalyzer(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "analyze:", err)
-		return 1
+		return cli.ExitFailed
 	}
-	out := bufio.NewWriter(stdout)
+	expanded := batch.ExpandInputs(fs.Args())
+	rep := cli.NewReporter("analyze", stderr, cli.Total(expanded), *quiet)
+	out := bufio.NewWriterSize(stdout, 256<<10)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: *workers})
-	err = p.Run(context.Background(), inputs(fs.Args(), stdin), func(an stocknews.Analysis) error {
+	p := batch.NewPipeline(z.Article, &batch.PipelineOptions{Workers: *workers, Read: rep.Read})
+	err = p.Run(context.Background(), batch.ReadInputs(stdin, expanded...), func(an stocknews.Analysis) error {
+		rep.Record(&an)
 		return enc.Encode(an.Record())
 	})
 	if ferr := out.Flush(); err == nil {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "analyze:", err)
-		return 1
+		rep.Printf("%v", err)
+		rep.Close()
+		return cli.ExitFailed
 	}
-	return 0
-}
-
-// inputs lists the inputs named by args, reading "-" from stdin.
-func inputs(args []string, stdin io.Reader) iter.Seq[stocknews.Input] {
-	return func(yield func(stocknews.Input) bool) {
-		for _, a := range args {
-			seq := stocknews.Inputs(a)
-			if a == "-" {
-				seq = stocknews.ReaderInputs("-", stdin)
-			}
-			for in := range seq {
-				if !yield(in) {
-					return
-				}
-			}
-		}
-	}
+	rep.Close()
+	return rep.ExitCode()
 }
 
 // loadMasters merges the files given, which the Analyzer adds to the

@@ -34,7 +34,7 @@ func TestRunOrderAndErrors(t *testing.T) {
 		"b.md":         "---\ntitle: 乙\ndate: 2022-01-02 10:00:00\n---\n\n正文乙\n",
 		"a.md":         "---\ntitle: 甲\ndate: 2022-01-01 10:00:00 +0800\n---\n\n正文甲\n",
 		"MANIFEST.tsv": "file\trepo\n",
-		"README.md":    "# 说明\n",
+		"README.md":    "# 说明\n\n| 文件 | 来源 |\n|---|---|\n| a.md | 甲 |\n| b.md | 乙 |\n",
 		"sub/c.txt":    "丙\n正文丙\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -46,13 +46,20 @@ func TestRunOrderAndErrors(t *testing.T) {
 	missing := filepath.Join(dir, "missing.md")
 	feed := `{"title":"丁","content":"正文丁","time":"2022-01-04 09:00:00"}` + "\n" + "{oops\n"
 	recs, stderr, code := runAnalyze(t, feed, "-entities=false", dir, missing, "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (inputs failed): %s", code, stderr)
+	}
+	// each failure named on stderr, then the summary line
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[0], "README.md") || !strings.Contains(lines[0], "not an article") ||
+		!strings.Contains(lines[1], "missing.md") || !strings.Contains(lines[2], "-:2") ||
+		lines[3] != "analyze: 7 inputs, 3 failed, "+lines[3][len("analyze: 7 inputs, 3 failed, "):] {
+		t.Errorf("stderr:\n%s", stderr)
 	}
 	var got []string
 	for _, r := range recs {
 		got = append(got, filepath.Base(r.File)+"="+r.Title)
-		if strings.Contains(r.File, "missing") || r.File == "-:2" {
+		if strings.Contains(r.File, "missing") || r.File == "-:2" || strings.HasSuffix(r.File, "README.md") {
 			if r.Error == "" {
 				t.Errorf("%s: no error", r.File)
 			}
@@ -63,18 +70,25 @@ func TestRunOrderAndErrors(t *testing.T) {
 			t.Errorf("%s: null arrays", r.File)
 		}
 	}
-	want := "a.md=甲,b.md=乙,c.txt=丙,missing.md=,-:1=丁,-:2="
+	want := "README.md=,a.md=甲,b.md=乙,c.txt=丙,missing.md=,-:1=丁,-:2="
 	if strings.Join(got, ",") != want {
 		t.Errorf("records %s, want %s", strings.Join(got, ","), want)
 	}
-	if recs[0].Published != "2022-01-01T10:00:00+08:00" || recs[1].Published != "2022-01-02T10:00:00+08:00" {
-		t.Errorf("published %q %q", recs[0].Published, recs[1].Published)
+	if recs[1].Published != "2022-01-01T10:00:00+08:00" || recs[2].Published != "2022-01-02T10:00:00+08:00" {
+		t.Errorf("published %q %q", recs[1].Published, recs[2].Published)
 	}
 }
 
 func TestRunUsage(t *testing.T) {
 	if _, _, code := runAnalyze(t, ""); code != 2 {
 		t.Errorf("no inputs: exit %d, want 2", code)
+	}
+	if _, _, code := runAnalyze(t, "", "-nosuchflag", "x.md"); code != 2 {
+		t.Errorf("bad flag: exit %d, want 2", code)
+	}
+	recs, stderr, code := runAnalyze(t, "", "-entities=false", t.TempDir())
+	if code != 1 || len(recs) != 1 || !strings.Contains(recs[0].Error, "no article files") {
+		t.Errorf("empty folder: exit %d, records %+v, stderr %s; want exit 1 and one error record", code, recs, stderr)
 	}
 	if _, _, code := runAnalyze(t, "", "-master", filepath.Join(t.TempDir(), "none.csv"), "x.md"); code != 1 {
 		t.Errorf("missing master: exit %d, want 1", code)

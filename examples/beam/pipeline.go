@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -142,7 +143,7 @@ func (f *analyzeFn) ProcessElement(ctx context.Context, name string, emit func(s
 	if !isFeed(name) {
 		return emitAnalysis(f.an.AnalyzeBytes(name, data), emit)
 	}
-	for in := range stocknews.ReaderInputs(name, bytes.NewReader(data)) {
+	for in := range batch.Feed(name, bytes.NewReader(data)) {
 		if in.Err != nil {
 			if err := emitAnalysis(stocknews.Analysis{File: in.Name, Err: in.Err}, emit); err != nil {
 				return err
@@ -164,9 +165,7 @@ func (f *analyzeFn) ProcessElement(ctx context.Context, name string, emit func(s
 	return nil
 }
 
-func isFeed(name string) bool {
-	return stocknews.IsFeed(name) || stocknews.IsFeed(strings.TrimSuffix(name, ".gz"))
-}
+func isFeed(name string) bool { return batch.IsFeed(name) }
 
 // emitAnalysis emits a as a one-article coverage keyed by each security it
 // links, or by noSymbol.
@@ -297,7 +296,7 @@ func expandInputs(ctx context.Context, args []string) ([]string, error) {
 	var out []string
 	for _, arg := range args {
 		if !strings.Contains(arg, "://") {
-			out = append(out, stocknews.ExpandInputs([]string{arg})...)
+			out = append(out, batch.ExpandInputs([]string{arg})...)
 			continue
 		}
 		fs, err := filesystem.New(ctx, arg)

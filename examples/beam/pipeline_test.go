@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/ticker"
@@ -244,8 +245,8 @@ func referenceCSV(t *testing.T, args, masters []string) []byte {
 	}
 	o, _ := (&writeCSVFn{}).options()
 	c := metrics.New(o)
-	p := stocknews.NewPipeline(an.Article, nil)
-	err = p.Run(context.Background(), stocknews.Inputs(args...), func(a stocknews.Analysis) error {
+	p := batch.NewPipeline(an.Article, nil)
+	err = p.Run(context.Background(), batch.Inputs(args...), func(a stocknews.Analysis) error {
 		c.Add(&a)
 		return nil
 	})

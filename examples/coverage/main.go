@@ -31,6 +31,7 @@
 //	-min-relevance R  ignore links less relevant than R (0–1)
 //	-entities         also extract named entities (slow; off by default)
 //	-workers N        inputs analysed at once (0: one per CPU)
+//	-q                no progress line on a terminal
 //	-save FILE        also write the accumulator (metrics.Coverage, exact or bounded;
 //	                  binary) to FILE
 //	-merge FILE       merge a saved accumulator into the result (repeatable; saved
@@ -43,8 +44,13 @@
 //	-recent N         with -bounded, the articles remembered for repeats and
 //	                  near-duplicates (0: metrics.DefaultRecent)
 //
-// The exit status is 2 for bad flags, 1 when the run fails, 0 otherwise;
-// inputs that cannot be read or parsed are counted, not fatal.
+// Each input that cannot be read, is not an article (binary data, a
+// table) or cannot be parsed is named on standard error with its error,
+// and a summary line there ends the analysis; while it runs, a progress
+// line (inputs done of the total when known, MB read, MB/s, elapsed time)
+// is drawn on standard error when it is a terminal, unless -q. The exit
+// status is 2 for bad flags, 1 when the run fails or any input failed
+// (the table is still written), 0 otherwise.
 //
 // With -save and -merge, any engine can run the job in shards: each shard
 // runs coverage -save on its part of the input, and a last run merges the
@@ -67,11 +73,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
+	"github.com/stocknews/stocknews/internal/cli"
 	"github.com/stocknews/stocknews/metrics"
 	"github.com/stocknews/stocknews/metrics/report"
 	"github.com/stocknews/stocknews/ticker"
@@ -107,6 +114,7 @@ type config struct {
 	recent       int
 	tables       string                // -tables DIR
 	builder      *metrics.TableBuilder // the long tables, with -tables
+	quiet        bool
 }
 
 // beijing is Beijing time: UTC+08:00 all year.
@@ -139,6 +147,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.save, "save", "", "also write the accumulator to `FILE`")
 	fs.Var(&merges, "merge", "merge the saved accumulator `FILE` into the result (repeatable)")
 	fs.BoolVar(&c.bounded, "bounded", false, "accumulate in bounded memory (metrics.Options.Recent), for corpora of any length")
+	fs.BoolVar(&c.quiet, "q", false, "no progress line on a terminal")
 	fs.IntVar(&c.recent, "recent", 0, "with -bounded, remember `N` recent articles for repeats and near-duplicates (0: the default)")
 	tablesFlags(fs, c)
 	fs.Usage = func() {
@@ -220,30 +229,35 @@ func parseDay(name, s string) (time.Time, error) {
 	return t, nil
 }
 
-// run is the program; it returns the exit status.
+// run is the program; it returns the exit status (see package cli): 2
+// for a usage error, 1 when the run failed or any input failed (the
+// table is still written, without it), 0 otherwise.
 func run(args []string, stdout, stderr io.Writer) int {
 	c, err := parseFlags(args, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return cli.ExitOK
 		}
 		fmt.Fprintln(stderr, "coverage:", err)
-		return 2
+		return cli.ExitUsage
 	}
-	cov, err := collect(c, stderr)
+	cov, failed, err := collect(c, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "coverage:", err)
-		return 1
+		return cli.ExitFailed
 	}
 	if err := write(c, cov, stdout); err != nil {
 		fmt.Fprintln(stderr, "coverage:", err)
-		return 1
+		return cli.ExitFailed
 	}
 	if err := writeTables(c, stderr); err != nil {
 		fmt.Fprintln(stderr, "coverage:", err)
-		return 1
+		return cli.ExitFailed
 	}
-	return 0
+	if failed > 0 {
+		return cli.ExitFailed
+	}
+	return cli.ExitOK
 }
 
 // options returns the metrics options of the command line.
@@ -265,17 +279,19 @@ func (c *config) options() *metrics.Options {
 	return o
 }
 
-// collect analyses the inputs and merges the saved accumulators.
-func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
+// collect analyses the inputs and merges the saved accumulators. It
+// names each failed input on stderr, ends with a summary line there, and
+// returns the number of failed inputs.
+func collect(c *config, stderr io.Writer) (*metrics.Coverage, int, error) {
 	master, err := loadMasters(c.masters, stderr)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	acc := metrics.New(c.options())
 	for _, path := range c.merge {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("-merge: %w", err)
+			return nil, 0, fmt.Errorf("-merge: %w", err)
 		}
 		// A shard saved with the same -bounded, -close and -min-relevance.
 		part := metrics.New(c.options())
@@ -284,20 +300,21 @@ func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 			err = acc.Merge(part)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("-merge %s: %w", path, err)
+			return nil, 0, fmt.Errorf("-merge %s: %w", path, err)
 		}
 	}
 	c.builder = c.newTableBuilder()
+	failed := 0
 	if len(c.inputs) > 0 {
 		z, err := stocknews.NewAnalyzer(&stocknews.AnalyzerOptions{Master: master, NoEntities: !c.entities})
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		files := stocknews.ExpandInputs(c.inputs)
-		bar := newProgress(stderr, files)
-		p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: c.workers})
-		err = p.Run(context.Background(), stocknews.Inputs(c.inputs...), func(an stocknews.Analysis) error {
-			bar.add()
+		files := batch.ExpandInputs(c.inputs)
+		rep := cli.NewReporter("coverage", stderr, cli.Total(files), c.quiet)
+		p := batch.NewPipeline(z.Article, &batch.PipelineOptions{Workers: c.workers, Read: rep.Read})
+		err = p.Run(context.Background(), batch.Inputs(files...), func(an stocknews.Analysis) error {
+			rep.Record(&an)
 			if c.keep(&an) {
 				acc.Add(&an)
 				if c.builder != nil {
@@ -306,10 +323,11 @@ func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 			}
 			return nil
 		})
-		bar.done()
+		rep.Close()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
+		failed = rep.Failed()
 	}
 	if c.save != "" {
 		data, err := acc.MarshalBinary()
@@ -317,10 +335,10 @@ func collect(c *config, stderr io.Writer) (*metrics.Coverage, error) {
 			err = os.WriteFile(c.save, data, 0o644)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("-save: %w", err)
+			return nil, 0, fmt.Errorf("-save: %w", err)
 		}
 	}
-	return acc, nil
+	return acc, failed, nil
 }
 
 // keep applies -from and -to. Failed analyses are kept (to be counted);
@@ -480,68 +498,6 @@ func writeTable(w io.Writer, all, top *metrics.Table) error {
 		}
 	}
 	return bw.Flush()
-}
-
-// progress draws a one-line progress count on stderr while the inputs are
-// analysed, only when stderr is a terminal and there are many inputs.
-type progress struct {
-	w     io.Writer
-	total int // inputs when known (no feeds), else 0
-	n     atomic.Int64
-	last  time.Time
-	on    bool
-}
-
-// progressMin is the number of inputs from which a progress line is drawn.
-const progressMin = 100
-
-func newProgress(stderr io.Writer, files []string) *progress {
-	p := &progress{w: stderr, total: len(files)}
-	f, ok := stderr.(*os.File)
-	if !ok {
-		return p
-	}
-	st, err := f.Stat()
-	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
-		return p
-	}
-	feeds := false
-	for _, name := range files {
-		if name == "-" || stocknews.IsFeed(strings.TrimSuffix(name, ".gz")) {
-			feeds = true
-		}
-	}
-	p.on = feeds || len(files) >= progressMin
-	if feeds {
-		p.total = 0 // a feed holds any number of articles: count only
-	}
-	return p
-}
-
-func (p *progress) add() {
-	n := p.n.Add(1)
-	if !p.on || time.Since(p.last) < 100*time.Millisecond {
-		return
-	}
-	p.last = time.Now()
-	p.draw(n)
-}
-
-func (p *progress) draw(n int64) {
-	if p.total > 0 && n <= int64(p.total) {
-		const width = 30
-		done := int(int64(width) * n / int64(p.total))
-		fmt.Fprintf(p.w, "\r\x1b[K[%s%s] %d/%d", strings.Repeat("=", done), strings.Repeat(" ", width-done), n, p.total)
-		return
-	}
-	fmt.Fprintf(p.w, "\r\x1b[K%d articles", n)
-}
-
-func (p *progress) done() {
-	if p.on {
-		p.draw(p.n.Load())
-		fmt.Fprintln(p.w)
-	}
 }
 
 // sampleArticles returns the article files directly in dir, sorted, leaving

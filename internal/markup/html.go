@@ -125,6 +125,7 @@ func Parse(src string, opts Options) Result {
 	w := &walker{opts: opts}
 	z := html.NewTokenizer(strings.NewReader(src))
 	z.SetMaxBuf(0)
+	var attrs []html.Attribute // reused: start does not keep it
 	for {
 		tt := z.Next()
 		switch tt {
@@ -143,18 +144,27 @@ func Parse(src string, opts Options) Result {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			var attrs []html.Attribute
+			attrs = attrs[:0]
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+				attrs = append(attrs, html.Attribute{Key: atomString(k), Val: string(v)})
 			}
-			w.start(string(name), attrs, tt == html.SelfClosingTagToken)
+			w.start(atomString(name), attrs, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			w.end(string(name))
+			w.end(atomString(name))
 		}
 	}
+}
+
+// atomString returns b as a string, without allocating for the known
+// element and attribute names.
+func atomString(b []byte) string {
+	if a := atom.Lookup(b); a != 0 {
+		return a.String()
+	}
+	return string(b)
 }
 
 // skipTags are elements whose content is never article text.

@@ -1,4 +1,4 @@
-package stocknews_test
+package batch_test
 
 import (
 	"bytes"
@@ -19,16 +19,17 @@ import (
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 )
 
 // genInputs returns n generated articles as in-memory inputs.
-func genInputs(seed uint64, n int) []stocknews.Input {
+func genInputs(seed uint64, n int) []batch.Input {
 	g := gencorpus.New(seed, nil)
-	in := make([]stocknews.Input, n)
+	in := make([]batch.Input, n)
 	for i := range in {
 		d := g.Doc(i)
-		in[i] = stocknews.Input{Name: d.Name, Data: d.Data}
+		in[i] = batch.Input{Name: d.Name, Data: d.Data}
 	}
 	return in
 }
@@ -52,7 +53,7 @@ func TestPipelineOrder(t *testing.T) {
 	in := genInputs(1, 500)
 	for _, workers := range []int{1, 3, 8} {
 		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
-			p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: workers, Window: 5})
+			p := batch.NewPipeline(jitter, &batch.PipelineOptions{Workers: workers, Window: 5})
 			got, err := p.CollectInputs(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
@@ -129,8 +130,8 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 	broken := &failingReader{data: append(jsonl(g.Doc(5), g.Doc(6)), `{"title":"cut`...), err: io.ErrUnexpectedEOF}
 
 	inputs := slices.Concat(
-		stocknews.InputList(good1, notGzip, gz, feedPath, missing, panicky, dir),
-		stocknews.ReaderInputList("feed", broken),
+		batch.InputList(good1, notGzip, gz, feedPath, missing, panicky, dir),
+		batch.FeedList("feed", broken),
 	)
 	analyze := func(name string, a *stocknews.Article) stocknews.Analysis {
 		if name == panicky {
@@ -139,34 +140,29 @@ func TestPipelineOneRecordPerInput(t *testing.T) {
 		}
 		return stocknews.Analysis{Article: *a}
 	}
-	p := stocknews.NewPipeline(analyze, &stocknews.PipelineOptions{Workers: 3})
+	p := batch.NewPipeline(analyze, &batch.PipelineOptions{Workers: 3})
 	got, err := p.CollectInputs(context.Background(), inputs)
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	// the folder expands to a.md, b.md.gz (not gzip), c.md.gz, d.jsonl (2
-	// good records, 1 bad), empty.md, panic.md
+	// b.md.gz is plain text whatever its name: the magic bytes decide. The
+	// folder expands to a.md, b.md.gz, c.md.gz, d.jsonl, empty.md and
+	// panic.md, of which only empty.md was not named before: each input
+	// has one key, so a path named twice is read once.
 	want := []struct {
 		name string
 		err  error // nil: success; errAny: any error
 	}{
 		{good1, nil},
-		{notGzip, gzip.ErrHeader},
+		{notGzip, nil},
 		{gz, nil},
 		{feedPath + ":1", nil},
 		{feedPath + ":2", stocknews.ErrFormat},
 		{feedPath + ":4", nil},
 		{missing, fs.ErrNotExist},
 		{panicky, errInjected},
-		{good1, nil},
-		{notGzip, gzip.ErrHeader},
-		{gz, nil},
-		{feedPath + ":1", nil},
-		{feedPath + ":2", stocknews.ErrFormat},
-		{feedPath + ":4", nil},
 		{empty, stocknews.ErrEmpty},
-		{panicky, errInjected},
 		{"feed:1", nil},
 		{"feed:2", nil},
 		{"feed:3", io.ErrUnexpectedEOF},
@@ -198,7 +194,7 @@ func TestPipelineCancel(t *testing.T) {
 	in := genInputs(3, 2000)
 	before := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
-	p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: 4})
+	p := batch.NewPipeline(jitter, &batch.PipelineOptions{Workers: 4})
 	n := 0
 	err := p.Run(ctx, slices.Values(in), func(a stocknews.Analysis) error {
 		n++
@@ -268,18 +264,18 @@ func TestPipelineBoundedWindow(t *testing.T) {
 	const window = 6
 	var taken, delivered atomic.Int64
 	var maxAhead int64
-	seq := func(yield func(stocknews.Input) bool) {
+	seq := func(yield func(batch.Input) bool) {
 		for i := range 300 {
 			taken.Add(1)
 			if ahead := taken.Load() - delivered.Load(); ahead > maxAhead {
 				maxAhead = ahead
 			}
-			if !yield(stocknews.Input{Name: fmt.Sprint(i), Data: []byte("title\nbody")}) {
+			if !yield(batch.Input{Name: fmt.Sprint(i), Data: []byte("title\nbody")}) {
 				return
 			}
 		}
 	}
-	p := stocknews.NewPipeline(jitter, &stocknews.PipelineOptions{Workers: 2, Window: window})
+	p := batch.NewPipeline(jitter, &batch.PipelineOptions{Workers: 2, Window: window})
 	err := p.Run(context.Background(), seq, func(stocknews.Analysis) error {
 		delivered.Add(1)
 		time.Sleep(50 * time.Microsecond) // a slow consumer
@@ -303,9 +299,9 @@ func TestPipelineGOMAXPROCS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []byte
-	for _, procs := range []int{1, 2, 4} {
+	for _, procs := range []int{1, 2, 4, 8} {
 		old := runtime.GOMAXPROCS(procs)
-		p := stocknews.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
+		p := batch.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
 			return an.Analyze(a)
 		}, nil)
 		var buf bytes.Buffer
@@ -340,7 +336,7 @@ func TestInputsFeedGzip(t *testing.T) {
 	if err := os.WriteFile(path, zbuf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in := stocknews.InputList(path)
+	in := batch.InputList(path)
 	if len(in) != 3 {
 		t.Fatalf("%d inputs, want 3", len(in))
 	}
@@ -351,7 +347,7 @@ func TestInputsFeedGzip(t *testing.T) {
 	}
 	// a truncated gzip stream: records before the cut, then one error
 	cut := zbuf.Bytes()[:zbuf.Len()-12]
-	in = stocknews.ReaderInputList("cut", bytes.NewReader(cut))
+	in = batch.FeedList("cut", bytes.NewReader(cut))
 	last := in[len(in)-1]
 	if last.Err == nil {
 		t.Fatalf("truncated gzip feed: no error input, got %d inputs", len(in))
@@ -363,8 +359,8 @@ func ExamplePipeline_CollectInputs() {
 	if err != nil {
 		panic(err)
 	}
-	p := stocknews.NewPipeline(an.Article, &stocknews.PipelineOptions{Workers: 2})
-	inputs := []stocknews.Input{
+	p := batch.NewPipeline(an.Article, &batch.PipelineOptions{Workers: 2})
+	inputs := []batch.Input{
 		{Name: "a.md", Data: []byte("---\ntitle: \"示例公司发布年度报告\"\n---\n\n公司全年营业收入增长12%。\n")},
 		{Name: "missing.md", Path: "testdata/no-such-file.md"},
 		{Name: "feed.jsonl:1", Data: []byte(`{"title":"示例快讯","content":"指数收涨0.5%。"}`), Format: stocknews.JSON},
@@ -391,7 +387,7 @@ func FuzzReaderInputs(f *testing.F) {
 	f.Add([]byte("\r\n \n{}\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		last := 0
-		for in := range stocknews.ReaderInputs("f", bytes.NewReader(data)) {
+		for in := range batch.Feed("f", bytes.NewReader(data)) {
 			var line int
 			if _, err := fmt.Sscanf(in.Name, "f:%d", &line); err != nil {
 				t.Fatalf("bad name %q", in.Name)
@@ -414,12 +410,12 @@ func TestPipelinePanics(t *testing.T) {
 	in := genInputs(6, 100)
 	before := runtime.NumGoroutine()
 	type boom struct{ at string }
-	p := stocknews.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
+	p := batch.NewPipeline(func(name string, a *stocknews.Article) stocknews.Analysis {
 		if name == in[40].Name {
 			panic(boom{name})
 		}
 		return jitter(name, a)
-	}, &stocknews.PipelineOptions{Workers: 4})
+	}, &batch.PipelineOptions{Workers: 4})
 	n := 0
 	func() {
 		defer func() {
@@ -438,4 +434,65 @@ func TestPipelinePanics(t *testing.T) {
 		t.Errorf("%d records before the panic, want 40", n)
 	}
 	waitGoroutines(t, before)
+}
+
+// TestPipelineCollidingNames runs two different articles that share the
+// file name index.md in two folders: each gets its record, keyed by its
+// path, though both have the ID the file name gives them.
+func TestPipelineCollidingNames(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "bad", "collide")
+	p := batch.NewPipeline(nil, nil)
+	got, err := p.Collect(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("%d records, want 2: %v", len(got), names(got))
+	}
+	a, b := got[0], got[1]
+	if a.Err != nil || b.Err != nil {
+		t.Fatalf("errors %v, %v", a.Err, b.Err)
+	}
+	if a.File == b.File || a.File != filepath.Join(dir, "a", "index.md") || b.File != filepath.Join(dir, "b", "index.md") {
+		t.Errorf("keys %q and %q: want the two paths", a.File, b.File)
+	}
+	if a.Article.ID != "index" || b.Article.ID != "index" || a.Article.Title == b.Article.Title {
+		t.Errorf("articles %q %q and %q %q: want the same ID, different articles", a.Article.ID, a.Article.Title, b.Article.ID, b.Article.Title)
+	}
+}
+
+// TestExpandInputsByContent checks that folders are expanded without
+// special names: a README and a manifest in a folder are inputs like any
+// other (the content tells they are not articles), a glob keeps every
+// match, and an empty folder stands for itself with ErrNoArticles.
+func TestExpandInputsByContent(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.md":         "甲\n正文",
+		"README.md":    "# 说明\n\n| 文件 | 标题 |\n|---|---|\n| a.md | 甲 |\n",
+		"MANIFEST.tsv": "file\ttitle\na.md\t甲\n",
+		".hidden.md":   "隐藏",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got := batch.ExpandInputs([]string{dir, filepath.Join(dir, "*.tsv"), empty})
+	want := []string{filepath.Join(dir, "README.md"), filepath.Join(dir, "a.md"), filepath.Join(dir, "MANIFEST.tsv"), empty}
+	if !slices.Equal(got, want) {
+		t.Fatalf("ExpandInputs %q, want %q", got, want)
+	}
+	out, err := batch.NewPipeline(nil, nil).CollectInputs(context.Background(), batch.InputList(got...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []error{stocknews.ErrNotArticle, nil, stocknews.ErrNotArticle, batch.ErrNoArticles} {
+		if w == nil && out[i].Err != nil || w != nil && !errors.Is(out[i].Err, w) {
+			t.Errorf("%s: %v, want %v", out[i].File, out[i].Err, w)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package stocknews_test
+package batch_test
 
 // The batch path loses nothing: every input the pipeline is given comes out
 // as exactly one record, in input order, whatever fails on the way (a
@@ -21,12 +21,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stocknews/stocknews"
+	"github.com/stocknews/stocknews/batch"
 	"github.com/stocknews/stocknews/internal/gencorpus"
 )
 
@@ -59,12 +61,12 @@ type hWantRecord struct {
 
 // hBatchFixture builds a folder of inputs, good and bad, and returns them
 // with the record each must get.
-func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
+func hBatchFixture(t *testing.T) ([]batch.Input, []hWantRecord) {
 	t.Helper()
 	dir := t.TempDir()
-	var ins []stocknews.Input
+	var ins []batch.Input
 	var want []hWantRecord
-	add := func(in stocknews.Input, w hWantRecord) {
+	add := func(in batch.Input, w hWantRecord) {
 		if in.Name == "" {
 			in.Name = in.Path
 		}
@@ -84,23 +86,23 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	i := 0
 	gencorpus.Generate(7, 40, func(name string, data []byte) {
 		if i%2 == 0 {
-			add(stocknews.Input{Path: write(fmt.Sprintf("%02d-%s", i, filepath.Base(name)), data)}, hWantRecord{})
+			add(batch.Input{Path: write(fmt.Sprintf("%02d-%s", i, filepath.Base(name)), data)}, hWantRecord{})
 		} else {
-			add(stocknews.Input{Name: fmt.Sprintf("mem/%02d-%s", i, filepath.Base(name)), Data: slices.Clone(data)}, hWantRecord{})
+			add(batch.Input{Name: fmt.Sprintf("mem/%02d-%s", i, filepath.Base(name)), Data: slices.Clone(data)}, hWantRecord{})
 		}
 		i++
 	})
 
 	// Files that cannot be read.
-	add(stocknews.Input{Path: filepath.Join(dir, "missing.md")}, hWantRecord{err: fs.ErrNotExist})
+	add(batch.Input{Path: filepath.Join(dir, "missing.md")}, hWantRecord{err: fs.ErrNotExist})
 	sub := filepath.Join(dir, "folder.md")
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	add(stocknews.Input{Path: sub}, hWantRecord{anyErr: true}) // a folder is not a file
+	add(batch.Input{Path: sub}, hWantRecord{anyErr: true}) // a folder is not a file
 	dangling := filepath.Join(dir, "dangling.md")
 	if err := os.Symlink(filepath.Join(dir, "nowhere.md"), dangling); err == nil {
-		add(stocknews.Input{Path: dangling}, hWantRecord{err: fs.ErrNotExist})
+		add(batch.Input{Path: dangling}, hWantRecord{err: fs.ErrNotExist})
 	}
 	locked := write("locked.md", []byte(hFrontMatter("锁住的文件")+"正文。\n"))
 	if err := os.Chmod(locked, 0); err != nil {
@@ -108,26 +110,32 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	}
 	if f, err := os.Open(locked); err == nil {
 		f.Close() // running as root: permissions do not apply
-		add(stocknews.Input{Path: locked}, hWantRecord{})
+		add(batch.Input{Path: locked}, hWantRecord{})
 	} else {
-		add(stocknews.Input{Path: locked}, hWantRecord{err: fs.ErrPermission})
+		add(batch.Input{Path: locked}, hWantRecord{err: fs.ErrPermission})
 	}
-	add(stocknews.Input{Path: write("corrupt.md.gz", []byte("\x1f\x8b\x08\x00 not a gzip stream"))}, hWantRecord{anyErr: true})
+	add(batch.Input{Path: write("corrupt.md.gz", []byte("\x1f\x8b\x08\x00 not a gzip stream"))}, hWantRecord{anyErr: true})
 
-	// The hostile files: each gets its record, failing or not.
-	for _, tc := range hostileCases {
-		if tc.file == "" {
+	// The hostile files of the root package's tests: each gets its record,
+	// failing exactly when Parse fails on it, with the same reason.
+	bad, err := os.ReadDir(filepath.Join("..", "testdata", "bad"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range bad {
+		if e.IsDir() {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join("testdata", "bad", tc.file))
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "bad", e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := hWantRecord{err: tc.err}
-		if tc.opts != nil {
-			continue // the pipeline's parse options are the defaults
+		p := write("bad-"+e.Name(), data)
+		w := hWantRecord{}
+		if _, err := stocknews.Parse(p, data, nil); err != nil {
+			w.err = hReason(err)
 		}
-		add(stocknews.Input{Path: write("bad-"+tc.file, data)}, w)
+		add(batch.Input{Path: p}, w)
 	}
 
 	// A JSON Lines feed whose reader fails after three records: three
@@ -136,7 +144,7 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	for k := range 3 {
 		fmt.Fprintf(&feed, `{"title": "第%d条快讯", "content": "示例公司营收增长%d%%。"}`+"\n", k+1, 10+k)
 	}
-	for in := range stocknews.ReaderInputs("feed.jsonl", &hFailingReader{data: feed.Bytes(), err: hErrDiskOnFire}) {
+	for in := range batch.Feed("feed.jsonl", &hFailingReader{data: feed.Bytes(), err: hErrDiskOnFire}) {
 		w := hWantRecord{}
 		if in.Err != nil {
 			w.err = hErrDiskOnFire
@@ -145,7 +153,7 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	}
 	// A feed cut inside a record: the last line is truncated JSON.
 	cut := feed.Bytes()[:feed.Len()-10]
-	for in := range stocknews.ReaderInputs("cut.jsonl", bytes.NewReader(cut)) {
+	for in := range batch.Feed("cut.jsonl", bytes.NewReader(cut)) {
 		w := hWantRecord{}
 		if strings.HasSuffix(in.Name, ":3") {
 			w.err = stocknews.ErrFormat
@@ -162,7 +170,7 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	zw.Close()
 	cutGz := write("cut.jsonl.gz", gz.Bytes()[:gz.Len()*2/3])
 	errs := 0
-	for in := range stocknews.Inputs(cutGz) {
+	for in := range batch.Inputs(cutGz) {
 		w := hWantRecord{}
 		if in.Err != nil {
 			w.err = io.ErrUnexpectedEOF
@@ -173,8 +181,19 @@ func hBatchFixture(t *testing.T) ([]stocknews.Input, []hWantRecord) {
 	if errs != 1 {
 		t.Errorf("the cut gzip feed gave %d error inputs, want 1", errs)
 	}
-	add(stocknews.Input{Path: write("empty.md", nil)}, hWantRecord{err: stocknews.ErrEmpty})
+	add(batch.Input{Path: write("empty.md", nil)}, hWantRecord{err: stocknews.ErrEmpty})
 	return ins, want
+}
+
+// hReason is the sentinel a parse error wraps.
+func hReason(err error) error {
+	for _, s := range []error{stocknews.ErrTooLarge, stocknews.ErrFrontMatter, stocknews.ErrFormat,
+		stocknews.ErrEncoding, stocknews.ErrEmpty, stocknews.ErrNotArticle} {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return err
 }
 
 // hCheckRecords checks one record per input, in order, each failing exactly
@@ -229,7 +248,7 @@ func TestPipelineLosesNothing(t *testing.T) {
 	run := func(t *testing.T, procs int) []byte {
 		old := runtime.GOMAXPROCS(procs)
 		defer runtime.GOMAXPROCS(old)
-		p := stocknews.NewPipeline(z.Article, nil) // Workers follow GOMAXPROCS
+		p := batch.NewPipeline(z.Article, nil) // Workers follow GOMAXPROCS
 		out, _ := hBounded(t, func() []stocknews.Analysis {
 			out, err := p.CollectInputs(context.Background(), ins)
 			if err != nil {
@@ -255,7 +274,7 @@ func TestPipelineLosesNothing(t *testing.T) {
 	}
 	// Workers beyond GOMAXPROCS and a window of one give the same bytes.
 	t.Run("Workers=8,Window=1", func(t *testing.T) {
-		p := stocknews.NewPipeline(z.Article, &stocknews.PipelineOptions{Workers: 8, Window: 1})
+		p := batch.NewPipeline(z.Article, &batch.PipelineOptions{Workers: 8, Window: 1})
 		out, _ := hBounded(t, func() []stocknews.Analysis {
 			out, _ := p.CollectInputs(context.Background(), ins)
 			return out
@@ -290,12 +309,12 @@ func TestPipelinePanicInLibrary(t *testing.T) {
 		}
 		return stocknews.Analysis{Article: *a}
 	}
-	ins := []stocknews.Input{
+	ins := []batch.Input{
 		{Name: "a.md", Data: []byte(hFrontMatter("甲") + "正文。\n")},
 		{Name: "boom.md", Data: []byte(hFrontMatter("乙") + "正文。\n")},
 		{Name: "c.md", Data: []byte(hFrontMatter("丙") + "正文。\n")},
 	}
-	p := stocknews.NewPipeline(analyze, &stocknews.PipelineOptions{Workers: 2})
+	p := batch.NewPipeline(analyze, &batch.PipelineOptions{Workers: 2})
 	out, _ := hBounded(t, func() []stocknews.Analysis {
 		out, err := p.CollectInputs(context.Background(), ins)
 		if err != nil {
@@ -339,16 +358,16 @@ func hWaitGoroutines(n int) int {
 // reaches the caller of Run with its value, instead of being swallowed into
 // a record, and that the pipeline's goroutines stop.
 func TestPipelineCallerPanics(t *testing.T) {
-	ins := make([]stocknews.Input, 50)
+	ins := make([]batch.Input, 50)
 	for i := range ins {
-		ins[i] = stocknews.Input{Name: fmt.Sprintf("%02d.md", i), Data: []byte(hFrontMatter(fmt.Sprintf("第%d篇", i)) + "正文。\n")}
+		ins[i] = batch.Input{Name: fmt.Sprintf("%02d.md", i), Data: []byte(hFrontMatter(fmt.Sprintf("第%d篇", i)) + "正文。\n")}
 	}
 	okAnalyze := func(name string, a *stocknews.Article) stocknews.Analysis { return stocknews.Analysis{Article: *a} }
 
 	tests := []struct {
 		name    string
-		analyze stocknews.AnalyzeFunc
-		inputs  iter.Seq[stocknews.Input]
+		analyze batch.AnalyzeFunc
+		inputs  iter.Seq[batch.Input]
 		fn      func(stocknews.Analysis) error
 	}{
 		{
@@ -376,7 +395,7 @@ func TestPipelineCallerPanics(t *testing.T) {
 		{
 			name:    "in the input sequence",
 			analyze: okAnalyze,
-			inputs: func(yield func(stocknews.Input) bool) {
+			inputs: func(yield func(batch.Input) bool) {
 				for i, in := range ins {
 					if i == 7 {
 						panic(hCallerPanic{"inputs"})
@@ -392,7 +411,7 @@ func TestPipelineCallerPanics(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := runtime.NumGoroutine()
-			p := stocknews.NewPipeline(tt.analyze, &stocknews.PipelineOptions{Workers: 4})
+			p := batch.NewPipeline(tt.analyze, &batch.PipelineOptions{Workers: 4})
 			var runErr error
 			v, _ := hBounded(t, func() any {
 				return hRunRecover(func() { runErr = p.Run(context.Background(), tt.inputs, tt.fn) })
@@ -412,16 +431,16 @@ func TestPipelineCallerPanics(t *testing.T) {
 // TestPipelineEmptyAndCancelled covers the edges: no inputs give no
 // records and no error; a cancelled run returns the context's error.
 func TestPipelineEmptyAndCancelled(t *testing.T) {
-	p := stocknews.NewPipeline(nil, nil)
+	p := batch.NewPipeline(nil, nil)
 	out, err := p.CollectInputs(context.Background(), nil)
 	if err != nil || len(out) != 0 {
 		t.Errorf("no inputs: %d records, error %v", len(out), err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	endless := func(yield func(stocknews.Input) bool) {
+	endless := func(yield func(batch.Input) bool) {
 		for i := 0; ; i++ {
-			if !yield(stocknews.Input{Name: fmt.Sprintf("%d.txt", i), Data: []byte("标题\n正文")}) {
+			if !yield(batch.Input{Name: fmt.Sprintf("%d.txt", i), Data: []byte("标题\n正文")}) {
 				return
 			}
 		}
@@ -464,7 +483,7 @@ func TestPipelineOversizedInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	p := stocknews.NewPipeline(nil, nil)
+	p := batch.NewPipeline(nil, nil)
 	out, alloc := hBounded(t, func() []stocknews.Analysis {
 		out, err := p.Collect(context.Background(), bombPath, feedPath)
 		if err != nil {
@@ -483,4 +502,55 @@ func TestPipelineOversizedInputs(t *testing.T) {
 	if alloc > 256<<20 {
 		t.Errorf("allocated %d bytes", alloc)
 	}
+}
+
+// hFrontMatter is a Jekyll front matter with title.
+func hFrontMatter(title string) string {
+	return "---\nlayout: post\ntitle: \"" + title + "\"\ndate: 2022-03-01 09:30:00 +0800\ncategories: example\n---\n"
+}
+
+// hostileHangLimit is how long one case may run before it counts as a hang.
+const hostileHangLimit = 10 * time.Second
+
+// hBounded runs f under the hang guard and returns its result and the bytes
+// allocated meanwhile. A panic in f fails the test with its stack.
+func hBounded[T any](t *testing.T, f func() T) (T, uint64) {
+	t.Helper()
+	return hBoundedFor(t, hostileHangLimit, f)
+}
+
+// hBoundedFor is hBounded with a hang limit of its own (before the race
+// detector's slowdown).
+func hBoundedFor[T any](t *testing.T, hang time.Duration, f func() T) (T, uint64) {
+	t.Helper()
+	type outcome struct {
+		v     T
+		panic any
+		stack []byte
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		defer func() {
+			if r := recover(); r != nil {
+				o.panic, o.stack = r, debug.Stack()
+			}
+			done <- o
+		}()
+		o.v = f()
+	}()
+	limit := hang * hostileRaceSlowdown
+	select {
+	case o := <-done:
+		runtime.ReadMemStats(&after)
+		if o.panic != nil {
+			t.Fatalf("panic: %v\n%s", o.panic, o.stack)
+		}
+		return o.v, after.TotalAlloc - before.TotalAlloc
+	case <-time.After(limit):
+		t.Fatalf("did not finish in %v: an endless or quadratic loop", limit)
+	}
+	panic("unreachable")
 }
