@@ -30,6 +30,11 @@ type AnalyzerOptions struct {
 	Entities *entities.Options
 	// Parse configures AnalyzeBytes and AnalyzeFile.
 	Parse *ParseOptions
+	// NoTone skips tone and events (Analysis.Tones and Analysis.Tone).
+	NoTone bool
+	// Tone configures the tone analyser (user words); nil gives its
+	// defaults.
+	Tone *entities.ToneOptions
 }
 
 // Analyzer runs the ticker linker, the claim extractor and the entity
@@ -41,6 +46,7 @@ type Analyzer struct {
 	noEntities bool
 	extractor  func() (*entities.Extractor, error)
 	parse      *ParseOptions
+	tone       *entities.ToneAnalyzer // nil: no tone
 }
 
 // NewAnalyzer returns an Analyzer. The entity extractor is built lazily, on
@@ -66,7 +72,15 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 		}
 		return entities.New(&o)
 	}
+	var tone *entities.ToneAnalyzer
+	if !opts.NoTone {
+		var err error
+		if tone, err = entities.NewToneAnalyzer(opts.Tone); err != nil {
+			return nil, fmt.Errorf("stocknews: tone: %w", err)
+		}
+	}
 	return &Analyzer{
+		tone:       tone,
 		linker:     ticker.NewLinker(master, opts.Linker),
 		noEntities: opts.NoEntities,
 		extractor:  sync.OnceValues(build),
@@ -97,6 +111,10 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 		year = a.Published.Year()
 	}
 	an.Claims = entities.Claims(a.Text, &entities.ClaimOptions{Year: year, Mentions: mentions})
+	if z.tone != nil {
+		an.Tones, an.Tone = z.tone.Analyze(&entities.ToneDocument{Text: a.Text, TitleLen: len(a.Title),
+			Links: an.Tickers, Mentions: mentions, Claims: an.Claims})
+	}
 	if !z.noEntities {
 		x, err := z.extractor()
 		if err != nil {

@@ -1,0 +1,291 @@
+package entities
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gentone
+
+// toneData holds the tone vocabulary: the lexicon (generated from the
+// reference lists and the project's own phrases), the cues and the event
+// rules. Every file has the format that [parseVocab] reads.
+//
+//go:embed tonedata/lexicon.txt tonedata/cues.txt tonedata/events.txt
+var toneData embed.FS
+
+// ErrVocab is the sentinel of a [*VocabError]: a line of a tone vocabulary
+// file, or a word of [ToneOptions.Words], that cannot be read.
+var ErrVocab = errors.New("bad vocabulary entry")
+
+// VocabError reports a bad line of a tone vocabulary file (File and Line)
+// or a bad word of [ToneOptions.Words] (File "ToneOptions.Words", Line 0).
+type VocabError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+// Error names the file and the line.
+func (e *VocabError) Error() string {
+	return "entities: " + e.File + ":" + strconv.Itoa(e.Line) + ": " + ErrVocab.Error() + ": " + e.Msg
+}
+
+// Unwrap returns [ErrVocab].
+func (e *VocabError) Unwrap() error { return ErrVocab }
+
+// parseVocab is the one reader of the tone vocabulary files: UTF-8 text,
+// one entry a line, fields separated by runs of tabs, '#' comment lines and
+// blank lines skipped. It calls fn with the fields of each entry line; an
+// error fn returns is reported with the file and line.
+func parseVocab(file string, data []byte, fn func(fields []string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r ")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !utf8.ValidString(line) {
+			return &VocabError{file, n, "not UTF-8"}
+		}
+		fields := strings.FieldsFunc(line, func(r rune) bool { return r == '\t' })
+		if err := fn(fields); err != nil {
+			return &VocabError{file, n, err.Error()}
+		}
+	}
+	return sc.Err()
+}
+
+// cueKind is the role of a cue word (tonedata/cues.txt).
+type cueKind uint8
+
+const (
+	cueNone cueKind = iota
+	cueNegator
+	cueIntensifier
+	cueContrast
+	cueBackref
+	cueShield
+)
+
+var cueKinds = map[string]cueKind{
+	"negator": cueNegator, "intensifier": cueIntensifier, "contrast": cueContrast,
+	"backref": cueBackref, "shield": cueShield,
+}
+
+// eventRule is one line of tonedata/events.txt.
+type eventRule struct {
+	Event, Name string
+	Triggers    []string
+	Needs       []string // one must be in the clause; none: no condition
+	NotBefore   []string // cancels when it ends at most six characters before
+	NotAfter    []string // cancels when it starts at most four characters after
+}
+
+// eventNames are the sixteen events of the tone specification.
+var eventNames = []string{"earnings", "guidance", "dividend", "buyback", "stake_up",
+	"stake_down", "financing", "listing", "delisting", "m_and_a", "enforcement",
+	"contract", "product", "management", "rating", "price_move"}
+
+// vocabEntry is a word of the vocabulary with every role it has.
+type vocabEntry struct {
+	word   string
+	weight float64 // sentiment weight; 0: none
+	cue    cueKind
+	rules  []int16 // indexes of the event rules it triggers
+}
+
+// vocab is the whole tone vocabulary and its matcher. It is immutable once
+// built.
+type vocab struct {
+	entries []vocabEntry // sorted by first rune, then longest first
+	first   []int32      // entries with first rune r start at first[r] (BMP only)
+	count   []uint16
+	rules   []eventRule
+}
+
+// defaultVocab parses the embedded files once per process.
+var defaultVocab = sync.OnceValues(func() (*vocab, error) { return buildVocab(nil) })
+
+// buildVocab reads the embedded files and applies the user's words.
+func buildVocab(words map[string]float64) (*vocab, error) {
+	byWord := map[string]*vocabEntry{}
+	get := func(w string) *vocabEntry {
+		e := byWord[w]
+		if e == nil {
+			e = &vocabEntry{word: w}
+			byWord[w] = e
+		}
+		return e
+	}
+	v := &vocab{}
+	if err := readLexicon(get); err != nil {
+		return nil, err
+	}
+	if err := readCues(get); err != nil {
+		return nil, err
+	}
+	rules, err := readRules(get)
+	if err != nil {
+		return nil, err
+	}
+	v.rules = rules
+	for _, w := range slices.Sorted(mapKeys(words)) {
+		wt := words[w]
+		if w == "" || !utf8.ValidString(w) || strings.ContainsAny(w, "\t\n") || wt < -2 || wt > 2 || wt != wt {
+			return nil, &VocabError{"ToneOptions.Words", 0, fmt.Sprintf("word %q weight %v: want a word and a weight in [-2, 2]", w, wt)}
+		}
+		get(w).weight = wt
+	}
+	v.index(byWord)
+	return v, nil
+}
+
+func mapKeys(m map[string]float64) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func readLexicon(get func(string) *vocabEntry) error {
+	data, err := toneData.ReadFile("tonedata/lexicon.txt")
+	if err != nil {
+		return err
+	}
+	return parseVocab("tonedata/lexicon.txt", data, func(f []string) error {
+		if len(f) < 2 {
+			return errors.New("want WORD<TAB>WEIGHT")
+		}
+		w, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || w < -2 || w > 2 {
+			return fmt.Errorf("weight %q not in [-2, 2]", f[1])
+		}
+		get(f[0]).weight = w
+		return nil
+	})
+}
+
+func readCues(get func(string) *vocabEntry) error {
+	data, err := toneData.ReadFile("tonedata/cues.txt")
+	if err != nil {
+		return err
+	}
+	return parseVocab("tonedata/cues.txt", data, func(f []string) error {
+		if len(f) != 2 {
+			return errors.New("want KIND<TAB>WORD")
+		}
+		k, ok := cueKinds[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown cue kind %q", f[0])
+		}
+		get(f[1]).cue = k
+		return nil
+	})
+}
+
+func readRules(get func(string) *vocabEntry) ([]eventRule, error) {
+	data, err := toneData.ReadFile("tonedata/events.txt")
+	if err != nil {
+		return nil, err
+	}
+	var rules []eventRule
+	err = parseVocab("tonedata/events.txt", data, func(f []string) error {
+		r, err := parseRule(f)
+		if err != nil {
+			return err
+		}
+		for _, q := range rules {
+			if q.Name == r.Name {
+				return fmt.Errorf("rule %q defined twice", r.Name)
+			}
+		}
+		for _, t := range r.Triggers {
+			e := get(t)
+			e.rules = append(e.rules, int16(len(rules)))
+		}
+		rules = append(rules, r)
+		return nil
+	})
+	return rules, err
+}
+
+// parseRule reads EVENT RULE TRIGGERS NEEDS NOT-BEFORE NOT-AFTER.
+func parseRule(f []string) (eventRule, error) {
+	if len(f) != 6 {
+		return eventRule{}, fmt.Errorf("want 6 fields, got %d", len(f))
+	}
+	if !slices.Contains(eventNames, f[0]) {
+		return eventRule{}, fmt.Errorf("unknown event %q", f[0])
+	}
+	list := func(s string) []string {
+		if s == "-" {
+			return nil
+		}
+		return strings.Split(s, "|")
+	}
+	r := eventRule{Event: f[0], Name: f[1], Triggers: list(f[2]), Needs: list(f[3]),
+		NotBefore: list(f[4]), NotAfter: list(f[5])}
+	if len(r.Triggers) == 0 || slices.Contains(r.Triggers, "") {
+		return r, errors.New("empty trigger")
+	}
+	return r, nil
+}
+
+// index sorts the entries and builds the first-rune table.
+func (v *vocab) index(byWord map[string]*vocabEntry) {
+	v.entries = make([]vocabEntry, 0, len(byWord))
+	for _, e := range byWord {
+		if e.weight == 0 && e.cue == cueNone && len(e.rules) == 0 {
+			continue // a word removed by the user
+		}
+		v.entries = append(v.entries, *e)
+	}
+	slices.SortFunc(v.entries, func(a, b vocabEntry) int {
+		ra, _ := utf8.DecodeRuneInString(a.word)
+		rb, _ := utf8.DecodeRuneInString(b.word)
+		if ra != rb {
+			return int(ra) - int(rb)
+		}
+		if len(a.word) != len(b.word) {
+			return len(b.word) - len(a.word)
+		}
+		return strings.Compare(a.word, b.word)
+	})
+	v.first = make([]int32, 0x10000)
+	v.count = make([]uint16, 0x10000)
+	for i, e := range v.entries {
+		r, _ := utf8.DecodeRuneInString(e.word)
+		if r >= 0x10000 {
+			continue
+		}
+		if v.count[r] == 0 {
+			v.first[r] = int32(i)
+		}
+		v.count[r]++
+	}
+}
+
+// match returns the index of the longest entry that starts text[i:], or -1.
+func (v *vocab) match(text string, i int, r rune) int {
+	if r >= 0x10000 || r < 0 || v.count[r] == 0 {
+		return -1
+	}
+	lo := int(v.first[r])
+	for j := lo; j < lo+int(v.count[r]); j++ {
+		if strings.HasPrefix(text[i:], v.entries[j].word) {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,296 @@
+package entities
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/stocknews/stocknews/ticker"
+)
+
+// toneState is the work of one Analyze call.
+type toneState struct {
+	a       *ToneAnalyzer
+	doc     *ToneDocument
+	secs    map[ticker.Symbol]int
+	main    int
+	acc     []evidence
+	article evidence
+	tones   []SecurityTone
+}
+
+// walk attributes every clause of every sentence to the securities it is
+// about and adds its evidence and events to them. A clause that names
+// securities is theirs; a clause that names none belongs with the nearest
+// clause before it in the sentence that does (else the nearest after). A
+// sentence that names none continues its paragraph's one security, or,
+// when it refers back (公司, 该股), belongs to the article's main security;
+// in the title and the lead it belongs to the main security.
+func (st *toneState) walk(ss []toneSentence) {
+	focus, lastPara := -1, -1
+	for _, s := range ss {
+		if s.para != lastPara {
+			focus, lastPara = -1, s.para
+		}
+		head := s.title || s.lead
+		if head {
+			st.addArticle(s)
+		}
+		if len(s.mentions) > 0 {
+			who := st.sentenceSecs(s)
+			focus = -1
+			if len(who) == 1 {
+				focus = who[0]
+			}
+			st.score(s, head, 1, nil)
+			continue
+		}
+		target, w := focus, 1.0
+		if target < 0 && st.main >= 0 && (head || hasCue(s, cueBackref)) {
+			target, w = st.main, backrefWeight
+			if head {
+				w = 1
+			}
+		}
+		if target >= 0 {
+			st.score(s, head, w, []int{target})
+		}
+	}
+}
+
+func hasCue(s toneSentence, k cueKind) bool {
+	for _, t := range s.tokens {
+		if t.e.cue == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSecs returns the distinct securities named in s.
+func (st *toneState) sentenceSecs(s toneSentence) []int {
+	var who []int
+	for _, m := range s.mentions {
+		if i := st.secs[m.Symbol]; !slices.Contains(who, i) {
+			who = append(who, i)
+		}
+	}
+	return who
+}
+
+// clauseOwners gives, for each clause of s, the securities it is about:
+// those named in it, else those of the nearest clause before that names
+// some, else those of the nearest after.
+func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
+	owners := make([][]int, len(ends))
+	mi := 0
+	for c, end := range ends {
+		for ; mi < len(s.mentions) && s.mentions[mi].Start < end; mi++ {
+			if i := st.secs[s.mentions[mi].Symbol]; !slices.Contains(owners[c], i) {
+				owners[c] = append(owners[c], i)
+			}
+		}
+	}
+	for c := 1; c < len(owners); c++ {
+		if owners[c] == nil {
+			owners[c] = owners[c-1]
+		}
+	}
+	for c := len(owners) - 2; c >= 0; c-- {
+		if owners[c] == nil {
+			owners[c] = owners[c+1]
+		}
+	}
+	return owners
+}
+
+// score adds the evidence and the events of sentence s to its securities:
+// to fixed when it is given (a sentence without mentions), else to the
+// owners of each clause.
+func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []int) {
+	text := st.doc.Text
+	ends := clauseEnds(text, s)
+	var owners [][]int
+	if fixed == nil {
+		owners = st.clauseOwners(s, ends)
+	}
+	if s.title {
+		weight *= titleWeight
+	}
+	contrastAt := contrastPos(s)
+	c := 0
+	for k, t := range s.tokens {
+		for c < len(ends)-1 && t.start >= ends[c] {
+			c++
+		}
+		who := fixed
+		if who == nil {
+			who = owners[c]
+		}
+		clauseStart := s.start
+		if c > 0 {
+			clauseStart = ends[c-1]
+		}
+		if t.e.weight != 0 {
+			w := weight * st.tokenWeight(s, k, clauseStart, contrastAt)
+			for _, i := range who {
+				st.acc[i].add(w, head)
+			}
+		}
+		if len(t.e.rules) > 0 && !negated(s, k, clauseStart) {
+			for _, i := range who {
+				st.events(i, t, clauseStart, ends[c])
+			}
+		}
+	}
+	st.claims(s, head, weight, ends, owners, fixed)
+}
+
+// contrastPos is the offset of the first contrast word of s that is not at
+// its very start, or -1.
+func contrastPos(s toneSentence) int {
+	for _, t := range s.tokens {
+		if t.e.cue == cueContrast {
+			return t.start
+		}
+	}
+	return -1
+}
+
+// tokenWeight is the weight of sentiment token k of s after negation,
+// intensity and contrast.
+func (st *toneState) tokenWeight(s toneSentence, k, clauseStart, contrastAt int) float64 {
+	t := s.tokens[k]
+	w := t.e.weight
+	if k > 0 {
+		p := s.tokens[k-1]
+		gap := t.start - p.end
+		if p.e.cue == cueIntensifier && p.start >= clauseStart &&
+			(gap == 0 || (gap <= 6 && len(p.e.word) > 3)) {
+			w *= intensify
+		}
+	}
+	if negated(s, k, clauseStart) {
+		w = -w
+		if w > 0 {
+			w *= negatedBad
+		}
+	}
+	if contrastAt >= 0 {
+		if t.start < contrastAt {
+			w *= beforeContrast
+		} else {
+			w *= afterContrast
+		}
+	}
+	return w
+}
+
+// negated reports whether a negator stands at most four characters before
+// token k, in its clause.
+func negated(s toneSentence, k, clauseStart int) bool {
+	t := s.tokens[k]
+	for j := k - 1; j >= 0; j-- {
+		p := s.tokens[j]
+		if p.start < clauseStart || t.start-p.end > 12 {
+			return false
+		}
+		if p.e.cue == cueNegator {
+			return true
+		}
+	}
+	return false
+}
+
+// claims adds the numeric evidence of s: a change in profit, revenue, sales
+// or price, to the security the claim is bound to, else to the owners of
+// its clause.
+func (st *toneState) claims(s toneSentence, head bool, weight float64, ends []int, owners [][]int, fixed []int) {
+	for i := range st.doc.Claims {
+		cl := &st.doc.Claims[i]
+		if cl.Start < s.start || cl.Start >= s.end || !relevantClaim(cl) {
+			continue
+		}
+		w := weight * claimWeight
+		if cl.Value.IsNegative() {
+			w = -w
+		}
+		if j, ok := st.secs[cl.Symbol]; ok && cl.Symbol.IsValid() {
+			st.acc[j].add(w, head)
+			continue
+		}
+		who := fixed
+		if who == nil {
+			c, _ := slices.BinarySearch(ends, cl.Start)
+			who = owners[min(c, len(owners)-1)]
+		}
+		for _, j := range who {
+			st.acc[j].add(w, head)
+		}
+	}
+}
+
+// addArticle adds every sentiment word and claim of a title or lead
+// sentence to the article's own evidence.
+func (st *toneState) addArticle(s toneSentence) {
+	w := 1.0
+	if s.title {
+		w = titleWeight
+	}
+	contrastAt := contrastPos(s)
+	ends := clauseEnds(st.doc.Text, s)
+	c := 0
+	for k, t := range s.tokens {
+		for c < len(ends)-1 && t.start >= ends[c] {
+			c++
+		}
+		if t.e.weight != 0 {
+			start := s.start
+			if c > 0 {
+				start = ends[c-1]
+			}
+			st.article.add(w*st.tokenWeight(s, k, start, contrastAt), true)
+		}
+	}
+	for i := range st.doc.Claims {
+		cl := &st.doc.Claims[i]
+		if cl.Start >= s.start && cl.Start < s.end && relevantClaim(cl) {
+			v := w * claimWeight
+			if cl.Value.IsNegative() {
+				v = -v
+			}
+			st.article.add(v, true)
+		}
+	}
+}
+
+// events adds to security i the events that trigger token t makes in the
+// clause [start, end), once per event name.
+func (st *toneState) events(i int, t toneToken, start, end int) {
+	text := st.doc.Text
+	clause := text[start:end]
+	before := text[max(start, t.start-18):t.start]
+	after := text[t.end:min(end, t.end+12)]
+	for _, ri := range t.e.rules {
+		r := &st.a.v.rules[ri]
+		if len(r.Needs) > 0 && !containsAny(clause, r.Needs) {
+			continue
+		}
+		if containsAny(before, r.NotBefore) || containsAny(after, r.NotAfter) {
+			continue
+		}
+		evs := &st.tones[i].Events
+		if slices.ContainsFunc(*evs, func(e Event) bool { return e.Name == r.Event }) {
+			continue
+		}
+		*evs = append(*evs, Event{Name: r.Event, Start: t.start, End: t.end})
+	}
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
