@@ -69,12 +69,18 @@ const (
 	claimWeight    = 1.5 // a reported change in profit, sales or price
 	minEvidence    = 1.0 // net evidence for a label other than neutral
 	balanced       = 0.6 // body evidence this balanced, with no lead: neutral
+	listSize       = 3   // a clause naming this many securities is a list
+	listWeight     = 1.0 // a word shared by a list counts half for each
 )
 
 // Analyze returns the tone and events of each of doc.Links, in order, and
 // the tone of the article. Spans of the events are byte offsets into
 // doc.Text.
 func (a *ToneAnalyzer) Analyze(doc *ToneDocument) ([]SecurityTone, ArticleTone) {
+	return a.analyze(doc, nil)
+}
+
+func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float64)) ([]SecurityTone, ArticleTone) {
 	if doc == nil {
 		return nil, ArticleTone{}
 	}
@@ -93,7 +99,7 @@ func (a *ToneAnalyzer) Analyze(doc *ToneDocument) ([]SecurityTone, ArticleTone) 
 	ss := splitSentences(text, min(max(doc.TitleLen, 0), len(text)))
 	a.v.tokenize(text, ss, mentions)
 	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
-		tones: make([]SecurityTone, len(doc.Links)), main: mainSecurity(doc.Links)}
+		tones: make([]SecurityTone, len(doc.Links)), main: mainSecurity(doc.Links), trace: trace}
 	for i, l := range doc.Links {
 		st.tones[i].Symbol = l.Symbol
 	}

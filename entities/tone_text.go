@@ -122,7 +122,11 @@ func (v *vocab) tokenize(text string, ss []toneSentence, mentions []ticker.Menti
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
-			j := v.match(text[:s.end], i, r)
+			limit := s.end
+			if mi < len(mentions) && mentions[mi].Start < limit {
+				limit = max(mentions[mi].Start, i) // a word never runs into a name
+			}
+			j := v.match(text[:limit], i, r)
 			if j < 0 || !latinBoundary(text, i, i+len(v.entries[j].word)) {
 				i += size
 				continue

@@ -73,11 +73,12 @@ const (
 	cueContrast
 	cueBackref
 	cueShield
+	cueHolder
 )
 
 var cueKinds = map[string]cueKind{
 	"negator": cueNegator, "intensifier": cueIntensifier, "contrast": cueContrast,
-	"backref": cueBackref, "shield": cueShield,
+	"backref": cueBackref, "shield": cueShield, "holder": cueHolder,
 }
 
 // eventRule is one line of tonedata/events.txt.
@@ -144,6 +145,7 @@ func buildVocab(words map[string]float64) (*vocab, error) {
 		}
 		get(w).weight = wt
 	}
+	inheritWeights(byWord)
 	v.index(byWord)
 	return v, nil
 }
@@ -240,6 +242,30 @@ func parseRule(f []string) (eventRule, error) {
 		return r, errors.New("empty trigger")
 	}
 	return r, nil
+}
+
+// inheritWeights gives an event trigger that is not itself in the lexicon
+// the weight of the longest lexicon word inside it (获净买入 weighs what 净买入
+// weighs), since matching is leftmost-longest and the trigger would
+// otherwise hide the word.
+func inheritWeights(byWord map[string]*vocabEntry) {
+	for w, e := range byWord {
+		if e.weight != 0 || e.cue != cueNone || len(e.rules) == 0 {
+			continue
+		}
+		best := ""
+		for i := range w {
+			for j := len(w); j > i; j-- {
+				sub := w[i:j]
+				if s := byWord[sub]; s != nil && sub != w && s.weight != 0 && len(sub) > len(best) && utf8.ValidString(sub) {
+					best = sub
+				}
+			}
+		}
+		if best != "" {
+			e.weight = byWord[best].weight
+		}
+	}
 }
 
 // index sorts the entries and builds the first-rune table.

@@ -16,6 +16,7 @@ type toneState struct {
 	acc     []evidence
 	article evidence
 	tones   []SecurityTone
+	trace   func(sec int, what string, w float64) // tests only; nil otherwise
 }
 
 // walk attributes every clause of every sentence to the securities it is
@@ -70,11 +71,27 @@ func hasCue(s toneSentence, k cueKind) bool {
 func (st *toneState) sentenceSecs(s toneSentence) []int {
 	var who []int
 	for _, m := range s.mentions {
-		if i := st.secs[m.Symbol]; !slices.Contains(who, i) {
+		if i := st.owner(s, m); !slices.Contains(who, i) {
 			who = append(who, i)
 		}
 	}
 	return who
+}
+
+// owner is the security a mention makes its clause about: the one named,
+// except for a holder (股东海螺水泥拟减持), whose clause is about the main
+// security.
+func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
+	i := st.secs[m.Symbol]
+	if st.main < 0 || st.main == i {
+		return i
+	}
+	for _, t := range s.tokens {
+		if t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 {
+			return st.main
+		}
+	}
+	return i
 }
 
 // clauseOwners gives, for each clause of s, the securities it is about:
@@ -85,7 +102,7 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 	mi := 0
 	for c, end := range ends {
 		for ; mi < len(s.mentions) && s.mentions[mi].Start < end; mi++ {
-			if i := st.secs[s.mentions[mi].Symbol]; !slices.Contains(owners[c], i) {
+			if i := st.owner(s, s.mentions[mi]); !slices.Contains(owners[c], i) {
 				owners[c] = append(owners[c], i)
 			}
 		}
@@ -132,8 +149,14 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 		}
 		if t.e.weight != 0 {
 			w := weight * st.tokenWeight(s, k, clauseStart, contrastAt)
+			if len(who) >= listSize {
+				w *= listWeight
+			}
 			for _, i := range who {
 				st.acc[i].add(w, head)
+				if st.trace != nil {
+					st.trace(i, text[t.start:t.end], w)
+				}
 			}
 		}
 		if len(t.e.rules) > 0 && !negated(s, k, clauseStart) {
@@ -225,6 +248,9 @@ func (st *toneState) claims(s toneSentence, head bool, weight float64, ends []in
 		}
 		for _, j := range who {
 			st.acc[j].add(w, head)
+			if st.trace != nil {
+				st.trace(j, cl.Text, w)
+			}
 		}
 	}
 }

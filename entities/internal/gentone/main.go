@@ -27,6 +27,9 @@ import (
 	"unicode/utf8"
 )
 
+// refWeight is the weight of a word of the reference lists.
+const refWeight = 0.5
+
 type entry struct {
 	weight float64
 	source string
@@ -48,8 +51,11 @@ func run(ref, src, out string) error {
 		file   string
 		weight float64
 	}{
-		{"yao2021-formal-positive.txt", 1},
-		{"yao2021-formal-negative.txt", -1},
+		// The reference words weigh half an ordinary word: they are
+		// general evaluative words (活跃, 稳定, 积极) that news applies
+		// to anything, and one alone should not make a security's tone.
+		{"yao2021-formal-positive.txt", refWeight},
+		{"yao2021-formal-negative.txt", -refWeight},
 	} {
 		words, err := readWords(filepath.Join(ref, l.file))
 		if err != nil {
@@ -136,8 +142,9 @@ func render(lex map[string]entry) []byte {
 # as packaged by cntext (github.com/hiDaDeng/cntext, MIT License, Copyright
 # (c) 2022 DaDeng), less the words of tonedata/src/drop.txt. Source
 # "stocknews": the project's own phrases (tonedata/src/add.txt).
-# Weight: +1 positive, -1 negative, 0 a word in both lists; the project's
-# phrases carry their own weights in [-2, 2].
+# Weight: +0.5 positive, -0.5 negative (the reference words weigh half an
+# ordinary word), 0 a word in both lists; the project's phrases carry their
+# own weights in [-2, 2].
 `)
 	words := make([]string, 0, len(lex))
 	for w := range lex {
