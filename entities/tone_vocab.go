@@ -74,11 +74,12 @@ const (
 	cueBackref
 	cueShield
 	cueHolder
+	cueRater
 )
 
 var cueKinds = map[string]cueKind{
 	"negator": cueNegator, "intensifier": cueIntensifier, "contrast": cueContrast,
-	"backref": cueBackref, "shield": cueShield, "holder": cueHolder,
+	"backref": cueBackref, "shield": cueShield, "holder": cueHolder, "rater": cueRater,
 }
 
 // eventRule is one line of tonedata/events.txt.

@@ -71,7 +71,7 @@ func hasCue(s toneSentence, k cueKind) bool {
 func (st *toneState) sentenceSecs(s toneSentence) []int {
 	var who []int
 	for _, m := range s.mentions {
-		if i := st.owner(s, m); !slices.Contains(who, i) {
+		if i := st.owner(s, m); i >= 0 && !slices.Contains(who, i) {
 			who = append(who, i)
 		}
 	}
@@ -81,14 +81,16 @@ func (st *toneState) sentenceSecs(s toneSentence) []int {
 // owner is the security a mention makes its clause about: the one named,
 // except for a holder (股东海螺水泥拟减持), whose clause is about the main
 // security.
+// A broker named right before 维持 or 给予 rates another security: its
+// mention makes the clause about nothing (-1) when another is named.
 func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	i := st.secs[m.Symbol]
-	if st.main < 0 || st.main == i {
-		return i
-	}
 	for _, t := range s.tokens {
-		if t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 {
+		switch {
+		case t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 && st.main >= 0 && st.main != i:
 			return st.main
+		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3 && len(s.mentions) > 1:
+			return -1
 		}
 	}
 	return i
@@ -102,7 +104,7 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 	mi := 0
 	for c, end := range ends {
 		for ; mi < len(s.mentions) && s.mentions[mi].Start < end; mi++ {
-			if i := st.owner(s, s.mentions[mi]); !slices.Contains(owners[c], i) {
+			if i := st.owner(s, s.mentions[mi]); i >= 0 && !slices.Contains(owners[c], i) {
 				owners[c] = append(owners[c], i)
 			}
 		}
@@ -159,7 +161,7 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 				}
 			}
 		}
-		if len(t.e.rules) > 0 && !negated(s, k, clauseStart) {
+		if len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
 			for _, i := range who {
 				st.events(i, t, clauseStart, ends[c])
 			}
@@ -218,6 +220,17 @@ func negated(s toneSentence, k, clauseStart int) bool {
 			return false
 		}
 		if p.e.cue == cueNegator {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedEvent reports whether a negator stands anywhere before token k in
+// its clause: 不存在重大资产重组、股份回购 reports no event.
+func negatedEvent(s toneSentence, k, clauseStart int) bool {
+	for j := k - 1; j >= 0 && s.tokens[j].start >= clauseStart; j-- {
+		if s.tokens[j].e.cue == cueNegator {
 			return true
 		}
 	}
