@@ -193,9 +193,8 @@ func sign(x float64) Tone {
 	return Neutral
 }
 
-// clauseEnds returns the byte offsets where the clauses of s end.
-func clauseEnds(text string, s toneSentence) []int {
-	var ends []int
+// clauseEnds appends to ends the byte offsets where the clauses of s end.
+func clauseEnds(ends []int, text string, s toneSentence) []int {
 	for i, r := range text[s.start:s.end] {
 		if isClauseEnd(r) {
 			ends = append(ends, s.start+i)

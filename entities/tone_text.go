@@ -106,13 +106,14 @@ func paraRunes(text string, ss []toneSentence, p int) int {
 // words of the lexicon), and assigns the mentions to their sentences.
 // mentions must be sorted by Start.
 func (v *vocab) tokenize(text string, ss []toneSentence, mentions []ticker.Mention) {
+	all := make([]toneToken, 0, len(text)/16+8)
 	mi := 0
 	for k := range ss {
 		s := &ss[k]
 		for mi < len(mentions) && mentions[mi].Start < s.start {
 			mi++
 		}
-		m0 := mi
+		m0, lo := mi, len(all)
 		for i := s.start; i < s.end; {
 			for mi < len(mentions) && mentions[mi].Start < i && mentions[mi].End <= i {
 				mi++
@@ -132,12 +133,20 @@ func (v *vocab) tokenize(text string, ss []toneSentence, mentions []ticker.Menti
 				continue
 			}
 			e := &v.entries[j]
-			s.tokens = append(s.tokens, toneToken{i, i + len(e.word), e})
+			all = append(all, toneToken{i, i + len(e.word), e})
 			i += len(e.word)
 		}
+		s.tokens = all[lo:len(all):len(all)]
 		for mi = m0; mi < len(mentions) && mentions[mi].Start < s.end; mi++ {
-			s.mentions = append(s.mentions, mentions[mi])
 		}
+		s.mentions = mentions[m0:mi:mi]
+	}
+	// all may have grown: point the sentences at its final array
+	n := 0
+	for k := range ss {
+		c := len(ss[k].tokens)
+		ss[k].tokens = all[n : n+c : n+c]
+		n += c
 	}
 }
 

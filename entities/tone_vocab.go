@@ -105,11 +105,15 @@ type vocabEntry struct {
 }
 
 // vocab is the whole tone vocabulary and its matcher. It is immutable once
-// built.
+// built. The matcher indexes words by their first two runes: a text
+// position whose rune starts no word costs one array read, and one that
+// does, a map lookup and a comparison with the few words that share the
+// pair, longest first.
 type vocab struct {
-	entries []vocabEntry // sorted by first rune, then longest first
-	first   []int32      // entries with first rune r start at first[r] (BMP only)
-	count   []uint16
+	entries []vocabEntry
+	starts  []bool             // starts[r]: some word starts with rune r (BMP)
+	single  []int32            // single[r]: the one-rune word r, or -1
+	pairs   map[uint64][]int32 // words of two runes or more by their first two, longest first
 	rules   []eventRule
 }
 
@@ -269,50 +273,60 @@ func inheritWeights(byWord map[string]*vocabEntry) {
 	}
 }
 
-// index sorts the entries and builds the first-rune table.
+// index builds the matcher.
 func (v *vocab) index(byWord map[string]*vocabEntry) {
 	v.entries = make([]vocabEntry, 0, len(byWord))
-	for _, e := range byWord {
+	for _, w := range slices.Sorted(func(yield func(string) bool) {
+		for w := range byWord {
+			if !yield(w) {
+				return
+			}
+		}
+	}) {
+		e := byWord[w]
 		if e.weight == 0 && e.cue == cueNone && len(e.rules) == 0 {
 			continue // a word removed by the user
 		}
 		v.entries = append(v.entries, *e)
 	}
-	slices.SortFunc(v.entries, func(a, b vocabEntry) int {
-		ra, _ := utf8.DecodeRuneInString(a.word)
-		rb, _ := utf8.DecodeRuneInString(b.word)
-		if ra != rb {
-			return int(ra) - int(rb)
-		}
-		if len(a.word) != len(b.word) {
-			return len(b.word) - len(a.word)
-		}
-		return strings.Compare(a.word, b.word)
-	})
-	v.first = make([]int32, 0x10000)
-	v.count = make([]uint16, 0x10000)
+	v.starts = make([]bool, 0x10000)
+	v.single = make([]int32, 0x10000)
+	for i := range v.single {
+		v.single[i] = -1
+	}
+	v.pairs = map[uint64][]int32{}
 	for i, e := range v.entries {
-		r, _ := utf8.DecodeRuneInString(e.word)
-		if r >= 0x10000 {
+		r1, n := utf8.DecodeRuneInString(e.word)
+		if r1 >= 0x10000 {
 			continue
 		}
-		if v.count[r] == 0 {
-			v.first[r] = int32(i)
+		v.starts[r1] = true
+		if n == len(e.word) {
+			v.single[r1] = int32(i)
+			continue
 		}
-		v.count[r]++
+		r2, _ := utf8.DecodeRuneInString(e.word[n:])
+		k := uint64(r1)<<32 | uint64(r2)
+		v.pairs[k] = append(v.pairs[k], int32(i))
+	}
+	for _, l := range v.pairs {
+		slices.SortFunc(l, func(a, b int32) int { return len(v.entries[b].word) - len(v.entries[a].word) })
 	}
 }
 
-// match returns the index of the longest entry that starts text[i:], or -1.
+// match returns the index of the longest entry that starts text[i:] with
+// rune r, or -1.
 func (v *vocab) match(text string, i int, r rune) int {
-	if r >= 0x10000 || r < 0 || v.count[r] == 0 {
+	if r < 0 || r >= 0x10000 || !v.starts[r] {
 		return -1
 	}
-	lo := int(v.first[r])
-	for j := lo; j < lo+int(v.count[r]); j++ {
-		if strings.HasPrefix(text[i:], v.entries[j].word) {
-			return j
+	if j := i + utf8.RuneLen(r); j < len(text) {
+		r2, _ := utf8.DecodeRuneInString(text[j:])
+		for _, k := range v.pairs[uint64(r)<<32|uint64(r2)] {
+			if strings.HasPrefix(text[i:], v.entries[k].word) {
+				return int(k)
+			}
 		}
 	}
-	return -1
+	return int(v.single[r])
 }

@@ -17,6 +17,8 @@ type toneState struct {
 	article evidence
 	tones   []SecurityTone
 	trace   func(sec int, what string, w float64) // tests only; nil otherwise
+	claimed []int                                 // indexes of the relevant claims, by start
+	ends    []int                                 // clause ends of the current sentence
 }
 
 // walk attributes every clause of every sentence to the securities it is
@@ -27,6 +29,12 @@ type toneState struct {
 // when it refers back (公司, 该股), belongs to the article's main security;
 // in the title and the lead it belongs to the main security.
 func (st *toneState) walk(ss []toneSentence) {
+	for i := range st.doc.Claims {
+		if relevantClaim(&st.doc.Claims[i]) {
+			st.claimed = append(st.claimed, i)
+		}
+	}
+	slices.SortFunc(st.claimed, func(x, y int) int { return st.doc.Claims[x].Start - st.doc.Claims[y].Start })
 	focus, lastPara := -1, -1
 	for _, s := range ss {
 		if s.para != lastPara {
@@ -127,7 +135,8 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 // owners of each clause.
 func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []int) {
 	text := st.doc.Text
-	ends := clauseEnds(text, s)
+	st.ends = clauseEnds(st.ends[:0], text, s)
+	ends := st.ends
 	var owners [][]int
 	if fixed == nil {
 		owners = st.clauseOwners(s, ends)
@@ -241,11 +250,8 @@ func negatedEvent(s toneSentence, k, clauseStart int) bool {
 // or price, to the security the claim is bound to, else to the owners of
 // its clause.
 func (st *toneState) claims(s toneSentence, head bool, weight float64, ends []int, owners [][]int, fixed []int) {
-	for i := range st.doc.Claims {
+	for _, i := range st.sentenceClaims(s) {
 		cl := &st.doc.Claims[i]
-		if cl.Start < s.start || cl.Start >= s.end || !relevantClaim(cl) {
-			continue
-		}
 		w := weight * claimWeight
 		if cl.Value.IsNegative() {
 			w = -w
@@ -268,6 +274,17 @@ func (st *toneState) claims(s toneSentence, head bool, weight float64, ends []in
 	}
 }
 
+// sentenceClaims returns the relevant claims that start in s.
+func (st *toneState) sentenceClaims(s toneSentence) []int {
+	cs := st.doc.Claims
+	lo, _ := slices.BinarySearchFunc(st.claimed, s.start, func(i, start int) int { return cs[i].Start - start })
+	hi := lo
+	for hi < len(st.claimed) && cs[st.claimed[hi]].Start < s.end {
+		hi++
+	}
+	return st.claimed[lo:hi]
+}
+
 // addArticle adds every sentiment word and claim of a title or lead
 // sentence to the article's own evidence.
 func (st *toneState) addArticle(s toneSentence) {
@@ -276,7 +293,8 @@ func (st *toneState) addArticle(s toneSentence) {
 		w = titleWeight
 	}
 	contrastAt := contrastPos(s)
-	ends := clauseEnds(st.doc.Text, s)
+	st.ends = clauseEnds(st.ends[:0], st.doc.Text, s)
+	ends := st.ends
 	c := 0
 	for k, t := range s.tokens {
 		for c < len(ends)-1 && t.start >= ends[c] {
@@ -290,15 +308,12 @@ func (st *toneState) addArticle(s toneSentence) {
 			st.article.add(w*st.tokenWeight(s, k, start, contrastAt), true)
 		}
 	}
-	for i := range st.doc.Claims {
-		cl := &st.doc.Claims[i]
-		if cl.Start >= s.start && cl.Start < s.end && relevantClaim(cl) {
-			v := w * claimWeight
-			if cl.Value.IsNegative() {
-				v = -v
-			}
-			st.article.add(v, true)
+	for _, i := range st.sentenceClaims(s) {
+		v := w * claimWeight
+		if st.doc.Claims[i].Value.IsNegative() {
+			v = -v
 		}
+		st.article.add(v, true)
 	}
 }
 
