@@ -251,24 +251,35 @@ func parseRule(f []string) (eventRule, error) {
 
 // inheritWeights gives an event trigger that is not itself in the lexicon
 // the weight of the longest lexicon word inside it (获净买入 weighs what 净买入
-// weighs), since matching is leftmost-longest and the trigger would
-// otherwise hide the word.
+// weighs), and a lexicon word that triggers no event the rules of the
+// longest trigger inside it (立案调查 triggers what 立案 does), since
+// matching is leftmost-longest and the longer word would otherwise hide the
+// shorter one.
 func inheritWeights(byWord map[string]*vocabEntry) {
-	for w, e := range byWord {
-		if e.weight != 0 || e.cue != cueNone || len(e.rules) == 0 {
-			continue
-		}
-		best := ""
+	longest := func(w string, ok func(*vocabEntry) bool) *vocabEntry {
+		var best *vocabEntry
 		for i := range w {
 			for j := len(w); j > i; j-- {
-				sub := w[i:j]
-				if s := byWord[sub]; s != nil && sub != w && s.weight != 0 && len(sub) > len(best) && utf8.ValidString(sub) {
-					best = sub
+				if s := byWord[w[i:j]]; s != nil && j-i < len(w) && ok(s) && (best == nil || j-i > len(best.word)) {
+					best = s
 				}
 			}
 		}
-		if best != "" {
-			e.weight = byWord[best].weight
+		return best
+	}
+	for w, e := range byWord {
+		if e.cue != cueNone {
+			continue
+		}
+		if e.weight == 0 && len(e.rules) > 0 {
+			if s := longest(w, func(s *vocabEntry) bool { return s.weight != 0 }); s != nil {
+				e.weight = s.weight
+			}
+		}
+		if len(e.rules) == 0 && e.weight != 0 {
+			if s := longest(w, func(s *vocabEntry) bool { return len(s.rules) > 0 }); s != nil {
+				e.rules = s.rules
+			}
 		}
 	}
 }

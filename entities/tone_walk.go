@@ -18,6 +18,7 @@ type toneState struct {
 	tones   []SecurityTone
 	trace   func(sec int, what string, w float64) // tests only; nil otherwise
 	claimed []int                                 // indexes of the relevant claims, by start
+	holders []bool                                // holders[i]: security i is named as a holder (股东X)
 	ends    []int                                 // clause ends of the current sentence
 }
 
@@ -35,6 +36,7 @@ func (st *toneState) walk(ss []toneSentence) {
 		}
 	}
 	slices.SortFunc(st.claimed, func(x, y int) int { return st.doc.Claims[x].Start - st.doc.Claims[y].Start })
+	st.findHolders(ss)
 	focus, lastPara := -1, -1
 	for _, s := range ss {
 		if s.para != lastPara {
@@ -93,15 +95,36 @@ func (st *toneState) sentenceSecs(s toneSentence) []int {
 // mention makes the clause about nothing (-1) when another is named.
 func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	i := st.secs[m.Symbol]
+	if st.holders[i] {
+		return st.main
+	}
 	for _, t := range s.tokens {
 		switch {
-		case t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 && st.main >= 0 && st.main != i:
-			return st.main
 		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3 && len(s.mentions) > 1:
 			return -1
 		}
 	}
 	return i
+}
+
+// findHolders marks the securities named right after a holder word
+// (股东海螺水泥): in this article they act on the main security, and every
+// clause that names them is about the main security.
+func (st *toneState) findHolders(ss []toneSentence) {
+	st.holders = make([]bool, len(st.doc.Links))
+	if st.main < 0 {
+		return
+	}
+	for _, s := range ss {
+		for _, m := range s.mentions {
+			i := st.secs[m.Symbol]
+			for _, t := range s.tokens {
+				if t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 && i != st.main {
+					st.holders[i] = true
+				}
+			}
+		}
+	}
 }
 
 // clauseOwners gives, for each clause of s, the securities it is about:
@@ -202,6 +225,9 @@ func (st *toneState) tokenWeight(s toneSentence, k, clauseStart, contrastAt int)
 			(gap == 0 || (gap <= 6 && len(p.e.word) > 3)) {
 			w *= intensify
 		}
+	}
+	if len(t.e.rules) > 0 && negatedEvent(s, k, clauseStart) && !negated(s, k, clauseStart) {
+		return 0 // an event denied further back in the clause is no news
 	}
 	if negated(s, k, clauseStart) {
 		w = -w
