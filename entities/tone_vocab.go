@@ -252,7 +252,7 @@ func parseRule(f []string) (eventRule, error) {
 // inheritWeights gives an event trigger that is not itself in the lexicon
 // the weight of the longest lexicon word inside it (获净买入 weighs what 净买入
 // weighs), and a lexicon word that triggers no event the rules of the
-// longest trigger inside it (立案调查 triggers what 立案 does), since
+// longest trigger it starts with (立案调查 triggers what 立案 does), since
 // matching is leftmost-longest and the longer word would otherwise hide the
 // shorter one.
 func inheritWeights(byWord map[string]*vocabEntry) {
@@ -277,7 +277,8 @@ func inheritWeights(byWord map[string]*vocabEntry) {
 			}
 		}
 		if len(e.rules) == 0 && e.weight != 0 {
-			if s := longest(w, func(s *vocabEntry) bool { return len(s.rules) > 0 }); s != nil {
+			// only a trigger the word starts with: 超预期 is no forecast
+			if s := longest(w, func(s *vocabEntry) bool { return len(s.rules) > 0 && strings.HasPrefix(w, s.word) }); s != nil {
 				e.rules = s.rules
 			}
 		}

@@ -92,7 +92,7 @@ func (st *toneState) sentenceSecs(s toneSentence) []int {
 // except for a holder (股东海螺水泥拟减持), whose clause is about the main
 // security.
 // A broker named right before 维持 or 给予 rates another security: its
-// mention makes the clause about nothing (-1) when another is named.
+// mention makes the clause about the main security, or about nothing (-1).
 func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	i := st.secs[m.Symbol]
 	if st.holders[i] {
@@ -100,7 +100,10 @@ func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	}
 	for _, t := range s.tokens {
 		switch {
-		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3 && len(s.mentions) > 1:
+		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3:
+			if st.main >= 0 && st.main != i && len(s.mentions) == 1 {
+				return st.main
+			}
 			return -1
 		}
 	}
@@ -348,8 +351,8 @@ func (st *toneState) addArticle(s toneSentence) {
 func (st *toneState) events(i int, t toneToken, start, end int) {
 	text := st.doc.Text
 	clause := text[start:end]
-	before := text[max(start, t.start-18):t.start]
-	after := text[t.end:min(end, t.end+12)]
+	before := text[start:t.start]
+	after := text[t.end:min(end, t.end+24)]
 	for _, ri := range t.e.rules {
 		r := &st.a.v.rules[ri]
 		if len(r.Needs) > 0 && !containsAny(clause, r.Needs) {
