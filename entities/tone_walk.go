@@ -26,9 +26,7 @@ type toneState struct {
 // about and adds its evidence and events to them. A clause that names
 // securities is theirs; a clause that names none belongs with the nearest
 // clause before it in the sentence that does (else the nearest after). A
-// sentence that names none continues its paragraph's one security, or,
-// when it refers back (公司, 该股), belongs to the article's main security;
-// in the title and the lead it belongs to the main security.
+// sentence that names none goes where [toneState.backTarget] says.
 func (st *toneState) walk(ss []toneSentence) {
 	for i := range st.doc.Claims {
 		if relevantClaim(&st.doc.Claims[i]) {
@@ -52,20 +50,34 @@ func (st *toneState) walk(ss []toneSentence) {
 			if len(who) == 1 {
 				focus = who[0]
 			}
-			st.score(s, head, 1, nil)
+			st.score(s, head, 1, nil, true)
 			continue
 		}
-		target, w := focus, 1.0
-		if target < 0 && st.main >= 0 && (head || hasCue(s, cueBackref)) {
-			target, w = st.main, backrefWeight
-			if head {
-				w = 1
-			}
-		}
+		target, w, events := st.backTarget(s, focus, head)
 		if target >= 0 {
-			st.score(s, head, w, []int{target})
+			st.score(s, head, w, []int{target}, events)
 		}
 	}
+}
+
+// backTarget is the security a sentence that names none is about, with
+// the weight of its evidence: in the title and the lead, the main security;
+// with a back-reference (公司, 该股, 其), the one its paragraph is about, else
+// the main security, at half weight; in an article about one security
+// only, that security, at half weight and without its events (the
+// sentence may speak of the market or of others); else none (-1).
+func (st *toneState) backTarget(s toneSentence, focus int, head bool) (int, float64, bool) {
+	switch {
+	case head && st.main >= 0:
+		return st.main, 1, true
+	case hasCue(s, cueBackref) && focus >= 0:
+		return focus, backrefWeight, true
+	case hasCue(s, cueBackref) && st.main >= 0:
+		return st.main, backrefWeight, true
+	case len(st.doc.Links) == 1:
+		return 0, backrefWeight, false
+	}
+	return -1, 0, false
 }
 
 func hasCue(s toneSentence, k cueKind) bool {
@@ -156,10 +168,10 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 	return owners
 }
 
-// score adds the evidence and the events of sentence s to its securities:
-// to fixed when it is given (a sentence without mentions), else to the
-// owners of each clause.
-func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []int) {
+// score adds the evidence of sentence s, and its events when events is
+// set, to its securities: to fixed when it is given (a sentence without
+// mentions), else to the owners of each clause.
+func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []int, events bool) {
 	text := st.doc.Text
 	st.ends = clauseEnds(st.ends[:0], text, s)
 	ends := st.ends
@@ -196,7 +208,7 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 				}
 			}
 		}
-		if len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
+		if events && len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
 			for _, i := range who {
 				st.events(i, t, clauseStart, ends[c])
 			}
