@@ -68,37 +68,26 @@ func splitSentences(text string, titleLen int) []toneSentence {
 	if start < len(text) {
 		out = append(out, toneSentence{start: start, end: len(text), para: para, title: start < titleLen})
 	}
-	leadPara, n := -1, 0
-	for i := range out {
-		s := &out[i]
-		if s.title {
-			continue
-		}
-		if leadPara < 0 {
-			pl := paraRunes(text, out, s.para)
-			if pl < 20 {
-				continue
-			}
-			leadPara = s.para
-		}
-		if s.para != leadPara || n == 2 {
-			break
-		}
-		s.lead = true
-		n++
-	}
+	markLead(text, out)
 	return out
 }
 
-// paraRunes counts the runes of paragraph p.
-func paraRunes(text string, ss []toneSentence, p int) int {
-	n := 0
-	for _, s := range ss {
-		if s.para == p {
-			n += utf8.RuneCountInString(text[s.start:s.end])
+// markLead marks the lead: the first two sentences of the first body
+// paragraph with at least 20 characters.
+func markLead(text string, ss []toneSentence) {
+	for i := 0; i < len(ss); {
+		p, n, j := ss[i].para, 0, i
+		for ; j < len(ss) && ss[j].para == p; j++ {
+			n += utf8.RuneCountInString(text[ss[j].start:ss[j].end])
 		}
+		if !ss[i].title && n >= 20 {
+			for k := i; k < j && k < i+2; k++ {
+				ss[k].lead = !ss[k].title
+			}
+			return
+		}
+		i = j
 	}
-	return n
 }
 
 // tokenize finds the vocabulary words of each sentence, leftmost-longest,

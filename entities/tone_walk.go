@@ -110,7 +110,7 @@ func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	if st.holders[i] {
 		return st.main
 	}
-	for _, t := range s.tokens {
+	for _, t := range tokensIn(s, m.End, m.End+4) {
 		switch {
 		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3:
 			if st.main >= 0 && st.main != i && len(s.mentions) == 1 {
@@ -121,6 +121,20 @@ func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	}
 	return i
 }
+
+// tokensIn returns the tokens of s that start in [lo, hi).
+func tokensIn(s toneSentence, lo, hi int) []toneToken {
+	i, _ := slices.BinarySearchFunc(s.tokens, lo, func(t toneToken, x int) int { return t.start - x })
+	j := i
+	for j < len(s.tokens) && s.tokens[j].start < hi {
+		j++
+	}
+	return s.tokens[i:j]
+}
+
+// eventWindow bounds, in bytes, how far from a trigger its clause is read
+// (50 Chinese characters), so that an endless clause costs linear time.
+const eventWindow = 150
 
 // findHolders marks the securities named right after a holder word
 // (股东海螺水泥): in this article they act on the main security, and every
@@ -133,7 +147,7 @@ func (st *toneState) findHolders(ss []toneSentence) {
 	for _, s := range ss {
 		for _, m := range s.mentions {
 			i := st.secs[m.Symbol]
-			for _, t := range s.tokens {
+			for _, t := range tokensIn(s, m.Start-24, m.Start) {
 				if t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 && i != st.main {
 					st.holders[i] = true
 				}
@@ -279,6 +293,7 @@ func negated(s toneSentence, k, clauseStart int) bool {
 // negatedEvent reports whether a negator stands anywhere before token k in
 // its clause: 不存在重大资产重组、股份回购 reports no event.
 func negatedEvent(s toneSentence, k, clauseStart int) bool {
+	clauseStart = max(clauseStart, s.tokens[k].start-eventWindow)
 	for j := k - 1; j >= 0 && s.tokens[j].start >= clauseStart; j-- {
 		if s.tokens[j].e.cue == cueNegator {
 			return true
@@ -362,6 +377,7 @@ func (st *toneState) addArticle(s toneSentence) {
 // clause [start, end), once per event name.
 func (st *toneState) events(i int, t toneToken, start, end int) {
 	text := st.doc.Text
+	start, end = max(start, t.start-eventWindow), min(end, t.end+eventWindow)
 	clause := text[start:end]
 	before := text[start:t.start]
 	after := text[t.end:min(end, t.end+24)]
