@@ -97,9 +97,10 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 	}
 	slices.SortFunc(mentions, func(x, y ticker.Mention) int { return x.Start - y.Start })
 	ss := splitSentences(text, min(max(doc.TitleLen, 0), len(text)))
-	a.v.tokenize(text, ss, mentions)
+	main := mainSecurity(doc.Links)
+	a.v.tokenize(text, ss, mentions, len(doc.Links), main >= 0)
 	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
-		tones: make([]SecurityTone, len(doc.Links)), main: mainSecurity(doc.Links), trace: trace}
+		tones: make([]SecurityTone, len(doc.Links)), main: main, trace: trace}
 	for i, l := range doc.Links {
 		st.tones[i].Symbol = l.Symbol
 	}

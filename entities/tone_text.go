@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/stocknews/stocknews/ticker"
@@ -90,53 +91,85 @@ func markLead(text string, ss []toneSentence) {
 	}
 }
 
-// tokenize finds the vocabulary words of each sentence, leftmost-longest,
-// skipping the security mentions (a name such as 东方财富 or 中国平安 holds
-// words of the lexicon), and assigns the mentions to their sentences.
-// mentions must be sorted by Start.
-func (v *vocab) tokenize(text string, ss []toneSentence, mentions []ticker.Mention) {
+// tokenize finds the vocabulary words of the sentences that can bear on a
+// security (see [vocab.matters]), leftmost-longest, skipping the security
+// mentions (a name such as 东方财富 or 中国平安 holds words of the lexicon),
+// and assigns the mentions to their sentences. mentions must be sorted by
+// Start; links is the number of linked securities and main tells whether
+// the article has a main security.
+func (v *vocab) tokenize(text string, ss []toneSentence, mentions []ticker.Mention, links int, main bool) {
 	all := make([]toneToken, 0, len(text)/16+8)
-	mi := 0
+	mi, para, paraMention := 0, -1, false
 	for k := range ss {
 		s := &ss[k]
 		for mi < len(mentions) && mentions[mi].Start < s.start {
 			mi++
 		}
-		m0, lo := mi, len(all)
-		for i := s.start; i < s.end; {
-			for mi < len(mentions) && mentions[mi].Start < i && mentions[mi].End <= i {
-				mi++
-			}
-			if mi < len(mentions) && mentions[mi].Start <= i && i < mentions[mi].End {
-				i = mentions[mi].End
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			limit := s.end
-			if mi < len(mentions) && mentions[mi].Start < limit {
-				limit = max(mentions[mi].Start, i) // a word never runs into a name
-			}
-			j := v.match(text[:limit], i, r)
-			if j < 0 || !latinBoundary(text, i, i+len(v.entries[j].word)) {
-				i += size
-				continue
-			}
-			e := &v.entries[j]
-			all = append(all, toneToken{i, i + len(e.word), e})
-			i += len(e.word)
-		}
-		s.tokens = all[lo:len(all):len(all)]
-		for mi = m0; mi < len(mentions) && mentions[mi].Start < s.end; mi++ {
+		m0 := mi
+		for mi < len(mentions) && mentions[mi].Start < s.end {
+			mi++
 		}
 		s.mentions = mentions[m0:mi:mi]
+		if s.para != para {
+			para, paraMention = s.para, false
+		}
+		if v.matters(text, s, links, main || paraMention) {
+			lo := len(all)
+			all = v.scan(all, text, s.start, s.end, s.mentions)
+			s.tokens = all[lo:len(all):len(all)]
+		}
+		paraMention = paraMention || len(s.mentions) > 0
 	}
-	// all may have grown: point the sentences at its final array
-	n := 0
-	for k := range ss {
-		c := len(ss[k].tokens)
-		ss[k].tokens = all[n : n+c : n+c]
-		n += c
+}
+
+// matters reports whether sentence s can bear on a security, so that it is
+// worth scanning: it is in the title or the lead, names a security, is in
+// an article about one security, or refers back (公司, 其) to a security
+// there is one to refer to (backref).
+func (v *vocab) matters(text string, s *toneSentence, links int, backref bool) bool {
+	if s.title || s.lead || len(s.mentions) > 0 || links == 1 {
+		return true
 	}
+	if !backref {
+		return false
+	}
+	for _, w := range v.backrefs {
+		if strings.Contains(text[s.start:s.end], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// scan appends to toks the words of text[start:end], skipping mentions.
+func (v *vocab) scan(toks []toneToken, text string, start, end int, mentions []ticker.Mention) []toneToken {
+	mi := 0
+	for i := start; i < end; {
+		for mi < len(mentions) && mentions[mi].End <= i {
+			mi++
+		}
+		if mi < len(mentions) && mentions[mi].Start <= i {
+			i = mentions[mi].End
+			continue
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		limit := end
+		if mi < len(mentions) && mentions[mi].Start < limit {
+			limit = mentions[mi].Start // a word never runs into a name
+		}
+		j := v.match(text[:limit], i, r)
+		if j < 0 || !latinBoundary(text, i, i+len(v.entries[j].word)) {
+			i += size
+			continue
+		}
+		e := &v.entries[j]
+		toks = append(toks, toneToken{i, i + len(e.word), e})
+		i += len(e.word)
+	}
+	return toks
 }
 
 // latinBoundary reports whether a word at text[i:j] that starts or ends

@@ -106,15 +106,33 @@ type vocabEntry struct {
 
 // vocab is the whole tone vocabulary and its matcher. It is immutable once
 // built. The matcher indexes words by their first two runes: a text
-// position whose rune starts no word costs one array read, and one that
-// does, a map lookup and a comparison with the few words that share the
-// pair, longest first.
+// position whose rune starts no word costs two array reads, and one that
+// does, a binary search among the second runes that follow it and a
+// comparison with the few words that share the pair, longest first.
 type vocab struct {
-	entries []vocabEntry
-	starts  []bool             // starts[r]: some word starts with rune r (BMP)
-	single  []int32            // single[r]: the one-rune word r, or -1
-	pairs   map[uint64][]int32 // words of two runes or more by their first two, longest first
-	rules   []eventRule
+	entries  []vocabEntry
+	single   []int32     // single[r]: the one-rune word r, or -1 (BMP)
+	groupLo  []int32     // the pair groups of first rune r are groups[groupLo[r]:groupLo[r+1]]
+	groups   []pairGroup // by first rune, then second rune
+	cands    []int32     // entries of each group, longest first
+	pairSet  []uint64    // bit pairHash(r1, r2) is set when some word starts with r1 r2
+	rules    []eventRule
+	backrefs []string // the back-reference cues
+}
+
+// pairBits is the size of pairSet in bits: 2^20, 128 KiB, a few percent of
+// it set, so that most pairs of runes in a text are rejected by one bit.
+const pairBits = 1 << 20
+
+func pairHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> 12 // top 20 bits
+}
+
+// pairGroup is the words that share their first two runes: the second is
+// r2, the words cands[lo:hi].
+type pairGroup struct {
+	r2     rune
+	lo, hi int32
 }
 
 // defaultVocab parses the embedded files once per process.
@@ -152,6 +170,11 @@ func buildVocab(words map[string]float64) (*vocab, error) {
 	}
 	inheritWeights(byWord)
 	v.index(byWord)
+	for _, e := range v.entries {
+		if e.cue == cueBackref {
+			v.backrefs = append(v.backrefs, e.word)
+		}
+	}
 	return v, nil
 }
 
@@ -301,42 +324,73 @@ func (v *vocab) index(byWord map[string]*vocabEntry) {
 		}
 		v.entries = append(v.entries, *e)
 	}
-	v.starts = make([]bool, 0x10000)
+	v.pairSet = make([]uint64, pairBits/64)
 	v.single = make([]int32, 0x10000)
 	for i := range v.single {
 		v.single[i] = -1
 	}
-	v.pairs = map[uint64][]int32{}
+	type keyed struct {
+		r1, r2 rune
+		i      int32
+	}
+	var multi []keyed
 	for i, e := range v.entries {
 		r1, n := utf8.DecodeRuneInString(e.word)
 		if r1 >= 0x10000 {
 			continue
 		}
-		v.starts[r1] = true
 		if n == len(e.word) {
 			v.single[r1] = int32(i)
 			continue
 		}
 		r2, _ := utf8.DecodeRuneInString(e.word[n:])
-		k := uint64(r1)<<32 | uint64(r2)
-		v.pairs[k] = append(v.pairs[k], int32(i))
+		multi = append(multi, keyed{r1, r2, int32(i)})
+		h := pairHash(r1, r2)
+		v.pairSet[h/64] |= 1 << (h % 64)
 	}
-	for _, l := range v.pairs {
-		slices.SortFunc(l, func(a, b int32) int { return len(v.entries[b].word) - len(v.entries[a].word) })
+	slices.SortFunc(multi, func(a, b keyed) int {
+		if a.r1 != b.r1 {
+			return int(a.r1 - b.r1)
+		}
+		if a.r2 != b.r2 {
+			return int(a.r2 - b.r2)
+		}
+		return len(v.entries[b.i].word) - len(v.entries[a.i].word)
+	})
+	v.groupLo = make([]int32, 0x10001)
+	r := rune(0)
+	for k, m := range multi {
+		if k == 0 || m.r1 != multi[k-1].r1 || m.r2 != multi[k-1].r2 {
+			for ; r <= m.r1; r++ {
+				v.groupLo[r] = int32(len(v.groups))
+			}
+			v.groups = append(v.groups, pairGroup{r2: m.r2, lo: int32(k)})
+		}
+		v.groups[len(v.groups)-1].hi = int32(k + 1)
+		v.cands = append(v.cands, m.i)
+	}
+	for ; r <= 0x10000; r++ {
+		v.groupLo[r] = int32(len(v.groups))
 	}
 }
 
 // match returns the index of the longest entry that starts text[i:] with
 // rune r, or -1.
 func (v *vocab) match(text string, i int, r rune) int {
-	if r < 0 || r >= 0x10000 || !v.starts[r] {
+	if r < 0 || r >= 0x10000 {
 		return -1
 	}
-	if j := i + utf8.RuneLen(r); j < len(text) {
+	gs := v.groups[v.groupLo[r]:v.groupLo[r+1]]
+	if j := i + utf8.RuneLen(r); len(gs) > 0 && j < len(text) {
 		r2, _ := utf8.DecodeRuneInString(text[j:])
-		for _, k := range v.pairs[uint64(r)<<32|uint64(r2)] {
-			if strings.HasPrefix(text[i:], v.entries[k].word) {
-				return int(k)
+		if h := pairHash(r, r2); v.pairSet[h/64]&(1<<(h%64)) == 0 {
+			return int(v.single[r])
+		}
+		if g, ok := slices.BinarySearchFunc(gs, r2, func(g pairGroup, r2 rune) int { return int(g.r2 - r2) }); ok {
+			for _, k := range v.cands[gs[g].lo:gs[g].hi] {
+				if strings.HasPrefix(text[i:], v.entries[k].word) {
+					return int(k)
+				}
 			}
 		}
 	}
