@@ -196,9 +196,9 @@ func sign(x float64) Tone {
 
 // clauseEnds appends to ends the byte offsets where the clauses of s end.
 func clauseEnds(ends []int, text string, s toneSentence) []int {
-	for i, r := range text[s.start:s.end] {
-		if isClauseEnd(r) {
-			ends = append(ends, s.start+i)
+	for i := s.start; i < s.end; i++ {
+		if clauseEnd(text, i) {
+			ends = append(ends, i)
 		}
 	}
 	return append(ends, s.end)

@@ -25,46 +25,60 @@ type toneSentence struct {
 	mentions   []ticker.Mention
 }
 
-// isSentenceEnd reports the runes that end a sentence. A semicolon ends one
-// too: the parts of a listing (A涨5%；B跌3%) are about different securities.
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?', '；', ';', '\n':
+// sentenceEnd reports whether a sentence ends at text[i:], and the length
+// of the rune that ends it. A semicolon ends one too: the parts of a
+// listing (A涨5%；B跌3%) are about different securities. It reads bytes:
+// the full-width marks are EF BC xx (！？；) and E3 80 82 (。).
+func sentenceEnd(text string, i int) (bool, int) {
+	switch c := text[i]; c {
+	case '\n', '!', '?', ';':
+		return true, 1
+	case 0xE3:
+		return i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x82, 3
+	case 0xEF:
+		if i+2 < len(text) && text[i+1] == 0xBC {
+			switch text[i+2] {
+			case 0x81, 0x9F, 0x9B:
+				return true, 3
+			}
+		}
+	}
+	return false, 1
+}
+
+// clauseEnd reports whether a clause ends at text[i]: at a comma or a
+// colon, full-width (EF BC 8C, EF BC 9A) or not.
+func clauseEnd(text string, i int) bool {
+	switch text[i] {
+	case ',', ':':
 		return true
+	case 0xEF:
+		return i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x8C || text[i+2] == 0x9A)
 	}
 	return false
 }
 
-// isClauseEnd reports the runes that end a clause within a sentence.
-func isClauseEnd(r rune) bool {
-	switch r {
-	case '，', ',', '：', ':':
-		return true
-	}
-	return false
-}
-
-// splitSentences cuts text into sentences and marks the title and the lead:
-// the first two sentences of the first body paragraph with at least 20
-// characters.
+// splitSentences cuts text into sentences and marks the title and the lead.
 func splitSentences(text string, titleLen int) []toneSentence {
-	var out []toneSentence
+	out := make([]toneSentence, 0, len(text)/80+4)
 	para, start := 0, 0
-	for i, r := range text {
-		if !isSentenceEnd(r) {
+	for i := 0; i < len(text); i++ {
+		end, n := sentenceEnd(text, i)
+		if !end {
 			continue
 		}
-		end := i + utf8.RuneLen(r)
-		if r == '\n' {
-			end = i
+		stop := i + n
+		if text[i] == '\n' {
+			stop = i
 		}
-		if end > start {
-			out = append(out, toneSentence{start: start, end: end, para: para, title: start < titleLen})
+		if stop > start {
+			out = append(out, toneSentence{start: start, end: stop, para: para, title: start < titleLen})
 		}
-		start = i + utf8.RuneLen(r)
-		if r == '\n' {
+		if text[i] == '\n' {
 			para++
 		}
+		i += n - 1
+		start = i + 1
 	}
 	if start < len(text) {
 		out = append(out, toneSentence{start: start, end: len(text), para: para, title: start < titleLen})

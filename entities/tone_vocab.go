@@ -175,6 +175,10 @@ func buildVocab(words map[string]float64) (*vocab, error) {
 			v.backrefs = append(v.backrefs, e.word)
 		}
 	}
+	// a word that holds another (该公司, 公司) need not be looked for
+	v.backrefs = slices.DeleteFunc(slices.Clone(v.backrefs), func(w string) bool {
+		return slices.ContainsFunc(v.backrefs, func(x string) bool { return x != w && strings.Contains(w, x) })
+	})
 	return v, nil
 }
 
