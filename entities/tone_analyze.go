@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -24,7 +25,17 @@ type ToneOptions struct {
 // specification defines them. Build it once with [NewToneAnalyzer]: it is
 // immutable and safe for concurrent use by multiple goroutines.
 type ToneAnalyzer struct {
-	v *vocab
+	v       *vocab
+	scratch sync.Pool // of *toneScratch
+}
+
+// toneScratch holds the buffers of one Analyze call, reused by later calls
+// so that an article costs few allocations. Nothing returned points into
+// it.
+type toneScratch struct {
+	sentences []toneSentence
+	tokens    []toneToken
+	mentions  []ticker.Mention
 }
 
 // NewToneAnalyzer returns a ToneAnalyzer over the built-in vocabulary
@@ -35,13 +46,13 @@ func NewToneAnalyzer(opts *ToneOptions) (*ToneAnalyzer, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &ToneAnalyzer{v}, nil
+		return &ToneAnalyzer{v: v}, nil
 	}
 	v, err := buildVocab(opts.Words)
 	if err != nil {
 		return nil, err
 	}
-	return &ToneAnalyzer{v}, nil
+	return &ToneAnalyzer{v: v}, nil
 }
 
 // ToneDocument is what a [ToneAnalyzer] reads: an article's text, the
@@ -89,16 +100,23 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 	for i, l := range doc.Links {
 		secs[l.Symbol] = i
 	}
-	var mentions []ticker.Mention
+	sc, _ := a.scratch.Get().(*toneScratch)
+	if sc == nil {
+		sc = new(toneScratch)
+	}
+	defer a.scratch.Put(sc)
+	mentions := sc.mentions[:0]
 	for _, m := range doc.Mentions {
 		if _, ok := secs[m.Symbol]; ok && m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
 			mentions = append(mentions, m)
 		}
 	}
 	slices.SortFunc(mentions, func(x, y ticker.Mention) int { return x.Start - y.Start })
-	ss := splitSentences(text, min(max(doc.TitleLen, 0), len(text)))
+	sc.mentions = mentions
+	ss := splitSentences(sc.sentences, text, min(max(doc.TitleLen, 0), len(text)))
+	sc.sentences = ss
 	main := mainSecurity(doc.Links)
-	a.v.tokenize(text, ss, mentions, len(doc.Links), main >= 0)
+	sc.tokens = a.v.tokenize(sc.tokens, text, ss, mentions, len(doc.Links), main >= 0)
 	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
 		tones: make([]SecurityTone, len(doc.Links)), main: main, trace: trace}
 	for i, l := range doc.Links {
@@ -197,7 +215,7 @@ func sign(x float64) Tone {
 // clauseEnds appends to ends the byte offsets where the clauses of s end.
 func clauseEnds(ends []int, text string, s toneSentence) []int {
 	for i := s.start; i < s.end; i++ {
-		if clauseEnd(text, i) {
+		if endLead[text[i]] && clauseEnd(text, i) {
 			ends = append(ends, i)
 		}
 	}
