@@ -98,8 +98,8 @@ var toneTests = []struct {
 		[]toneSec{secA}, []Tone{Neutral}, [][]string{nil}, Neutral},
 	{"enforcement", "甲科技收到交易所问询函", "甲科技因信息披露违规被立案调查。",
 		[]toneSec{secA}, []Tone{Negative}, [][]string{{"enforcement"}}, Negative},
-	{"back-reference to the main security", "甲科技发布年报", "甲科技2023年实现净利润5亿元。公司拟每10股派发现金红利3元。",
-		[]toneSec{secA}, []Tone{Neutral}, [][]string{{"earnings", "dividend"}}, Neutral},
+	{"back-reference to the main security; a dividend is good news", "甲科技发布年报", "甲科技2023年实现净利润5亿元。公司拟每10股派发现金红利3元。",
+		[]toneSec{secA}, []Tone{Positive}, [][]string{{"earnings", "dividend"}}, Neutral},
 }
 
 func TestToneAnalyze(t *testing.T) {

@@ -224,7 +224,9 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 		}
 		if events && len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
 			for _, i := range who {
-				st.events(i, t, clauseStart, ends[c])
+				if ev := st.events(i, t, clauseStart, ends[c]); ev != "" && t.e.weight == 0 && eventTone[ev] != 0 {
+					st.acc[i].add(weight*eventTone[ev], head)
+				}
 			}
 		}
 	}
@@ -375,7 +377,9 @@ func (st *toneState) addArticle(s toneSentence) {
 
 // events adds to security i the events that trigger token t makes in the
 // clause [start, end), once per event name.
-func (st *toneState) events(i int, t toneToken, start, end int) {
+// It returns the name of the first event the token makes, or "".
+func (st *toneState) events(i int, t toneToken, start, end int) string {
+	found := ""
 	text := st.doc.Text
 	start, end = max(start, t.start-eventWindow), min(end, t.end+eventWindow)
 	clause := text[start:end]
@@ -389,12 +393,27 @@ func (st *toneState) events(i int, t toneToken, start, end int) {
 		if containsAny(before, r.NotBefore) || containsAny(after, r.NotAfter) {
 			continue
 		}
+		if found == "" {
+			found = r.Event
+		}
 		evs := &st.tones[i].Events
 		if slices.ContainsFunc(*evs, func(e Event) bool { return e.Name == r.Event }) {
 			continue
 		}
 		*evs = append(*evs, Event{Name: r.Event, Start: t.start, End: t.end})
 	}
+	return found
+}
+
+// eventTone is the tone an event carries by itself, from the examples of
+// the specification (a buyback, holders buying, a contract won and a
+// product approved are good news; selling holders, a penalty and a
+// delisting are bad), for a trigger that is not a lexicon word itself
+// (投资了, 入股). Events whose tone depends on the figures (earnings,
+// price_move) carry none.
+var eventTone = map[string]float64{
+	"buyback": 1, "stake_up": 1, "contract": 1, "product": 0.5, "dividend": 1,
+	"stake_down": -1, "enforcement": -1, "delisting": -1.5,
 }
 
 func containsAny(s string, words []string) bool {
