@@ -191,9 +191,10 @@ var eventRuleTests = map[string]struct{ yes, no string }{
 	"releases":        {"甲科技正式发布新一代芯片", "甲科技发布公告称经营正常"},
 	"executives":      {"甲科技董事长辞职", "甲科技董事长出席论坛"},
 	"rating":          {"多家券商给予甲科技买入评级", "甲科技获得主体信用评级"},
+	"research-report": {"券商研报给予甲科技目标价30元", "甲科技称券商研报内容与公司无关"},
 	"limit":           {"甲科技今日涨停", "甲科技今日平开"},
 	"strong-move":     {"甲科技尾盘跳水", "甲科技尾盘平稳"},
-	"figure":          {"甲科技股价上涨3%", "甲科技所在板块进一步上涨"},
+	"figure":          {"甲科技股价上涨3%", "甲科技目标价较现价有30%的上涨空间"},
 }
 
 func TestEventRules(t *testing.T) {
