@@ -158,7 +158,8 @@ func (st *toneState) findHolders(ss []toneSentence) {
 
 // clauseOwners gives, for each clause of s, the securities it is about:
 // those named in it, else those of the nearest clause before that names
-// some, else those of the nearest after.
+// some, else (a clause before the first mention) those of the next clause
+// when it names some.
 func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 	owners := make([][]int, len(ends))
 	mi := 0
@@ -169,13 +170,19 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 			}
 		}
 	}
+	nonEmpty := make([]bool, len(owners))
+	for c := range owners {
+		nonEmpty[c] = owners[c] != nil
+	}
 	for c := 1; c < len(owners); c++ {
 		if owners[c] == nil {
 			owners[c] = owners[c-1]
 		}
 	}
+	// a clause before the first mention belongs with the next clause only
+	// (受益于新品热销，甲科技净利大增), not with one further on
 	for c := len(owners) - 2; c >= 0; c-- {
-		if owners[c] == nil {
+		if owners[c] == nil && c+1 < len(nonEmpty) && nonEmpty[c+1] {
 			owners[c] = owners[c+1]
 		}
 	}
