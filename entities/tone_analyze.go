@@ -116,7 +116,7 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 	ss := splitSentences(sc.sentences, text, min(max(doc.TitleLen, 0), len(text)))
 	sc.sentences = ss
 	main := mainSecurity(doc.Links)
-	sc.tokens = a.v.tokenize(sc.tokens, text, ss, mentions, len(doc.Links), main >= 0)
+	sc.tokens = a.v.tokenize(sc.tokens, text, ss, mentions, len(doc.Links) == 1 && main == 0, main >= 0)
 	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
 		tones: make([]SecurityTone, len(doc.Links)), main: main, trace: trace}
 	for i, l := range doc.Links {
@@ -130,12 +130,15 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 	return st.tones, ArticleTone{Tone: t, Score: s}
 }
 
-// mainSecurity is the security the article is mainly about: the only one,
-// the one in the title with the most mentions, or one with at least twice
+// mainSecurity is the security the article is mainly about: the only one
+// (when it is in the title or named twice), the one in the title with the most mentions, or one with at least twice
 // the mentions of any other; -1 when there is none.
 func mainSecurity(links []ticker.Link) int {
 	if len(links) == 1 {
-		return 0
+		if links[0].InTitle || links[0].Mentions >= 2 {
+			return 0
+		}
+		return -1 // named once in passing: no article is about it
 	}
 	best, second := -1, 0
 	for i, l := range links {

@@ -117,10 +117,10 @@ func markLead(text string, ss []toneSentence) {
 // security (see [vocab.matters]), leftmost-longest, skipping the security
 // mentions (a name such as 东方财富 or 中国平安 holds words of the lexicon),
 // and assigns the mentions to their sentences. mentions must be sorted by
-// Start; links is the number of linked securities and main tells whether
-// the article has a main security.
-// The tokens are appended to all[:0], which is returned for reuse.
-func (v *vocab) tokenize(all []toneToken, text string, ss []toneSentence, mentions []ticker.Mention, links int, main bool) []toneToken {
+// Start; single tells whether the article is about one security only and
+// main whether it has a main security. The tokens are appended to all[:0],
+// which is returned for reuse.
+func (v *vocab) tokenize(all []toneToken, text string, ss []toneSentence, mentions []ticker.Mention, single, main bool) []toneToken {
 	all = all[:0]
 	mi, para, paraMention := 0, -1, false
 	for k := range ss {
@@ -136,7 +136,7 @@ func (v *vocab) tokenize(all []toneToken, text string, ss []toneSentence, mentio
 		if s.para != para {
 			para, paraMention = s.para, false
 		}
-		if v.matters(text, s, links, main || paraMention) {
+		if v.matters(text, s, single, main || paraMention) {
 			lo := len(all)
 			all = v.scan(all, text, s.start, s.end, s.mentions)
 			s.tokens = all[lo:len(all):len(all)]
@@ -150,8 +150,8 @@ func (v *vocab) tokenize(all []toneToken, text string, ss []toneSentence, mentio
 // worth scanning: it is in the title or the lead, names a security, is in
 // an article about one security, or refers back (公司, 其) to a security
 // there is one to refer to (backref).
-func (v *vocab) matters(text string, s *toneSentence, links int, backref bool) bool {
-	if s.title || s.lead || len(s.mentions) > 0 || links == 1 {
+func (v *vocab) matters(text string, s *toneSentence, single, backref bool) bool {
+	if s.title || s.lead || len(s.mentions) > 0 || single {
 		return true
 	}
 	if !backref {

@@ -74,7 +74,7 @@ func (st *toneState) backTarget(s toneSentence, focus int, head bool) (int, floa
 		return focus, backrefWeight, true
 	case hasCue(s, cueBackref) && st.main >= 0:
 		return st.main, backrefWeight, true
-	case len(st.doc.Links) == 1:
+	case len(st.doc.Links) == 1 && st.main == 0:
 		return 0, backrefWeight, false
 	}
 	return -1, 0, false
