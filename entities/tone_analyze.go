@@ -116,6 +116,9 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 	ss := splitSentences(sc.sentences, text, min(max(doc.TitleLen, 0), len(text)))
 	sc.sentences = ss
 	main := mainSecurity(doc.Links)
+	if len(doc.Links) == 1 && main < 0 && len(mentions) > 0 && inLead(ss, mentions[0].Start) && !isCredit(text, mentions[0].End) {
+		main = 0 // named once, but in the lead, and not as the source of data
+	}
 	sc.tokens = a.v.tokenize(sc.tokens, text, ss, mentions, len(doc.Links) == 1 && main == 0, main >= 0)
 	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
 		tones: make([]SecurityTone, len(doc.Links)), main: main, trace: trace}
@@ -131,7 +134,8 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 }
 
 // mainSecurity is the security the article is mainly about: the only one
-// (when it is in the title or named twice), the one in the title with the most mentions, or one with at least twice
+// (when it is in the title or named twice; Analyze adds: or in the lead),
+// the one in the title with the most mentions, or one with at least twice
 // the mentions of any other; -1 when there is none.
 func mainSecurity(links []ticker.Link) int {
 	if len(links) == 1 {
@@ -157,6 +161,28 @@ func mainSecurity(links []ticker.Link) int {
 		return best
 	}
 	return -1
+}
+
+// isCredit reports whether a mention ending at end names the source of
+// the data or the report (东方财富Choice数据, 某某数据显示), not a subject.
+func isCredit(text string, end int) bool {
+	rest := text[end:]
+	for _, w := range []string{"Choice", "数据", "统计", "报道", "消息"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inLead reports whether offset at is in a lead sentence.
+func inLead(ss []toneSentence, at int) bool {
+	for _, s := range ss {
+		if s.lead && s.start <= at && at < s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // evidence sums the good and bad news found for a security (or for the
