@@ -244,7 +244,12 @@ func sign(x float64) Tone {
 // clauseEnds appends to ends the byte offsets where the clauses of s end.
 func clauseEnds(ends []int, text string, s toneSentence) []int {
 	for i := s.start; i < s.end; i++ {
-		if endLead[text[i]] && clauseEnd(text, i) {
+		c := text[i]
+		if !endLead[c] {
+			i += skip3[c]
+			continue
+		}
+		if clauseEnd(text, i) {
 			ends = append(ends, i)
 		}
 	}

@@ -62,13 +62,19 @@ func clauseEnd(text string, i int) bool {
 // the scans skip every other byte with one table read.
 var endLead = [256]bool{'\n': true, '!': true, '?': true, ';': true, ',': true, ':': true, 0xE3: true, 0xEF: true}
 
+// skip3 is 2 for the lead bytes E4–E9 of the three-byte runes that hold
+// the Chinese characters (none of them ends a sentence or a clause), so
+// that the scans step over the rest of each character.
+var skip3 = [256]int{0xE4: 2, 0xE5: 2, 0xE6: 2, 0xE7: 2, 0xE8: 2, 0xE9: 2}
+
 // splitSentences cuts text into sentences and marks the title and the lead.
 // out is reused: the sentences are appended to out[:0].
 func splitSentences(out []toneSentence, text string, titleLen int) []toneSentence {
 	out = out[:0]
 	para, start := 0, 0
 	for i := 0; i < len(text); i++ {
-		if !endLead[text[i]] {
+		if c := text[i]; !endLead[c] {
+			i += skip3[c] // the rest of a Chinese character
 			continue
 		}
 		end, n := sentenceEnd(text, i)
