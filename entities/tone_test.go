@@ -351,3 +351,41 @@ func FuzzToneAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestToneAnalyzeConcurrent shares one ToneAnalyzer (and so its buffer
+// pool) between goroutines: the results must be those of a lone caller.
+func TestToneAnalyzeConcurrent(t *testing.T) {
+	a := newTestToneAnalyzer(t)
+	docs := make([]*ToneDocument, len(toneTests))
+	want := make([][]SecurityTone, len(toneTests))
+	for i, tt := range toneTests {
+		docs[i] = toneDoc(tt.title, tt.body, tt.secs...)
+		want[i], _ = a.Analyze(docs[i])
+	}
+	errs := make(chan string, 4*len(docs))
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for k := range 20 {
+				for i := range docs {
+					j := (i + k + g) % len(docs)
+					got, _ := a.Analyze(docs[j])
+					if !slices.EqualFunc(got, want[j], func(x, y SecurityTone) bool {
+						return x.Symbol == y.Symbol && x.Tone == y.Tone && x.Score == y.Score && slices.Equal(x.Events, y.Events)
+					}) {
+						errs <- toneTests[j].name
+						return
+					}
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent result differs from the lone one", name)
+	}
+}
