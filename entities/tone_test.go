@@ -76,6 +76,8 @@ var toneTests = []struct {
 		[]toneSec{secA}, []Tone{Positive}, nil, Positive},
 	{"negation of a gain", "甲科技新药未能获批", "公司将补充材料后再次申报。",
 		[]toneSec{secA}, []Tone{Negative}, nil, Negative},
+	{"a stopper negates the rest of its clause", "甲科技遭北向资金减持", "甲科技今日遭减持1亿元，结束此前连续五个交易日获净买入的态势。",
+		[]toneSec{secA}, []Tone{Negative}, nil, Negative},
 	{"contrast: the clause after 但 wins", "甲科技营收小幅增长，但净利润大幅下滑", "公司称成本上升挤压了利润空间。",
 		[]toneSec{secA}, []Tone{Negative}, nil, Negative},
 	{"contrast the other way", "甲科技股价一度下跌，但收盘大涨", "市场人士认为公司订单饱满。",

@@ -75,11 +75,12 @@ const (
 	cueShield
 	cueHolder
 	cueRater
+	cueStopper
 )
 
 var cueKinds = map[string]cueKind{
 	"negator": cueNegator, "intensifier": cueIntensifier, "contrast": cueContrast,
-	"backref": cueBackref, "shield": cueShield, "holder": cueHolder, "rater": cueRater,
+	"backref": cueBackref, "shield": cueShield, "holder": cueHolder, "rater": cueRater, "stopper": cueStopper,
 }
 
 // eventRule is one line of tonedata/events.txt.

@@ -285,14 +285,20 @@ func (st *toneState) tokenWeight(s toneSentence, k, clauseStart, contrastAt int)
 
 // negated reports whether a negator stands at most four characters before
 // token k, in its clause.
+//
+// A stopper (结束, 终止) negates every sentiment word after it in its
+// clause, however far: 结束此前连续四日获净买入的态势.
 func negated(s toneSentence, k, clauseStart int) bool {
 	t := s.tokens[k]
 	for j := k - 1; j >= 0; j-- {
 		p := s.tokens[j]
-		if p.start < clauseStart || t.start-p.end > 12 {
+		if p.start < clauseStart || t.start-p.start > eventWindow {
 			return false
 		}
-		if p.e.cue == cueNegator {
+		switch {
+		case p.e.cue == cueStopper:
+			return true
+		case p.e.cue == cueNegator && t.start-p.end <= 12:
 			return true
 		}
 	}
