@@ -90,7 +90,8 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 
 // Analyze links a parsed article to securities, extracts its claims and
 // entities, and finds the tone and events of each security and the
-// article's tone (Analysis.Tones, Analysis.Tone) unless NoTone is set. It never panics: a failure inside the analysis is reported in
+// article's tone (Analysis.Tones, Analysis.Tone) unless NoTone is set.
+// It never panics: a failure inside the analysis is reported in
 // Analysis.Err (wrapping [ErrPanic]), with whatever was found before it.
 // File is left empty.
 func (z *Analyzer) Analyze(a *Article) (an Analysis) {
