@@ -41,6 +41,11 @@ type AnalyzerOptions struct {
 	// as of ticker.DataVersion: a name links only securities listed then,
 	// with the symbol then in force (see ticker.Document.AsOf).
 	AsOf time.Time
+	// NoTone skips tone and events (Analysis.Tones and Analysis.Tone).
+	NoTone bool
+	// Tone configures the tone analyser (user words); nil gives its
+	// defaults.
+	Tone *entities.ToneOptions
 }
 
 // Analyzer runs the ticker linker, the claim extractor and the entity
@@ -53,6 +58,7 @@ type Analyzer struct {
 	noEntities bool
 	extractor  func() (*entities.Extractor, error)
 	parse      *ParseOptions
+	tone       *entities.ToneAnalyzer // nil: no tone
 }
 
 // ErrOptions is the reason of a configuration error: [NewAnalyzer]
@@ -78,7 +84,15 @@ func NewAnalyzer(opts *AnalyzerOptions) (*Analyzer, error) {
 	case !opts.MasterOnly:
 		master = ticker.DefaultMaster().Merge(master)
 	}
+	var tone *entities.ToneAnalyzer
+	if !opts.NoTone {
+		var err error
+		if tone, err = entities.NewToneAnalyzer(opts.Tone); err != nil {
+			return nil, fmt.Errorf("%w: AnalyzerOptions.Tone: %w", ErrOptions, err)
+		}
+	}
 	z := &Analyzer{
+		tone:       tone,
 		linker:     ticker.NewLinker(master, opts.Linker),
 		asOf:       ticker.Day(opts.AsOf),
 		noEntities: opts.NoEntities,
@@ -126,8 +140,10 @@ func checkOptions(opts *AnalyzerOptions) error {
 	return nil
 }
 
-// Analyze links a parsed article to securities and extracts its claims and
-// entities. It never panics: a failure inside the analysis is reported in
+// Analyze links a parsed article to securities, extracts its claims and
+// entities, and finds the tone and events of each security and the
+// article's tone (Analysis.Tones, Analysis.Tone) unless NoTone is set.
+// It never panics: a failure inside the analysis is reported in
 // Analysis.Err (wrapping [ErrPanic]), with whatever was found before it.
 // File is left empty.
 func (z *Analyzer) Analyze(a *Article) (an Analysis) {
@@ -149,6 +165,10 @@ func (z *Analyzer) Analyze(a *Article) (an Analysis) {
 		year = a.Published.Year()
 	}
 	an.Claims = entities.Claims(a.Text, &entities.ClaimOptions{Year: year, Mentions: mentions})
+	if z.tone != nil {
+		an.Tones, an.Tone = z.tone.Analyze(&entities.ToneDocument{Text: a.Text, TitleLen: len(a.Title),
+			Links: an.Tickers, Mentions: mentions, Claims: an.Claims})
+	}
 	if !z.noEntities {
 		x, err := z.extractor()
 		if err != nil {
