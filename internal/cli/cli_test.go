@@ -50,7 +50,12 @@ func TestReporterTerminal(t *testing.T) {
 		t.Errorf("the failure does not clear the progress line first: %q", got)
 	}
 	lines := strings.Split(strings.TrimRight(got, "\r\n"), "\n")
-	last := strings.TrimPrefix(lines[len(lines)-1], "\r\x1b[K")
+	// What a terminal shows on the last line: the text after the last
+	// clear (a progress redraw may precede the summary on that line).
+	last := lines[len(lines)-1]
+	if i := strings.LastIndex(last, "\x1b[K"); i >= 0 {
+		last = last[i+len("\x1b[K"):]
+	}
 	if !strings.HasPrefix(last, "analyze: 3 inputs, 1 failed, 1.5 MB in ") {
 		t.Errorf("last line %q, want the summary", last)
 	}
