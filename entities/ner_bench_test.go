@@ -159,6 +159,63 @@ func BenchmarkGseSegment(b *testing.B) {
 	})
 }
 
+// BenchmarkEntitiesVsSegment measures Entities against gse's own Segment on
+// the same text in one process, interleaved article by article: gse's
+// Segment over the article's lines (as gse is meant to be called), then
+// Entities over the article. Each side is timed in process CPU time, which
+// other processes on a shared machine do not inflate, and the metric
+// x-segment is Segment's time over Entities' (above 1: Entities is faster).
+// Run with -count 5 or more and compare with benchstat.
+func BenchmarkEntitiesVsSegment(b *testing.B) {
+	texts := benchCorpus(b)
+	if testing.Short() {
+		b.Skip("skipping gse's full dictionary in -short mode")
+	}
+	x, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := x.Warm(); err != nil {
+		b.Fatal(err)
+	}
+	s, err := x.load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := make([][][]byte, len(texts))
+	for i, t := range texts {
+		for l := range strings.SplitSeq(t, "\n") {
+			lines[i] = append(lines[i], []byte(l))
+		}
+	}
+	size := totalLen(texts)
+	b.SetBytes(2 * size) // both sides read the text
+	b.ReportAllocs()
+	var seg, ent time.Duration
+	n := 0
+	for b.Loop() {
+		c0 := processCPU()
+		for i := range texts {
+			for _, l := range lines[i] {
+				n += len(s.seg.Segment(l))
+			}
+		}
+		c1 := processCPU()
+		for _, t := range texts {
+			n += len(x.Entities(t))
+		}
+		c2 := processCPU()
+		seg += c1 - c0
+		ent += c2 - c1
+	}
+	if ent > 0 && seg > 0 {
+		b.ReportMetric(seg.Seconds()/ent.Seconds(), "x-segment")
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/ent.Seconds(), "entities-MB/cpu-s")
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/seg.Seconds(), "segment-MB/cpu-s")
+	}
+	_ = n
+}
+
 // BenchmarkEntitiesSentence runs Entities on one synthetic headline-sized
 // sentence with the finance-only extractor; it needs no corpus.
 func BenchmarkEntitiesSentence(b *testing.B) {

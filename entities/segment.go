@@ -15,6 +15,10 @@ import (
 type segmenter struct {
 	seg  gse.Segmenter
 	full bool // gse's embedded zh_s dictionary is loaded
+
+	// orgWords are the words of gse's dictionary that the recogniser takes
+	// as organisations on their own (see [isOrgWord]); empty without it.
+	orgWords []string
 }
 
 // segKey identifies a segmenter configuration: the dictionary text handed to
@@ -74,23 +78,43 @@ func buildSegmenter(dict string, full bool) (*segmenter, error) {
 		if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
 			return nil, fmt.Errorf("entities: loading gse dictionary zh_s: %w", err)
 		}
+		for i := range s.seg.Dict.Tokens {
+			if tk := &s.seg.Dict.Tokens[i]; tk.Pos() == "nt" && isOrgWord(tk.Text()) {
+				s.orgWords = append(s.orgWords, tk.Text())
+			}
+		}
 	}
 	return s, nil
 }
 
-// cut segments the clause text[start:end] (b holds the same bytes) and
-// appends its tokens, with offsets into text, to dst.
+// isOrgWord reports whether a word that gse's dictionary tags nt is taken
+// as an organisation on its own, as the recogniser does (人民检察院): at
+// least three Han characters, an organisation's ending, not a place before
+// bare 公司.
+func isOrgWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !isHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && orgLikeEnding(w) && !placeCompany(w)
+}
+
+// cut segments the clause b, which holds the bytes of text from start on,
+// and appends its tokens, with offsets into text, to dst.
 //
 // It runs gse's shortest-path Segment, which is several times faster than
 // the DAG with HMM, and gives each dictionary word its tag and frequency.
 // Characters the dictionary does not cover come out one by one; the caller
 // joins the runs it needs with [segmenter.hmmRun], as gse's DAG mode does
 // for all of them. ok is false if the segments do not tile the clause.
-func (s *segmenter) cut(text string, b []byte, start, end int, dst []token) (_ []token, ok bool) {
+func (s *segmenter) cut(text string, start int, b []byte, dst []token) (_ []token, ok bool) {
 	n0 := len(dst)
 	off := 0
-	for _, sg := range s.seg.Segment(b[start:end]) {
-		if sg.Start() != off || sg.End() <= off || sg.End() > end-start {
+	for _, sg := range s.seg.Segment(b) {
+		if sg.Start() != off || sg.End() <= off || sg.End() > len(b) {
 			return dst[:n0], false
 		}
 		ts, te := start+sg.Start(), start+sg.End()
@@ -101,7 +125,7 @@ func (s *segmenter) cut(text string, b []byte, start, end int, dst []token) (_ [
 		dst = append(dst, t)
 		off = sg.End()
 	}
-	if off != end-start {
+	if off != len(b) {
 		return dst[:n0], false
 	}
 	return dst, true
