@@ -264,6 +264,10 @@ type extraction struct {
 	seg  *segmenter
 	trig *ticker.Matcher
 	sc   *scratch
+
+	// every segments every run, trigger word or not: tests compare the
+	// filtered result with it.
+	every bool
 }
 
 // run is a maximal clause run of the text (see [clauses]): the unit that is
@@ -320,7 +324,7 @@ func (x *extraction) tokens(text string) []token {
 		for h < len(sc.hits) && sc.hits[h].End <= r.start {
 			h++
 		}
-		if h < len(sc.hits) && sc.hits[h].End <= r.end {
+		if x.every || h < len(sc.hits) && sc.hits[h].End <= r.end {
 			r.state = runWanted
 		}
 	}

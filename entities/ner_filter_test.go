@@ -1,0 +1,112 @@
+package entities
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stocknews/stocknews/internal/sharedtest"
+)
+
+// entitiesEvery is Entities with every clause run segmented, trigger word
+// or not: the reference the filtered extractor must equal.
+func entitiesEvery(tb testing.TB, x *Extractor, text string) []Entity {
+	tb.Helper()
+	eng, err := x.prep()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if text == "" {
+		return nil
+	}
+	sc := new(scratch)
+	ex := extraction{lex: x.lex, seg: eng.seg, trig: eng.trig, sc: sc, every: true}
+	return ex.scan(text)
+}
+
+// filterTexts are the texts the filter is checked on: the test sentences,
+// the golden articles and, when ../shared is present, the corpus.
+func filterTexts(t *testing.T) []string {
+	var texts []string
+	for _, tt := range entityTests {
+		text, _ := markedEntities(t, tt.in)
+		texts = append(texts, text)
+	}
+	texts = append(texts,
+		"分析师周文博指出，需求正在回暖。周文博还提到了出口，周文博。",
+		"腾讯控股（以下简称“鹅厂”）称，鹅厂回购；鹅厂"+strings.Repeat("好", 400)+"鹅厂"+strings.Repeat("好", 400),
+		"董事长"+strings.Repeat("张", 300)+"表示")
+	files, _ := filepath.Glob(filepath.Join("testdata", "ner", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	if sharedtest.Find() != "" {
+		keys, corpus := nerCorpusTexts(t)
+		for _, k := range keys {
+			texts = append(texts, corpus[k])
+		}
+	}
+	return texts
+}
+
+// TestTriggerFilterExact checks that segmenting only the clause runs that
+// hold a trigger word (and those repeating a found person or short form)
+// finds exactly what segmenting every run finds, with and without gse's
+// dictionary and security names.
+func TestTriggerFilterExact(t *testing.T) {
+	texts := filterTexts(t)
+	names := []string{"宏远股份", "宏远", "TCL科技", "贵州茅台", "茅台", "中国平安", "平安", "机器人", "太阳能", "比亚迪", "万科", "B站"}
+	for _, cfg := range []struct {
+		name string
+		opts *Options
+	}{
+		{"finance", &Options{FinanceOnly: true}},
+		{"finance-names", &Options{FinanceOnly: true, Names: names}},
+		{"full", nil},
+		{"full-names", &Options{Names: names}},
+	} {
+		t.Run(cfg.name, func(t *testing.T) {
+			if (cfg.opts == nil || !cfg.opts.FinanceOnly) && testing.Short() {
+				t.Skip("skipping gse's full dictionary in -short mode")
+			}
+			x, err := New(cfg.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for i, text := range texts {
+				got, want := x.Entities(text), entitiesEvery(t, x, text)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("text %d (%.60q…):\nfiltered %v\n   every %v", i, text, got, want)
+				}
+				n += len(got)
+			}
+			t.Logf("%d texts, %d entities", len(texts), n)
+		})
+	}
+}
+
+func FuzzTriggerFilter(f *testing.F) {
+	for _, tt := range entityTests {
+		text, _ := markedEntities(f, tt.in)
+		f.Add(text)
+	}
+	f.Add("分析师周文博指出，需求回暖。周文博还提到了出口")
+	f.Add("宏远股份（简称“宏远”）和TCL科技，宏远")
+	x, err := New(&Options{FinanceOnly: true, Names: []string{"宏远股份", "宏远", "TCL科技", "A"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := x.Entities(text), entitiesEvery(t, x, text)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("Entities(%q)\nfiltered %v\n   every %v", text, got, want)
+		}
+	})
+}
