@@ -196,8 +196,9 @@ func triggerWords(lx *lexicon, s *segmenter) []string {
 // scratch holds the buffers of one Entities call, reused through a pool, so
 // that a call allocates little besides gse's own work and the result.
 type scratch struct {
-	low   string         // the text with ASCII lower-cased (the text itself when it has no capitals)
-	b     []byte         // one clause's bytes, as gse wants them
+	low   string // the text with ASCII lower-cased (the text itself when it has no capitals)
+	b     []byte // one clause's bytes, as gse wants them
+	cut   cutScratch
 	hits  []ticker.Match // trigger words in the text
 	runs  []run          // the text's clause runs
 	raw   []token        // tokens of one run before joining
@@ -366,9 +367,12 @@ func (x *extraction) segmentRun(text string, r *run) {
 				return
 			}
 		}
-		sc.b = append(sc.b[:0], text[start:end]...)
-		// A clause gse did not tile is skipped rather than guessed at.
-		raw, _ = x.seg.cut(text, start, sc.b, raw)
+		var ok bool
+		if raw, ok = x.seg.cut(text, sc.low, start, end, &sc.cut, raw); !ok {
+			sc.b = append(sc.b[:0], text[start:end]...)
+			// A clause gse did not tile is skipped rather than guessed at.
+			raw, _ = x.seg.cutGse(text, start, sc.b, raw)
+		}
 	})
 	for i := range raw {
 		x.annotate(&raw[i])

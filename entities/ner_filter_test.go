@@ -110,3 +110,63 @@ func FuzzTriggerFilter(f *testing.F) {
 		}
 	})
 }
+
+// checkCut compares segmenter.cut with gse's own Segment on every clause
+// of text.
+func checkCut(t *testing.T, s *segmenter, text string) (clauseCount int) {
+	t.Helper()
+	low := lowerASCII(text)
+	var cs cutScratch
+	clauses(text, func(start, end int) {
+		clauseCount++
+		got, ok := s.cut(text, low, start, end, &cs, nil)
+		want, wantOK := s.cutGse(text, start, []byte(text[start:end]), nil)
+		if !ok || !wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("clause %q: cut (ok %v)\n%v\ngse Segment (ok %v)\n%v", text[start:end], ok, got, wantOK, want)
+		}
+	})
+	return clauseCount
+}
+
+// TestCutMatchesGse checks that the segmenter's own shortest-path cut
+// gives exactly gse's Segment, with and without gse's dictionary.
+func TestCutMatchesGse(t *testing.T) {
+	texts := filterTexts(t)
+	texts = append(texts, "iPhone15和GDP2023年A股ETF基金", "ABC", "2023", "张", "x1y2z3中")
+	for _, full := range []bool{false, true} {
+		t.Run(fmt.Sprint("full=", full), func(t *testing.T) {
+			x := financeOnly(t)
+			if full {
+				x = fullExtractor(t)
+			}
+			s, err := x.load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, text := range texts {
+				n += checkCut(t, s, text)
+			}
+			t.Logf("%d clauses", n)
+		})
+	}
+}
+
+func FuzzCut(f *testing.F) {
+	for _, tt := range entityTests {
+		text, _ := markedEntities(f, tt.in)
+		f.Add(text)
+	}
+	f.Add("iPhone15和GDP2023年A股ETF基金")
+	x, err := New(&Options{FinanceOnly: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	s, err := x.load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkCut(t, s, text)
+	})
+}

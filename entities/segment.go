@@ -3,7 +3,10 @@ package entities
 import (
 	"crypto/sha256"
 	"fmt"
+	"math"
+	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 	"github.com/go-ego/gse/hmm"
@@ -15,6 +18,10 @@ import (
 type segmenter struct {
 	seg  gse.Segmenter
 	full bool // gse's embedded zh_s dictionary is loaded
+
+	// logTotal is log2 of the dictionary's total frequency, in float32 as
+	// gse keeps it: a word's distance is logTotal - log2(freq).
+	logTotal float32
 
 	// orgWords are the words of gse's dictionary that the recogniser takes
 	// as organisations on their own (see [isOrgWord]); empty without it.
@@ -84,6 +91,7 @@ func buildSegmenter(dict string, full bool) (*segmenter, error) {
 			}
 		}
 	}
+	s.logTotal = float32(math.Log2(s.seg.Dict.TotalFreq()))
 	return s, nil
 }
 
@@ -102,15 +110,136 @@ func isOrgWord(w string) bool {
 	return n >= 3 && orgLikeEnding(w) && !placeCompany(w)
 }
 
-// cut segments the clause b, which holds the bytes of text from start on,
-// and appends its tokens, with offsets into text, to dst.
+// cutScratch holds the buffers of [segmenter.cut], reused across clauses.
+type cutScratch struct {
+	b     []byte       // the clause's bytes, lower-cased
+	units []gse.Text   // the clause split as gse splits it
+	ends  []int        // byte offset in the clause where each unit ends
+	jump  []jumper     // the best path ending at each unit
+	found []*gse.Token // dictionary words starting at a unit
+}
+
+// jumper is the best path found so far that ends at a unit: its length
+// (0: none yet), the word that ends it (nil for a single unit no word
+// covers) and that word's length in units.
+type jumper struct {
+	dist  float32
+	word  *gse.Token
+	units int
+}
+
+// cut segments the clause low[start:end] (ASCII already lower-cased, as
+// gse lower-cases it) and appends its tokens, with offsets into text, to
+// dst. Each dictionary word carries its tag and frequency; characters the
+// dictionary does not cover come out one by one, and the caller joins the
+// runs it needs with [segmenter.hmmRun], as gse's DAG mode does for all of
+// them.
 //
-// It runs gse's shortest-path Segment, which is several times faster than
-// the DAG with HMM, and gives each dictionary word its tag and frequency.
-// Characters the dictionary does not cover come out one by one; the caller
-// joins the runs it needs with [segmenter.hmmRun], as gse's DAG mode does
-// for all of them. ok is false if the segments do not tile the clause.
-func (s *segmenter) cut(text string, start int, b []byte, dst []token) (_ []token, ok bool) {
+// It is gse's shortest-path Segment, which is several times faster than
+// the DAG with HMM, written again over gse's dictionary so that it reuses
+// its buffers: gse's own allocates for every clause and for most
+// characters. It gives exactly gse's result (a test checks it on the
+// corpus and by fuzzing); keep it in step with gse's segmentWords when
+// gse is upgraded.
+//
+// ok is false, with dst as it was, if gse's dictionary holds a word whose
+// length cannot be found so; the caller then falls back to gse's Segment.
+func (s *segmenter) cut(text, low string, start, end int, cs *cutScratch, dst []token) (_ []token, ok bool) {
+	clause := low[start:end]
+	cs.b = append(cs.b[:0], clause...)
+	// Units: each Han character, and each run of ASCII letters and digits.
+	cs.units, cs.ends = cs.units[:0], cs.ends[:0]
+	for i := 0; i < len(clause); {
+		j := i + 1
+		if clause[i] < utf8.RuneSelf {
+			for j < len(clause) && clause[j] < utf8.RuneSelf {
+				j++
+			}
+		} else {
+			_, size := utf8.DecodeRuneInString(clause[i:])
+			j = i + size
+		}
+		cs.units = append(cs.units, gse.Text(cs.b[i:j]))
+		cs.ends = append(cs.ends, j)
+		i = j
+	}
+	n := len(cs.units)
+	cs.jump = slices.Grow(cs.jump[:0], n)[:n]
+	clear(cs.jump)
+	maxLen := s.seg.Dict.MaxTokenLen()
+	if len(cs.found) < maxLen {
+		cs.found = make([]*gse.Token, maxLen)
+	}
+	for cur := 0; cur < n; cur++ {
+		var base float32
+		if cur > 0 {
+			base = cs.jump[cur-1].dist
+		}
+		m := s.seg.Dict.LookupTokens(cs.units[cur:min(cur+maxLen, n)], cs.found)
+		// The words come shortest first, one per length: find each one's
+		// length in units from its byte length.
+		k, first := 0, 0
+		for _, w := range cs.found[:m] {
+			for cur+k < n && !w.Equals(clause[cs.start(cur):cs.ends[cur+k]]) {
+				k++
+			}
+			if cur+k == n {
+				return dst, false
+			}
+			if first == 0 {
+				first = k + 1
+			}
+			// gse's distance: log2(total/freq), in float32 as gse has it.
+			relax(&cs.jump[cur+k], base+(s.logTotal-float32(math.Log2(w.Freq()))), w, k+1)
+			k++
+		}
+		// A unit no one-unit word covers is a word of its own, at gse's
+		// distance 32.
+		if m == 0 || first > 1 {
+			relax(&cs.jump[cur], base+32, nil, 1)
+		}
+	}
+	return cs.appendPath(text, start, dst), true
+}
+
+// start returns the byte offset in the clause where unit i starts.
+func (cs *cutScratch) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return cs.ends[i-1]
+}
+
+// relax records a path of length d ending at j with word w if it is
+// shorter than the best so far, as gse's updateJumper does (0 means none).
+func relax(j *jumper, d float32, w *gse.Token, units int) {
+	if j.dist == 0 || j.dist > d {
+		j.dist, j.word, j.units = d, w, units
+	}
+}
+
+// appendPath appends the tokens of the best path through the clause that
+// starts at text[start], first to last.
+func (cs *cutScratch) appendPath(text string, start int, dst []token) []token {
+	n0 := len(dst)
+	for i := len(cs.jump) - 1; i >= 0; i -= cs.jump[i].units {
+		j := cs.jump[i]
+		ts, te := start+cs.start(i-j.units+1), start+cs.ends[i]
+		t := token{text: text[ts:te], start: ts, end: te}
+		if j.word != nil && j.word.Pos() != "x" {
+			t.pos, t.freq, t.known = j.word.Pos(), j.word.Freq(), true
+		}
+		dst = append(dst, t)
+	}
+	slices.Reverse(dst[n0:])
+	return dst
+}
+
+// cutGse segments the clause b, which holds the bytes of text from start
+// on, with gse's own Segment and appends its tokens, with offsets into
+// text, to dst: what [segmenter.cut] does without reusing buffers. ok is
+// false if the segments do not tile the clause.
+func (s *segmenter) cutGse(text string, start int, b []byte, dst []token) (_ []token, ok bool) {
 	n0 := len(dst)
 	off := 0
 	for _, sg := range s.seg.Segment(b) {
