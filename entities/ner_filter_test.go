@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-ego/gse"
+
 	"github.com/stocknews/stocknews/internal/sharedtest"
 )
 
@@ -169,4 +171,31 @@ func FuzzCut(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkCut(t, s, text)
 	})
+}
+
+// TestGseUnits checks the unit count of every word in gse's dictionary
+// against gse's own split.
+func TestGseUnits(t *testing.T) {
+	s, err := fullExtractor(t).load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := s.seg.Dict.Tokens
+	for i := range toks {
+		w := toks[i].Text()
+		if got, want := gseUnits(w), len(gse.SplitWords(gse.Text(w))); got != want {
+			t.Errorf("gseUnits(%q) = %d, gse splits it into %d", w, got, want)
+		}
+		if s.wordIndex(&toks[i]) != i {
+			t.Fatalf("wordIndex(&Tokens[%d]) = %d", i, s.wordIndex(&toks[i]))
+		}
+	}
+	if s.wordIndex(&gse.Token{}) != -1 {
+		t.Error("wordIndex found a word outside the dictionary")
+	}
+	for _, w := range []string{"", "a", "ab12", "iPhone15", "A股", "t恤", "café好", "AT&T", "\xff"} {
+		if got, want := gseUnits(w), len(gse.SplitWords(gse.Text(w))); got != want {
+			t.Errorf("gseUnits(%q) = %d, gse splits it into %d", w, got, want)
+		}
+	}
 }

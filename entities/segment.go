@@ -6,7 +6,9 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 	"github.com/go-ego/gse/hmm"
@@ -19,9 +21,10 @@ type segmenter struct {
 	seg  gse.Segmenter
 	full bool // gse's embedded zh_s dictionary is loaded
 
-	// logTotal is log2 of the dictionary's total frequency, in float32 as
-	// gse keeps it: a word's distance is logTotal - log2(freq).
-	logTotal float32
+	// words holds, for every word of gse's dictionary by its index in
+	// Dict.Tokens, what cut needs: the word's distance and its length in
+	// units.
+	words []wordInfo
 
 	// orgWords are the words of gse's dictionary that the recogniser takes
 	// as organisations on their own (see [isOrgWord]); empty without it.
@@ -91,8 +94,69 @@ func buildSegmenter(dict string, full bool) (*segmenter, error) {
 			}
 		}
 	}
-	s.logTotal = float32(math.Log2(s.seg.Dict.TotalFreq()))
+	s.indexWords()
 	return s, nil
+}
+
+// wordInfo is what cut needs of a dictionary word: gse's distance for it,
+// log2(total/freq) in float32 as gse computes it, and its length in units
+// (0 if over 255).
+type wordInfo struct {
+	dist  float32
+	units uint8
+}
+
+// indexWords fills s.words from gse's dictionary, which is never modified
+// after this.
+func (s *segmenter) indexWords() {
+	toks := s.seg.Dict.Tokens
+	logTotal := float32(math.Log2(s.seg.Dict.TotalFreq()))
+	s.words = make([]wordInfo, len(toks))
+	for i := range toks {
+		w := &s.words[i]
+		w.dist = logTotal - float32(math.Log2(toks[i].Freq()))
+		if n := gseUnits(toks[i].Text()); n <= math.MaxUint8 {
+			w.units = uint8(n)
+		}
+	}
+}
+
+// wordIndex returns the index in gse's Dict.Tokens of a word its
+// LookupTokens gave (a pointer into that slice), or -1 if w is not in it.
+// gse offers no index, so it is computed from the address, and checked.
+func (s *segmenter) wordIndex(w *gse.Token) int {
+	toks := s.seg.Dict.Tokens
+	if len(toks) == 0 {
+		return -1
+	}
+	off := uintptr(unsafe.Pointer(w)) - uintptr(unsafe.Pointer(&toks[0]))
+	i := off / unsafe.Sizeof(toks[0])
+	if i >= uintptr(len(toks)) || &toks[i] != w {
+		return -1
+	}
+	return int(i)
+}
+
+// gseUnits returns the number of units gse splits a word into (see
+// gse.SplitWords): a run of letters and digits under three bytes each is
+// one unit, every other character one unit.
+func gseUnits(word string) int {
+	n := 0
+	inRun := false
+	for i := 0; i < len(word); {
+		r, size := utf8.DecodeRuneInString(word[i:])
+		i += size
+		if size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if !inRun {
+				n++
+				inRun = true
+			}
+			continue
+		}
+		inRun = false
+		n++
+	}
+	return n
 }
 
 // isOrgWord reports whether a word that gse's dictionary tags nt is taken
@@ -137,13 +201,14 @@ type jumper struct {
 //
 // It is gse's shortest-path Segment, which is several times faster than
 // the DAG with HMM, written again over gse's dictionary so that it reuses
-// its buffers: gse's own allocates for every clause and for most
-// characters. It gives exactly gse's result (a test checks it on the
+// its buffers (gse's own allocates for every clause and for most
+// characters) and reads each word's distance and length from s.words. It gives exactly gse's result (a test checks it on the
 // corpus and by fuzzing); keep it in step with gse's segmentWords when
 // gse is upgraded.
 //
-// ok is false, with dst as it was, if gse's dictionary holds a word whose
-// length cannot be found so; the caller then falls back to gse's Segment.
+// ok is false, with dst as it was, if gse's dictionary gives a word that
+// is not among the words the segmenter indexed when it was built (a change
+// in gse); the caller then falls back to gse's Segment.
 func (s *segmenter) cut(text, low string, start, end int, cs *cutScratch, dst []token) (_ []token, ok bool) {
 	clause := low[start:end]
 	cs.b = append(cs.b[:0], clause...)
@@ -176,22 +241,17 @@ func (s *segmenter) cut(text, low string, start, end int, cs *cutScratch, dst []
 			base = cs.jump[cur-1].dist
 		}
 		m := s.seg.Dict.LookupTokens(cs.units[cur:min(cur+maxLen, n)], cs.found)
-		// The words come shortest first, one per length: find each one's
-		// length in units from its byte length.
-		k, first := 0, 0
+		first := 0
 		for _, w := range cs.found[:m] {
-			for cur+k < n && !w.Equals(clause[cs.start(cur):cs.ends[cur+k]]) {
-				k++
-			}
-			if cur+k == n {
+			i := s.wordIndex(w)
+			if i < 0 || s.words[i].units == 0 || cur+int(s.words[i].units) > n {
 				return dst, false
 			}
+			units := int(s.words[i].units)
 			if first == 0 {
-				first = k + 1
+				first = units
 			}
-			// gse's distance: log2(total/freq), in float32 as gse has it.
-			relax(&cs.jump[cur+k], base+(s.logTotal-float32(math.Log2(w.Freq()))), w, k+1)
-			k++
+			relax(&cs.jump[cur+units-1], base+s.words[i].dist, w, units)
 		}
 		// A unit no one-unit word covers is a word of its own, at gse's
 		// distance 32.
