@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/stocknews/stocknews/ticker"
 )
@@ -89,6 +90,23 @@ type Extractor struct {
 type engine struct {
 	seg  *segmenter
 	trig *ticker.Matcher
+	// kinds holds the lexicon kind of each trigger word, by pattern
+	// index; names and gse's organisations are WordOrganization.
+	kinds []WordKind
+}
+
+// newEngine builds the trigger matcher of lx over s.
+func newEngine(lx *lexicon, s *segmenter) *engine {
+	words := triggerWords(lx, s)
+	kinds := make([]WordKind, len(words))
+	for i, w := range words {
+		k, listed := lx.kinds[w]
+		if !listed {
+			k = WordOrganization
+		}
+		kinds[i] = k
+	}
+	return &engine{seg: s, trig: ticker.NewMatcher(words), kinds: kinds}
 }
 
 // New returns an Extractor for opts (nil for the defaults). It checks and
@@ -125,7 +143,7 @@ func New(opts *Options) (*Extractor, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &engine{seg: s, trig: ticker.NewMatcher(triggerWords(lex, s))}, nil
+			return newEngine(lex, s), nil
 		}),
 		full: !opts.FinanceOnly,
 	}, nil
@@ -158,7 +176,7 @@ func (e *Extractor) Entities(text string) []Entity {
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	x := extraction{lex: e.lex, seg: eng.seg, trig: eng.trig, sc: sc}
+	x := extraction{lex: e.lex, seg: eng.seg, eng: eng, sc: sc}
 	return x.scan(text)
 }
 
@@ -261,10 +279,10 @@ func (e *Extractor) String() string {
 
 // extraction is the state of one Entities call.
 type extraction struct {
-	lex  *lexicon
-	seg  *segmenter
-	trig *ticker.Matcher
-	sc   *scratch
+	lex *lexicon
+	seg *segmenter
+	eng *engine
+	sc  *scratch
 
 	// every segments every run, trigger word or not: tests compare the
 	// filtered result with it.
@@ -313,19 +331,25 @@ func (x *extraction) scan(text string) []Entity {
 }
 
 // tokens finds the clause runs of text, marks those that hold a trigger
-// word and segments them. The tokens come in text order, offsets into text.
+// word that can yield an entity there, and segments them. The tokens come
+// in text order, offsets into text.
 func (x *extraction) tokens(text string) []token {
 	sc := x.sc
 	sc.low = lowerASCII(text)
 	sc.runs = appendRuns(text, sc.runs[:0])
-	sc.hits = x.trig.FindAll(text, sc.hits[:0])
+	sc.hits = x.eng.trig.FindAll(text, sc.hits[:0])
 	h := 0
 	for i := range sc.runs {
 		r := &sc.runs[i]
 		for h < len(sc.hits) && sc.hits[h].End <= r.start {
 			h++
 		}
-		if x.every || h < len(sc.hits) && sc.hits[h].End <= r.end {
+		for ; h < len(sc.hits) && sc.hits[h].End <= r.end; h++ {
+			if r.state == runSkipped && x.triggers(text, r, sc.hits[h]) {
+				r.state = runWanted
+			}
+		}
+		if x.every {
 			r.state = runWanted
 		}
 	}
@@ -336,6 +360,31 @@ func (x *extraction) tokens(text string) []token {
 		}
 	}
 	return sc.toks
+}
+
+// triggers reports whether the trigger word hit, which ends in r, can
+// yield a candidate there. Most can; three kinds need more, which the
+// recognisers ask for too: a title needs a family name right after it
+// (nameAfter), a cue verb a family name two to four characters before it
+// (nameBefore), and a suffix a token before it in the run (orgEndingAt).
+func (x *extraction) triggers(text string, r *run, hit ticker.Match) bool {
+	switch x.eng.kinds[hit.Pattern] {
+	case WordTitle:
+		return isSurnameStart(text[hit.End:r.end])
+	case WordCue:
+		p := hit.Start
+		for n := 1; n <= 4 && p > r.start; n++ {
+			_, size := utf8.DecodeLastRuneInString(text[r.start:p])
+			p -= size
+			if n >= 2 && isSurnameStart(text[p:r.end]) {
+				return true
+			}
+		}
+		return false
+	case WordOrgSuffix:
+		return hit.Start > r.start
+	}
+	return true
 }
 
 // appendRuns appends the maximal clause runs of text to dst: clauses that

@@ -21,7 +21,7 @@ func TestDebugTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ex := extraction{lex: x.lex, seg: eng.seg, trig: eng.trig, sc: new(scratch)}
+	ex := extraction{lex: x.lex, seg: eng.seg, eng: eng, sc: new(scratch)}
 	var b strings.Builder
 	for _, tk := range ex.tokens(text) {
 		fmt.Fprintf(&b, "%s/", tk.text)

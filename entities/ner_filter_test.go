@@ -24,7 +24,7 @@ func entitiesEvery(tb testing.TB, x *Extractor, text string) []Entity {
 		return nil
 	}
 	sc := new(scratch)
-	ex := extraction{lex: x.lex, seg: eng.seg, trig: eng.trig, sc: sc, every: true}
+	ex := extraction{lex: x.lex, seg: eng.seg, eng: eng, sc: sc, every: true}
 	return ex.scan(text)
 }
 
@@ -39,7 +39,12 @@ func filterTexts(t *testing.T) []string {
 	texts = append(texts,
 		"分析师周文博指出，需求正在回暖。周文博还提到了出口，周文博。",
 		"腾讯控股（以下简称“鹅厂”）称，鹅厂回购；鹅厂"+strings.Repeat("好", 400)+"鹅厂"+strings.Repeat("好", 400),
-		"董事长"+strings.Repeat("张", 300)+"表示")
+		"董事长"+strings.Repeat("张", 300)+"表示",
+		// Cue verbs with a family name two, three and four characters
+		// before them or none; titles with and without one after them.
+		"李明表示，欧阳明辉认为，王小二指出，上官云飞称，市场人士表示，业内认为，表示",
+		"董事长王启航，总经理表示，分析师欧阳明辉，CEO库克，董事长",
+		"有限公司，公司，某某有限公司")
 	files, _ := filepath.Glob(filepath.Join("testdata", "ner", "*.txt"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
