@@ -91,22 +91,31 @@ type engine struct {
 	seg  *segmenter
 	trig *ticker.Matcher
 	// kinds holds the lexicon kind of each trigger word, by pattern
-	// index; names and gse's organisations are WordOrganization.
+	// index; names and gse's organisations are WordOrganization. name
+	// marks the security names.
 	kinds []WordKind
+	name  []bool
+	// every turns the filter off: some trigger word is too long for the
+	// matcher, so every run is segmented.
+	every bool
 }
+
+// maxTriggerRunes is the longest word ticker.Matcher finds.
+const maxTriggerRunes = 63
 
 // newEngine builds the trigger matcher of lx over s.
 func newEngine(lx *lexicon, s *segmenter) *engine {
 	words := triggerWords(lx, s)
-	kinds := make([]WordKind, len(words))
+	e := &engine{seg: s, trig: ticker.NewMatcher(words), kinds: make([]WordKind, len(words)), name: make([]bool, len(words))}
 	for i, w := range words {
 		k, listed := lx.kinds[w]
 		if !listed {
 			k = WordOrganization
 		}
-		kinds[i] = k
+		e.kinds[i], e.name[i] = k, lx.names[w]
+		e.every = e.every || utf8.RuneCountInString(w) > maxTriggerRunes
 	}
-	return &engine{seg: s, trig: ticker.NewMatcher(words), kinds: kinds}
+	return e
 }
 
 // New returns an Extractor for opts (nil for the defaults). It checks and
@@ -218,6 +227,7 @@ type scratch struct {
 	b     []byte // one clause's bytes, as gse wants them
 	cut   cutScratch
 	hits  []ticker.Match // trigger words in the text
+	names []int          // where security names start in the text, in order
 	runs  []run          // the text's clause runs
 	raw   []token        // tokens of one run before joining
 	toks  []token        // tokens of the segmented runs, by run
@@ -247,7 +257,7 @@ func (sc *scratch) release() {
 	clear(sc.alias)
 	sc.low = ""
 	sc.raw, sc.toks, sc.out = sc.raw[:0], sc.toks[:0], sc.out[:0]
-	sc.b, sc.hits, sc.runs = sc.b[:0], sc.hits[:0], sc.runs[:0]
+	sc.b, sc.hits, sc.runs, sc.names = sc.b[:0], sc.hits[:0], sc.runs[:0], sc.names[:0]
 	sc.cands, sc.kept = sc.cands[:0], sc.kept[:0]
 	scratchPool.Put(sc)
 }
@@ -349,7 +359,7 @@ func (x *extraction) tokens(text string) []token {
 				r.state = runWanted
 			}
 		}
-		if x.every {
+		if x.every || x.eng.every {
 			r.state = runWanted
 		}
 	}

@@ -131,7 +131,24 @@ func (x *extraction) recognise(text string, toks []token) []candidate {
 	full, lx := x.seg.full, x.lex
 	cands := x.sc.cands[:0]
 	if len(lx.names) > 0 {
-		cands = matchNames(x.sc.low, toks, full, lx, cands)
+		// Names start where the matcher found one, unless it is off.
+		var starts []int
+		if !x.every && !x.eng.every {
+			if x.sc.names == nil {
+				x.sc.names = make([]int, 0, 16)
+			}
+			starts = x.sc.names[:0]
+			for _, h := range x.sc.hits {
+				if x.eng.name[h.Pattern] {
+					starts = append(starts, h.Start)
+				}
+			}
+			slices.Sort(starts)
+			x.sc.names = starts
+		}
+		if starts == nil || len(starts) > 0 {
+			cands = matchNames(x.sc.low, toks, starts, full, lx, cands)
+		}
 	}
 	known := func(name string) {
 		if x.sc.known == nil {
@@ -269,9 +286,22 @@ func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
 // matchNames finds security names over runs of contiguous tokens, the
 // longest at each token first. With gse's dictionary, a name that is one
 // token which the dictionary knows as a common word (机器人, 太阳能) is
-// taken for the word. low is the text with ASCII lower-cased.
-func matchNames(low string, toks []token, full bool, lx *lexicon, cands []candidate) []candidate {
+// taken for the word. low is the text with ASCII lower-cased. If starts is
+// not nil, it lists in order every offset where a name starts, and only
+// tokens starting there are looked at.
+func matchNames(low string, toks []token, starts []int, full bool, lx *lexicon, cands []candidate) []candidate {
 	for i := range toks {
+		if starts != nil {
+			for len(starts) > 0 && starts[0] < toks[i].start {
+				starts = starts[1:]
+			}
+			if len(starts) == 0 {
+				break
+			}
+			if starts[0] != toks[i].start {
+				continue
+			}
+		}
 		best, bestJ := -1, -1
 		for j := i; j < len(toks); j++ {
 			if j > i && toks[j].start != toks[j-1].end {

@@ -204,3 +204,23 @@ func TestGseUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTriggerWord: a name or word longer than the matcher finds turns
+// the filter off rather than going missing.
+func TestLongTriggerWord(t *testing.T) {
+	long := strings.Repeat("长", maxTriggerRunes+1)
+	for _, opts := range []*Options{
+		{FinanceOnly: true, Names: []string{long}},
+		{FinanceOnly: true, Words: []Word{{Text: long + "科技", Kind: WordProduct}, {Text: "科技", Kind: WordPlain}}},
+	} {
+		x, err := New(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := "今天，" + long + "科技发布。"
+		got := x.Entities(text)
+		if len(got) != 1 || !strings.HasPrefix(got[0].Text, long) {
+			t.Errorf("Entities with %d-rune word: %v", maxTriggerRunes+1, got)
+		}
+	}
+}
