@@ -10,8 +10,10 @@
 #      package: parse, link (full A-share master), claims, entities, end to
 #      end with and without entities, on the real corpus (../shared/corpus)
 #      and on a generated one; MB/s, articles/s, MB/cpu-s, allocations;
-#   2. the segmentation ceiling, gse's own Segment, beside our Entities
-#      (entities package: BenchmarkGseSegment, BenchmarkEntities);
+#   2. segmentation: gse's own Segment beside our Entities (entities
+#      package: BenchmarkGseSegment, BenchmarkEntities), and the two
+#      interleaved in one process, timed in CPU time, for their ratio
+#      (BenchmarkEntitiesVsSegment, metric x-segment);
 #   3. the Recognizers-Text JavaScript peer (../shared/peers/recognizers-js,
 #      installed with npm ci in a temporary copy) and our claim extractor on
 #      the same sentences: the peer's own test sentences, generated article
@@ -46,8 +48,8 @@ log "Go stage benchmarks (-cpu 1,2, count $COUNT)"
 go test -run '^$' -bench 'Stage|PeerSentences|Pipeline' -benchmem -benchtime "$BENCHTIME" \
 	-count "$COUNT" -cpu 1,2 . >"$TMP/go.txt"
 
-log "segmentation ceiling: gse Segment beside Entities"
-go test -run '^$' -bench 'GseSegment|Entities$' -benchmem -benchtime "$BENCHTIME" \
+log "segmentation: gse Segment beside Entities, and their ratio in one process"
+go test -run '^$' -bench 'GseSegment|Entities$|EntitiesVsSegment' -benchmem -benchtime "$BENCHTIME" \
 	-count "$COUNT" -cpu 1 ./entities >"$TMP/gse.txt" || log "entities benchmarks failed"
 
 # Peer: the same sentence files for both sides.
@@ -125,7 +127,7 @@ python3 bench/summary.py "$TMP" >"$TMP/summary.txt"
 	echo
 	cat "$TMP/stat-go.txt"
 	echo
-	echo "## benchstat: segmentation"
+	echo "## benchstat: segmentation and entities"
 	echo
 	cat "$TMP/stat-gse.txt"
 	echo
