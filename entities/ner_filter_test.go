@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/go-ego/gse"
@@ -221,6 +223,41 @@ func TestLongTriggerWord(t *testing.T) {
 		got := x.Entities(text)
 		if len(got) != 1 || !strings.HasPrefix(got[0].Text, long) {
 			t.Errorf("Entities with %d-rune word: %v", maxTriggerRunes+1, got)
+		}
+	}
+}
+
+// TestEntitiesGOMAXPROCS runs Entities over the filter texts from eight
+// goroutines at GOMAXPROCS 1, 2 and 4 and checks every result against a
+// sequential run: the pooled scratch buffers must not leak between calls.
+func TestEntitiesGOMAXPROCS(t *testing.T) {
+	texts := filterTexts(t)
+	x := financeOnly(t)
+	if !testing.Short() {
+		x = fullExtractor(t)
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = fmt.Sprint(x.Entities(text))
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, procs := range []int{1, 2, 4} {
+		runtime.GOMAXPROCS(procs)
+		var wg sync.WaitGroup
+		errs := make(chan string, len(texts))
+		for g := range 8 {
+			wg.Go(func() {
+				for i := g; i < len(texts); i += 8 {
+					if got := fmt.Sprint(x.Entities(texts[i])); got != want[i] {
+						errs <- fmt.Sprintf("GOMAXPROCS=%d, text %d: got %s, want %s", procs, i, got, want[i])
+					}
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Error(e)
 		}
 	}
 }
