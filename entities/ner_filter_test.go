@@ -190,8 +190,12 @@ func TestGseUnits(t *testing.T) {
 	toks := s.seg.Dict.Tokens
 	for i := range toks {
 		w := toks[i].Text()
-		if got, want := gseUnits(w), len(gse.SplitWords(gse.Text(w))); got != want {
+		want := len(gse.SplitWords(gse.Text(w)))
+		if got := gseUnits(w); got != want {
 			t.Errorf("gseUnits(%q) = %d, gse splits it into %d", w, got, want)
+		}
+		if _, got := s.word(i, &toks[i]); got != want && want <= 255 {
+			t.Errorf("word(%q) has %d units, gse splits it into %d", w, got, want)
 		}
 		if s.wordIndex(&toks[i]) != i {
 			t.Fatalf("wordIndex(&Tokens[%d]) = %d", i, s.wordIndex(&toks[i]))

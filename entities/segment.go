@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -21,11 +22,15 @@ type segmenter struct {
 	seg  gse.Segmenter
 	full bool // gse's embedded zh_s dictionary is loaded
 
-	// words holds, for every word of gse's dictionary by its index in
+	// logTotal is log2 of the dictionary's total frequency, in float32 as
+	// gse keeps it: a word's distance is logTotal - log2(freq).
+	logTotal float32
+	// words caches, for every word of gse's dictionary by its index in
 	// Dict.Tokens, what cut needs: the word's distance and its length in
-	// units.
-	words []wordInfo
-
+	// units (see [segmenter.word]). An entry is filled the first time cut
+	// meets the word; computing all 352,000 up front would add a tenth to
+	// the build.
+	words []atomic.Uint64
 	// orgWords are the words of gse's dictionary that the recogniser takes
 	// as organisations on their own (see [isOrgWord]); empty without it.
 	orgWords []string
@@ -98,27 +103,29 @@ func buildSegmenter(dict string, full bool) (*segmenter, error) {
 	return s, nil
 }
 
-// wordInfo is what cut needs of a dictionary word: gse's distance for it,
-// log2(total/freq) in float32 as gse computes it, and its length in units
-// (0 if over 255).
-type wordInfo struct {
-	dist  float32
-	units uint8
+// indexWords sizes the cache of s.words for gse's dictionary, which is
+// never modified after this.
+func (s *segmenter) indexWords() {
+	s.logTotal = float32(math.Log2(s.seg.Dict.TotalFreq()))
+	s.words = make([]atomic.Uint64, len(s.seg.Dict.Tokens))
 }
 
-// indexWords fills s.words from gse's dictionary, which is never modified
-// after this.
-func (s *segmenter) indexWords() {
-	toks := s.seg.Dict.Tokens
-	logTotal := float32(math.Log2(s.seg.Dict.TotalFreq()))
-	s.words = make([]wordInfo, len(toks))
-	for i := range toks {
-		w := &s.words[i]
-		w.dist = logTotal - float32(math.Log2(toks[i].Freq()))
-		if n := gseUnits(toks[i].Text()); n <= math.MaxUint8 {
-			w.units = uint8(n)
+// word returns gse's distance for the dictionary word w, whose index in
+// Dict.Tokens is i, and its length in units (0 if over 255). The first
+// call for a word computes them and caches them in s.words; concurrent
+// first calls store the same value.
+func (s *segmenter) word(i int, w *gse.Token) (dist float32, units int) {
+	v := s.words[i].Load()
+	if v == 0 {
+		dist := s.logTotal - float32(math.Log2(w.Freq()))
+		n := gseUnits(w.Text())
+		if n > math.MaxUint8 {
+			n = 0
 		}
+		v = 1<<63 | uint64(n)<<32 | uint64(math.Float32bits(dist))
+		s.words[i].Store(v)
 	}
+	return math.Float32frombits(uint32(v)), int(v >> 32 & math.MaxUint8)
 }
 
 // wordIndex returns the index in gse's Dict.Tokens of a word its
@@ -202,12 +209,13 @@ type jumper struct {
 // It is gse's shortest-path Segment, which is several times faster than
 // the DAG with HMM, written again over gse's dictionary so that it reuses
 // its buffers (gse's own allocates for every clause and for most
-// characters) and reads each word's distance and length from s.words. It gives exactly gse's result (a test checks it on the
+// characters) and reads each word's distance and length from a cache
+// ([segmenter.word]). It gives exactly gse's result (a test checks it on the
 // corpus and by fuzzing); keep it in step with gse's segmentWords when
 // gse is upgraded.
 //
 // ok is false, with dst as it was, if gse's dictionary gives a word that
-// is not among the words the segmenter indexed when it was built (a change
+// is not in its Dict.Tokens (a change
 // in gse); the caller then falls back to gse's Segment.
 func (s *segmenter) cut(text, low string, start, end int, cs *cutScratch, dst []token) (_ []token, ok bool) {
 	clause := low[start:end]
@@ -244,14 +252,17 @@ func (s *segmenter) cut(text, low string, start, end int, cs *cutScratch, dst []
 		first := 0
 		for _, w := range cs.found[:m] {
 			i := s.wordIndex(w)
-			if i < 0 || s.words[i].units == 0 || cur+int(s.words[i].units) > n {
+			if i < 0 {
 				return dst, false
 			}
-			units := int(s.words[i].units)
+			dist, units := s.word(i, w)
+			if units == 0 || cur+units > n {
+				return dst, false
+			}
 			if first == 0 {
 				first = units
 			}
-			relax(&cs.jump[cur+units-1], base+s.words[i].dist, w, units)
+			relax(&cs.jump[cur+units-1], base+dist, w, units)
 		}
 		// A unit no one-unit word covers is a word of its own, at gse's
 		// distance 32.
