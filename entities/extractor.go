@@ -34,8 +34,8 @@ type Options struct {
 	Names []string
 
 	// FinanceOnly skips gse's embedded dictionary (352,000 words, about 1 s
-	// and 130 MiB to load) and segments with the finance dictionary and
-	// Words alone. The extractor then builds in about a millisecond and
+	// and 133 MiB to load) and segments with the finance dictionary and
+	// Words alone. The extractor then builds in a few milliseconds and
 	// finds the listed entities, Names, persons after titles (董事长雷军)
 	// and organisations whose name starts with a listed word or place
 	// (腾讯公司, 广州银行). It misses persons found only by a verb cue
@@ -66,7 +66,7 @@ func MasterNames(m *ticker.Master) []string {
 // modified after New returns. Its segmenter is shared process-wide with every
 // other Extractor built from the same dictionaries and is built lazily, once:
 // the first call to [Extractor.Entities] or [Extractor.Warm] pays the cost,
-// about 1 s and 130 MiB of heap with gse's dictionary, about 1 ms and 1 MiB
+// about 1 s and 133 MiB of heap with gse's dictionary, a few ms and 1 MiB
 // with FinanceOnly. The segmenter is kept for the life of the process.
 // Numbers and claims ([Claims]) never need it.
 //

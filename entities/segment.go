@@ -17,7 +17,8 @@ import (
 
 // segmenter wraps one gse.Segmenter. It is built once and then only read:
 // no AddToken, Load* or CalcToken ever runs on it after construction, which
-// is what makes concurrent Segment and HMMCut calls safe.
+// is what makes concurrent Segment and HMMCut calls safe. The one thing
+// written later is the word cache (words), entry by entry, atomically.
 type segmenter struct {
 	seg  gse.Segmenter
 	full bool // gse's embedded zh_s dictionary is loaded
