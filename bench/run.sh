@@ -12,8 +12,10 @@
 #      and on a generated one; MB/s, articles/s, MB/cpu-s, allocations;
 #   1b. the pipeline at -cpu 1,2,4,8 (run, encode, vs-stages), for the
 #      scaling model in bench/README.md;
-#   2. the segmentation ceiling, gse's own Segment, beside our Entities
-#      (entities package: BenchmarkGseSegment, BenchmarkEntities);
+#   2. segmentation: gse's own Segment beside our Entities (entities
+#      package: BenchmarkGseSegment, BenchmarkEntities), and the two
+#      interleaved in one process, timed in CPU time, for their ratio
+#      (BenchmarkEntitiesVsSegment, metric x-segment);
 #   3. the Recognizers-Text JavaScript peer (../shared/peers/recognizers-js,
 #      installed with npm ci in a temporary copy) and our claim extractor on
 #      the same sentences: the peer's own test sentences, generated article
@@ -52,8 +54,8 @@ log "pipeline scaling (-cpu 1,2,4,8, count $COUNT)"
 go test -run '^$' -bench 'Pipeline/(run|encode|vs-stages)$' -benchmem -benchtime "$BENCHTIME" \
 	-count "$COUNT" -cpu 1,2,4,8 . >"$TMP/scale.txt"
 
-log "segmentation ceiling: gse Segment beside Entities"
-go test -run '^$' -bench 'GseSegment|Entities$' -benchmem -benchtime "$BENCHTIME" \
+log "segmentation: gse Segment beside Entities, and their ratio in one process"
+go test -run '^$' -bench 'GseSegment|Entities$|EntitiesVsSegment' -benchmem -benchtime "$BENCHTIME" \
 	-count "$COUNT" -cpu 1 ./entities >"$TMP/gse.txt" || log "entities benchmarks failed"
 
 # Peer: the same sentence files for both sides.
@@ -136,7 +138,11 @@ python3 bench/summary.py "$TMP" >"$TMP/summary.txt"
 	echo
 	cat "$TMP/stat-scale.txt"
 	echo
-	echo "## benchstat: segmentation"
+	echo "## benchstat: pipeline scaling"
+	echo
+	cat "$TMP/stat-scale.txt"
+	echo
+	echo "## benchstat: segmentation and entities"
 	echo
 	cat "$TMP/stat-gse.txt"
 	echo

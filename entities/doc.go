@@ -59,9 +59,12 @@
 // segmenter and do not count): the first [Extractor.Entities] call (or
 // [Extractor.Warm]) pays for it.
 // With gse's dictionary that is about 1 s (several seconds on a busy
-// machine) and 130 MiB of live heap; with [Options.FinanceOnly] it is about
-// a millisecond and under 1 MiB. Segmenters are kept until the process
-// exits, so build few configurations. Linking gse's embedded dictionaries
+// machine) and 133 MiB of live heap; with [Options.FinanceOnly] it is a few
+// milliseconds and under 1 MiB. Each Extractor also builds, on that first
+// call, the matcher for the words that mark the clauses worth segmenting
+// (milliseconds; tens of them with a full A-share list of Names).
+// Segmenters are kept until the process exits, so build few
+// configurations. Linking gse's embedded dictionaries
 // adds about 32 MB to a binary.
 //
 // gse keeps its HMM tables in package variables. This package loads them

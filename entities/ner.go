@@ -124,25 +124,49 @@ func (t *token) describe() {
 	}
 }
 
-// scanTokens runs the recognisers over the tokens of one text and returns
-// the entities, overlaps resolved, in text order.
-func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
-	var cands []candidate
+// recognise runs the recognisers over the tokens of one text and returns
+// the candidate entities. Persons found after a title or before a cue go
+// into x.sc.known.
+func (x *extraction) recognise(text string, toks []token) []candidate {
+	full, lx := x.seg.full, x.lex
+	cands := x.sc.cands[:0]
 	if len(lx.names) > 0 {
-		cands = matchNames(text, toks, full, lx, cands)
+		// Names start where the matcher found one, unless it is off.
+		var starts []int
+		if !x.every && !x.eng.every {
+			if x.sc.names == nil {
+				x.sc.names = make([]int, 0, 16)
+			}
+			starts = x.sc.names[:0]
+			for _, h := range x.sc.hits {
+				if x.eng.name[h.Pattern] {
+					starts = append(starts, h.Start)
+				}
+			}
+			slices.Sort(starts)
+			x.sc.names = starts
+		}
+		if starts == nil || len(starts) > 0 {
+			cands = matchNames(x.sc.low, toks, starts, full, lx, cands)
+		}
 	}
-	known := map[string]bool{} // person names found with a cue
+	known := func(name string) {
+		if x.sc.known == nil {
+			x.sc.known = map[string]bool{}
+		}
+		x.sc.known[name] = true
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.lex {
 			if k, ok := t.kind.entityKind(); ok {
 				cands = append(cands, candidate{t.start, t.end, k})
 				if k == Person {
-					known[t.text] = true
+					known(t.text)
 				}
 				continue
 			}
-		} else if full && t.pos == "nt" && t.runes >= 3 && t.han && orgLikeEnding(t.text) && !placeCompany(t.text) {
+		} else if full && t.pos == "nt" && t.han && t.runes >= 3 && isOrgWord(t.text) {
 			// gse's own dictionary knows this organisation (人民检察院); a
 			// place before it belongs to the name (深圳市人民检察院).
 			s := t.start
@@ -159,12 +183,12 @@ func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
 		case t.lex && t.kind == WordTitle:
 			if s, en, ok := nameAfter(toks, i+1, full); ok {
 				cands = append(cands, candidate{s, en, Person})
-				known[text[s:en]] = true
+				known(text[s:en])
 			}
 		case t.lex && t.kind == WordCue && full:
 			if s, en, ok := nameBefore(toks, i); ok {
 				cands = append(cands, candidate{s, en, Person})
-				known[text[s:en]] = true
+				known(text[s:en])
 			}
 		case t.lex && t.kind == WordOrgSuffix:
 			if s, en, ok := orgEndingAt(toks, i, full); ok {
@@ -172,20 +196,7 @@ func scanTokens(text string, toks []token, full bool, lx *lexicon) []Entity {
 			}
 		}
 	}
-	// An organisation defines its short form in brackets (深圳市星河数据科技
-	// 有限公司（下称“星河数据”）): the short form is the organisation
-	// wherever it stands.
-	aliases := aliasDefinitions(text, cands, lx)
-	if len(aliases) > 0 {
-		cands = matchKnown(text, toks, aliases, Organization, 8, cands)
-	}
-	// A name found once with a cue is a person wherever it stands alone:
-	// as one token or as up to four contiguous tokens (single characters
-	// the HMM was not asked to join).
-	if len(known) > 0 {
-		cands = matchKnown(text, toks, known, Person, 4, cands)
-	}
-	return resolve(text, cands)
+	return cands
 }
 
 // matchKnown adds a candidate of kind k wherever a run of up to maxToks
@@ -211,7 +222,10 @@ func matchKnown(text string, toks []token, known map[string]bool, k EntityKind, 
 
 // aliasDefinitions returns the short forms that organisations found so far
 // define right after their name: （下称“X”）, （以下简称“X”）, (简称"X").
-func aliasDefinitions(text string, cands []candidate, lx *lexicon) map[string]bool {
+// An organisation defines its short form in brackets (深圳市星河数据科技
+// 有限公司（下称“星河数据”）): the short form is the organisation wherever
+// it stands. The set is *reuse, made if nil; the result is nil when empty.
+func aliasDefinitions(text string, cands []candidate, lx *lexicon, reuse *map[string]bool) map[string]bool {
 	var aliases map[string]bool
 	for _, c := range cands {
 		if c.kind != Organization {
@@ -225,7 +239,10 @@ func aliasDefinitions(text string, cands []candidate, lx *lexicon) map[string]bo
 			continue // 公司, 本公司: a generic reference, not a name
 		}
 		if aliases == nil {
-			aliases = map[string]bool{}
+			if *reuse == nil {
+				*reuse = map[string]bool{}
+			}
+			aliases = *reuse
 		}
 		aliases[x] = true
 	}
@@ -269,9 +286,22 @@ func cutAnyPrefix(s string, prefixes ...string) (string, bool) {
 // matchNames finds security names over runs of contiguous tokens, the
 // longest at each token first. With gse's dictionary, a name that is one
 // token which the dictionary knows as a common word (机器人, 太阳能) is
-// taken for the word.
-func matchNames(text string, toks []token, full bool, lx *lexicon, cands []candidate) []candidate {
+// taken for the word. low is the text with ASCII lower-cased. If starts is
+// not nil, it lists in order every offset where a name starts, and only
+// tokens starting there are looked at.
+func matchNames(low string, toks []token, starts []int, full bool, lx *lexicon, cands []candidate) []candidate {
 	for i := range toks {
+		if starts != nil {
+			for len(starts) > 0 && starts[0] < toks[i].start {
+				starts = starts[1:]
+			}
+			if len(starts) == 0 {
+				break
+			}
+			if starts[0] != toks[i].start {
+				continue
+			}
+		}
 		best, bestJ := -1, -1
 		for j := i; j < len(toks); j++ {
 			if j > i && toks[j].start != toks[j-1].end {
@@ -281,7 +311,7 @@ func matchNames(text string, toks []token, full bool, lx *lexicon, cands []candi
 			if e-s > lx.maxName {
 				break
 			}
-			if lx.names[lowerASCII(text[s:e])] {
+			if lx.names[low[s:e]] {
 				best, bestJ = e, j
 			}
 		}
@@ -307,8 +337,8 @@ func isProperTag(pos string) bool {
 }
 
 // resolve drops overlapping candidates, the longest first (the earlier on a
-// tie), and returns the rest as entities in text order.
-func resolve(text string, cands []candidate) []Entity {
+// tie), and returns the rest as entities in text order. *kept is scratch.
+func resolve(text string, cands []candidate, kept *[]candidate) []Entity {
 	if len(cands) == 0 {
 		return nil
 	}
@@ -321,19 +351,20 @@ func resolve(text string, cands []candidate) []Entity {
 		}
 		return cmp.Compare(a.kind, b.kind)
 	})
-	kept := make([]candidate, 0, len(cands))
+	k := (*kept)[:0]
 	for _, c := range cands {
 		// kept is sorted by start; find the first kept span ending after c.start.
-		j, _ := slices.BinarySearchFunc(kept, c.start, func(k candidate, s int) int {
+		j, _ := slices.BinarySearchFunc(k, c.start, func(k candidate, s int) int {
 			return cmp.Compare(k.end, s+1)
 		})
-		if j < len(kept) && kept[j].start < c.end {
+		if j < len(k) && k[j].start < c.end {
 			continue
 		}
-		kept = slices.Insert(kept, j, c)
+		k = slices.Insert(k, j, c)
 	}
-	out := make([]Entity, len(kept))
-	for i, c := range kept {
+	*kept = k
+	out := make([]Entity, len(k))
+	for i, c := range k {
 		out[i] = Entity{Text: text[c.start:c.end], Kind: c.kind, Start: c.start, End: c.end}
 	}
 	return out

@@ -93,6 +93,9 @@ func BenchmarkEntities(b *testing.B) {
 			if err := x.Warm(); err != nil {
 				b.Fatal(err)
 			}
+			for _, t := range texts { // describe the words met, as a running process has
+				x.Entities(t)
+			}
 			b.SetBytes(totalLen(texts))
 			b.ReportAllocs()
 			n := 0
@@ -108,10 +111,12 @@ func BenchmarkEntities(b *testing.B) {
 	}
 }
 
-// BenchmarkGseSegment is the ceiling peer: gse's own shortest-path Segment
-// over the same text (split into lines, as gse is meant to be called), with
-// the same full dictionary. Entities does more (DAG+HMM cuts, recognisers),
-// so it cannot be faster.
+// BenchmarkGseSegment is the segmentation peer: gse's own shortest-path
+// Segment over the same text (split into lines, as gse is meant to be
+// called), with the same full dictionary, and gse's DAG+HMM Cut. Entities
+// runs the same shortest path, but only over the clauses that can hold an
+// entity, and without gse's allocations; BenchmarkEntitiesVsSegment gives
+// the ratio.
 func BenchmarkGseSegment(b *testing.B) {
 	texts := benchCorpus(b)
 	if testing.Short() {
@@ -157,6 +162,73 @@ func BenchmarkGseSegment(b *testing.B) {
 		reportCPU(b, cpu0, totalLen(texts))
 		_ = n
 	})
+}
+
+// BenchmarkEntitiesVsSegment measures Entities against gse's own Segment on
+// the same text in one process, interleaved: each iteration runs gse's
+// Segment over every article's lines (as gse is meant to be called), then
+// Entities over every article. Each side is timed in process CPU time,
+// which other work on a shared machine skews far less than wall time, and
+// the metric x-segment is Segment's time over Entities' (above 1: Entities
+// is faster).
+// Run with -count 5 or more and compare with benchstat. For instruction
+// counts, see bench/README.md.
+func BenchmarkEntitiesVsSegment(b *testing.B) {
+	texts := benchCorpus(b)
+	if testing.Short() {
+		b.Skip("skipping gse's full dictionary in -short mode")
+	}
+	x, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := x.Warm(); err != nil {
+		b.Fatal(err)
+	}
+	s, err := x.load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := make([][][]byte, len(texts))
+	for i, t := range texts {
+		for l := range strings.SplitSeq(t, "\n") {
+			lines[i] = append(lines[i], []byte(l))
+		}
+	}
+	// One pass of each first, untimed: both start with warm caches and
+	// Entities with every word it meets already described.
+	for i, t := range texts {
+		for _, l := range lines[i] {
+			s.seg.Segment(l)
+		}
+		x.Entities(t)
+	}
+	size := totalLen(texts)
+	b.SetBytes(2 * size) // both sides read the text
+	b.ReportAllocs()
+	var seg, ent time.Duration
+	n := 0
+	for b.Loop() {
+		c0 := processCPU()
+		for i := range texts {
+			for _, l := range lines[i] {
+				n += len(s.seg.Segment(l))
+			}
+		}
+		c1 := processCPU()
+		for _, t := range texts {
+			n += len(x.Entities(t))
+		}
+		c2 := processCPU()
+		seg += c1 - c0
+		ent += c2 - c1
+	}
+	if ent > 0 && seg > 0 {
+		b.ReportMetric(seg.Seconds()/ent.Seconds(), "x-segment")
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/ent.Seconds(), "entities-MB/cpu-s")
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/seg.Seconds(), "segment-MB/cpu-s")
+	}
+	_ = n
 }
 
 // BenchmarkEntitiesSentence runs Entities on one synthetic headline-sized

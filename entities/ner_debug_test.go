@@ -17,8 +17,11 @@ func TestDebugTokens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := x.load()
-	ex := extraction{lex: x.lex, seg: s}
+	eng, err := x.prep()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := extraction{lex: x.lex, seg: eng.seg, eng: eng, sc: new(scratch)}
 	var b strings.Builder
 	for _, tk := range ex.tokens(text) {
 		fmt.Fprintf(&b, "%s/", tk.text)
