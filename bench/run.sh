@@ -138,10 +138,6 @@ python3 bench/summary.py "$TMP" >"$TMP/summary.txt"
 	echo
 	cat "$TMP/stat-scale.txt"
 	echo
-	echo "## benchstat: pipeline scaling"
-	echo
-	cat "$TMP/stat-scale.txt"
-	echo
 	echo "## benchstat: segmentation and entities"
 	echo
 	cat "$TMP/stat-gse.txt"
