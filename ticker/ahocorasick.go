@@ -79,7 +79,9 @@ func (m *acMatcher) buildTrie(patterns []string) []trieEdge {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
+	if !slices.IsSorted(patterns) { // the callers pass them sorted
+		slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
+	}
 	var edges []trieEdge
 	m.out = []int32{-1}
 	path := []int32{0}

@@ -359,28 +359,44 @@ func (m *Master) index() {
 	m.byKey = make(map[string][]int32, len(m.secs)*3)
 	m.keyKind = make(map[string]nameKind, len(m.secs)*3)
 	m.spans = make(map[keyRef]Span)
-	for i := range m.secs {
-		m.secs[i].datedKeys(func(key string, k nameKind, sp Span) {
-			if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
-				return
+	// Most keys name one security: their lists are cut from one slab, with
+	// capacity one so that a second security copies the list out.
+	slab := make([]int32, 0, len(m.secs)*3)
+	var i int
+	add := func(key string, k nameKind, sp Span) {
+		if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
+			return
+		}
+		lst, seen := m.byKey[key]
+		switch {
+		case !seen:
+			if len(slab) == cap(slab) {
+				slab = make([]int32, 0, len(m.secs))
 			}
+			slab = append(slab, int32(i))
+			m.byKey[key] = slab[len(slab)-1 : len(slab) : len(slab)]
+			m.keyKind[key] = k
+			if sp != (Span{}) {
+				m.spans[keyRef{key, int32(i)}] = sp
+			}
+			return
+		case !slices.Contains(lst, int32(i)):
+			m.byKey[key] = append(lst, int32(i))
+			if sp != (Span{}) {
+				m.spans[keyRef{key, int32(i)}] = sp
+			}
+		case len(m.spans) > 0:
 			ref := keyRef{key, int32(i)}
-			lst, seen := m.byKey[key]
-			switch {
-			case !slices.Contains(lst, int32(i)):
-				m.byKey[key] = append(lst, int32(i))
-				if sp != (Span{}) {
-					m.spans[ref] = sp
-				}
-			case len(m.spans) > 0:
-				if old, ok := m.spans[ref]; ok {
-					m.spans[ref] = widen(old, sp)
-				}
+			if old, ok := m.spans[ref]; ok {
+				m.spans[ref] = widen(old, sp)
 			}
-			if old := m.keyKind[key]; !seen || k < old {
-				m.keyKind[key] = k
-			}
-		})
+		}
+		if k < m.keyKind[key] {
+			m.keyKind[key] = k
+		}
+	}
+	for i = range m.secs {
+		m.secs[i].datedKeys(add)
 	}
 	for ref, sp := range m.spans {
 		if sp == (Span{}) {
@@ -542,7 +558,35 @@ func needsSpaceFold(name string) bool {
 // nameKey is the matching key of a name: NormalizeName with Latin letters
 // upper-cased.
 func nameKey(name string) string {
+	if isKeyForm(name) {
+		return name
+	}
 	return foldKey(NormalizeName(name))
+}
+
+// isKeyForm reports whether name is its own key, so that nameKey can skip
+// NFKC: it holds only printable ASCII other than the space and the lower-case
+// letters, and CJK unified ideographs (U+4E00 to U+9FFF). Those runes are
+// all NFKC starters that compose with none of each other, so NFKC, the
+// space fold and foldKey leave such a name as it is. Most names of a master
+// are of this form.
+func isKeyForm(name string) bool {
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c >= 0x7F || c >= 'a' && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		// A CJK unified ideograph is three bytes, E4 B8 80 to E9 BF BF.
+		if c < 0xE4 || c > 0xE9 || i+2 >= len(name) || name[i+1]&0xC0 != 0x80 || name[i+2]&0xC0 != 0x80 || c == 0xE4 && name[i+1] < 0xB8 {
+			return false
+		}
+		i += 3
+	}
+	return true
 }
 
 // foldKey upper-cases the Latin letters of a normalised name.

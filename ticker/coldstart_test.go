@@ -1,0 +1,47 @@
+package ticker
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFastPathsAgree checks the allocation-free paths of nameKey and
+// englishNames against the general code, on every name of the built-in
+// master (and of all_code.csv when the reference data is there) and on
+// names built to sit at their edges.
+func TestFastPathsAgree(t *testing.T) {
+	names := []string{
+		"", " ", "a", "A", "万科A", "万科Ａ", "万 科", "Meta Platforms", "meta  platforms", "*ST天润", "ST天润",
+		"TCL科技", "丂", "一", "鿿", "㐀", "豈", "\u4e00\u0301", "A\u0301", "Ａ", "\t万科", "万科\n", "x\u00a0y", "\u3000",
+		"The Carlyle Group Inc.", "The", "THE", "the Group", "Target Corporation", "KKR & Co. Inc.", "KKR&Co.Inc.",
+		"China Mobile Limited", "China", "Apollo Global Management Inc.", "Foo, Bar", "Foo,", "Alibaba Group Holding",
+		"ABC Inc", "Abc Inc", "abc inc", "International Holdings", "Hong Kong Group", "Meta  Platforms", " Meta", "Meta ",
+		"Levi Strauss & Co", "Coca-Cola Co", "A Very Long Name With A Verylongwordthatexceedsthirtytwobytes Corp",
+		"Verylongwordthatexceedsthirtytwobytes", "Ünilever PLC", "Nestlé SA", "Group Inc", "Inc", "Holdings Ltd Inc",
+	}
+	masters := []*Master{DefaultMaster()}
+	for _, m := range masters {
+		for _, s := range m.secs {
+			names = append(names, s.Name, s.FullName, s.EnglishName, strings.ToLower(s.EnglishName))
+			names = append(names, s.Aliases...)
+			names = append(names, s.FormerNames...)
+			if b := undecorate(s.Name, s.Symbol.Market()); b != "" {
+				names = append(names, b)
+			}
+			fullNameStems(s.FullName, func(st string) { names = append(names, st) })
+		}
+	}
+	for _, n := range names {
+		if got, want := nameKey(n), foldKey(NormalizeName(n)); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", n, got, want)
+		}
+		var got string
+		englishNames(n, func(s string) { got = s })
+		if want := englishPick(n, englishStem(n)); got != want {
+			t.Errorf("englishNames(%q) = %q, want %q", n, got, want)
+		}
+		if got, want := inUpper(englishGeneric, n), englishGeneric[strings.ToUpper(n)]; got != want {
+			t.Errorf("inUpper(englishGeneric, %q) = %v, want %v", n, got, want)
+		}
+	}
+}
