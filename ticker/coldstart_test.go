@@ -18,6 +18,7 @@ func TestFastPathsAgree(t *testing.T) {
 		"ABC Inc", "Abc Inc", "abc inc", "International Holdings", "Hong Kong Group", "Meta  Platforms", " Meta", "Meta ",
 		"Levi Strauss & Co", "Coca-Cola Co", "A Very Long Name With A Verylongwordthatexceedsthirtytwobytes Corp",
 		"Verylongwordthatexceedsthirtytwobytes", "Ünilever PLC", "Nestlé SA", "Group Inc", "Inc", "Holdings Ltd Inc",
+		"万科 A", "A 万科", "A B", "a b c", "a-b c", "a- b", "3M Co", "A\u3000B", "ａｂ", "TCL 科技", "x ",
 	}
 	masters := []*Master{DefaultMaster()}
 	for _, m := range masters {

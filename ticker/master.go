@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -356,12 +357,13 @@ func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
 
 // index builds the name index and the company groups.
 func (m *Master) index() {
-	m.byKey = make(map[string][]int32, len(m.secs)*3)
-	m.keyKind = make(map[string]nameKind, len(m.secs)*3)
+	// About 1.3 keys per security in the built-in master.
+	m.byKey = make(map[string][]int32, len(m.secs)*3/2)
+	m.keyKind = make(map[string]nameKind, len(m.secs)*3/2)
 	m.spans = make(map[keyRef]Span)
 	// Most keys name one security: their lists are cut from one slab, with
 	// capacity one so that a second security copies the list out.
-	slab := make([]int32, 0, len(m.secs)*3)
+	slab := make([]int32, 0, len(m.secs)*3/2)
 	var i int
 	add := func(key string, k nameKind, sp Span) {
 		if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
@@ -558,35 +560,69 @@ func needsSpaceFold(name string) bool {
 // nameKey is the matching key of a name: NormalizeName with Latin letters
 // upper-cased.
 func nameKey(name string) string {
-	if isKeyForm(name) {
+	switch keyForm(name) {
+	case isKey:
 		return name
+	case upperIsKey:
+		return asciiUpperString(name)
 	}
 	return foldKey(NormalizeName(name))
 }
 
-// isKeyForm reports whether name is its own key, so that nameKey can skip
-// NFKC: it holds only printable ASCII other than the space and the lower-case
-// letters, and CJK unified ideographs (U+4E00 to U+9FFF). Those runes are
-// all NFKC starters that compose with none of each other, so NFKC, the
-// space fold and foldKey leave such a name as it is. Most names of a master
-// are of this form.
-func isKeyForm(name string) bool {
+// A nameForm tells what nameKey must do to a name.
+type nameForm uint8
+
+const (
+	needsNFKC  nameForm = iota // anything else: the general path
+	isKey                      // the name is its own key
+	upperIsKey                 // the name with ASCII letters upper-cased is its key
+)
+
+// keyForm tells whether name is its own key, or is once its ASCII letters
+// are upper-cased, so that nameKey can skip NFKC. That holds when name
+// holds only printable ASCII and CJK unified ideographs (U+4E00 to
+// U+9FFF), a space only singly between two ASCII letters or digits. Those
+// runes are all NFKC starters that compose with none of each other, so
+// NFKC leaves such a name as it is, the space fold keeps its spaces, and
+// foldKey only upper-cases a to z. Most names of a master are of this form.
+func keyForm(name string) nameForm {
+	form := isKey
 	for i := 0; i < len(name); {
 		c := name[i]
 		if c < utf8.RuneSelf {
-			if c <= ' ' || c >= 0x7F || c >= 'a' && c <= 'z' {
-				return false
+			switch {
+			case c == ' ':
+				if i == 0 || i+1 == len(name) || !isASCIIAlnum(rune(name[i-1])) || !isASCIIAlnum(rune(name[i+1])) {
+					return needsNFKC
+				}
+			case c < ' ' || c >= 0x7F:
+				return needsNFKC
+			case c >= 'a' && c <= 'z':
+				form = upperIsKey
 			}
 			i++
 			continue
 		}
 		// A CJK unified ideograph is three bytes, E4 B8 80 to E9 BF BF.
 		if c < 0xE4 || c > 0xE9 || i+2 >= len(name) || name[i+1]&0xC0 != 0x80 || name[i+2]&0xC0 != 0x80 || c == 0xE4 && name[i+1] < 0xB8 {
-			return false
+			return needsNFKC
 		}
 		i += 3
 	}
-	return true
+	return form
+}
+
+// asciiUpperString returns s with a to z upper-cased.
+func asciiUpperString(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not used again
 }
 
 // foldKey upper-cases the Latin letters of a normalised name.
