@@ -154,7 +154,7 @@ func (m *acMatcher) buildFailLinks() {
 			r, c := m.edgeRune[e], m.edgeNext[e]
 			f := m.fail[s]
 			for {
-				if nx := m.step(f, r); nx >= 0 {
+				if nx := m.goTo(f, r); nx >= 0 {
 					m.fail[c] = nx
 					break
 				}
@@ -186,22 +186,34 @@ func (m *acMatcher) code(r rune) int32 {
 // the double array, first fit.
 func (m *acMatcher) buildDoubleArray() {
 	m.alpha = make([]int32, 0x10000)
-	runes := slices.Clone(m.edgeRune)
-	slices.Sort(runes)
-	runes = slices.Compact(runes)
-	for i, r := range runes {
+	// Number the distinct runes in ascending order: mark those of the
+	// BMP in alpha, then number them in one sweep, the others after them.
+	var hi []rune
+	for _, r := range m.edgeRune {
 		if r < 0x10000 {
-			m.alpha[r] = int32(i + 1)
+			m.alpha[r] = 1
 		} else {
-			if m.alphaHi == nil {
-				m.alphaHi = make(map[rune]int32)
-			}
-			m.alphaHi[r] = int32(i + 1)
+			hi = append(hi, r)
 		}
+	}
+	nr := int32(0)
+	for r, seen := range m.alpha {
+		if seen != 0 {
+			nr++
+			m.alpha[r] = nr
+		}
+	}
+	slices.Sort(hi)
+	for _, r := range slices.Compact(hi) {
+		if m.alphaHi == nil {
+			m.alphaHi = make(map[rune]int32)
+		}
+		nr++
+		m.alphaHi[r] = nr
 	}
 	ns := len(m.out)
 	m.base = make([]int32, ns)
-	used := make([]bool, 0, 2*ns+len(runes)+2)
+	used := make([]bool, 0, 2*ns+int(nr)+2)
 	firstFree := 0
 	grow := func(n int) {
 		for len(used) < n {
@@ -251,27 +263,11 @@ func (m *acMatcher) buildDoubleArray() {
 	}
 }
 
-// step returns the goto target of state s on r, or -1.
-func (m *acMatcher) step(s int32, r rune) int32 {
-	lo, hi := m.edgeLo[s], m.edgeLo[s+1]
-	if hi-lo <= 4 { // most inner states have one or two edges
-		for e := lo; e < hi; e++ {
-			if m.edgeRune[e] == r {
-				return m.edgeNext[e]
-			}
-		}
-		return -1
-	}
-	for lo < hi {
-		mid := int32(uint32(lo+hi) >> 1)
-		switch er := m.edgeRune[mid]; {
-		case er < r:
-			lo = mid + 1
-		case er > r:
-			hi = mid
-		default:
-			return m.edgeNext[mid]
-		}
+// goTo returns the goto target of state s on r, or -1, from the double
+// array.
+func (m *acMatcher) goTo(s int32, r rune) int32 {
+	if t := m.base[s] + m.code(r); uint(t) < uint(len(m.check)) && m.check[t] == s {
+		return m.next[t]
 	}
 	return -1
 }
