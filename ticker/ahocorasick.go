@@ -82,8 +82,16 @@ func (m *acMatcher) buildTrie(patterns []string) []trieEdge {
 	if !slices.IsSorted(patterns) { // the callers pass them sorted
 		slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
 	}
-	var edges []trieEdge
-	m.out = []int32{-1}
+	// The trie has at most one state per pattern rune: sizing for that
+	// costs little (pages never written are never touched) and spares the
+	// copies of growing.
+	total := 0
+	for _, p := range patterns {
+		total += min(utf8.RuneCountInString(p), maxPatternRunes)
+	}
+	edges := make([]trieEdge, 0, total)
+	m.out = make([]int32, 1, total+1)
+	m.out[0] = -1
 	path := []int32{0}
 	var prev, cur []rune
 	for _, pi := range order {
