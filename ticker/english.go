@@ -166,7 +166,7 @@ func (m *Master) englishCands(text string, out []cand) []cand {
 			for k := j; k < e; k++ {
 				buf = append(buf, byte(foldRune(rune(text[k]))))
 			}
-			if m.keyKind[string(buf)] == kindEnglish {
+			if m.kindOf(string(buf)) == kindEnglish {
 				out = append(out, cand{start: i, end: e, key: string(buf), fromMaster: true})
 			}
 			if e >= len(text) || text[e] != ' ' {

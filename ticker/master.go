@@ -63,11 +63,15 @@ type Security struct {
 type Master struct {
 	secs  []Security
 	bySym map[Symbol]int
-	// byKey maps a normalised name to the securities known by it, preferred
-	// first (see the type comment).
-	byKey map[string][]int32
-	// keyKind records, per key, the strongest kind of name it came from.
-	keyKind map[string]nameKind
+	// keys maps a normalised name to its entry e: keySecs[keyLo[e]:keyLo[e+1]]
+	// are the securities known by the name, preferred first (see the type
+	// comment), and keyKinds[e] is the strongest kind of name it came from.
+	// One small map and flat slices cost far less to build than a map of
+	// lists.
+	keys     map[string]int32
+	keyLo    []int32
+	keySecs  []int32
+	keyKinds []nameKind
 	// hasEnglish is set when some key comes from an English name only.
 	hasEnglish bool
 	// spans holds the validity of the keys that came only from dated names
@@ -259,7 +263,7 @@ func (m *Master) ByName(name string) []Security {
 	if m == nil {
 		return nil
 	}
-	idx := m.byKey[nameKey(name)]
+	idx := m.secsOf(nameKey(name))
 	out := make([]Security, len(idx))
 	for i, j := range idx {
 		out[i] = m.secs[j]
@@ -355,79 +359,127 @@ func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
 	}
 }
 
+// secsOf returns the securities known by key, preferred first.
+func (m *Master) secsOf(key string) []int32 {
+	e, ok := m.keys[key]
+	if !ok {
+		return nil
+	}
+	lo, hi := m.keyLo[e], m.keyLo[e+1]
+	return m.keySecs[lo:hi:hi]
+}
+
+// hasKey reports whether some security is known by key.
+func (m *Master) hasKey(key string) bool {
+	_, ok := m.keys[key]
+	return ok
+}
+
+// kindOf returns the strongest kind of name key came from; kindName when
+// no security is known by key.
+func (m *Master) kindOf(key string) nameKind {
+	if e, ok := m.keys[key]; ok {
+		return m.keyKinds[e]
+	}
+	return kindName
+}
+
+// keyPair is one security known by the key of entry e.
+type keyPair struct{ e, sec int32 }
+
 // index builds the name index and the company groups.
 func (m *Master) index() {
 	// About 1.3 keys per security in the built-in master.
-	m.byKey = make(map[string][]int32, len(m.secs)*3/2)
-	m.keyKind = make(map[string]nameKind, len(m.secs)*3/2)
+	m.keys = make(map[string]int32, len(m.secs)*3/2)
+	m.keyKinds = make([]nameKind, 0, len(m.secs)*3/2)
 	m.spans = make(map[keyRef]Span)
-	// Most keys name one security: their lists are cut from one slab, with
-	// capacity one so that a second security copies the list out.
-	slab := make([]int32, 0, len(m.secs)*3/2)
-	var i int
+	pairs := make([]keyPair, 0, len(m.secs)*3/2)
+	last := make([]int32, 0, len(m.secs)*3/2) // per entry, the last security added
+	var i int32
 	add := func(key string, k nameKind, sp Span) {
 		if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
 			return
 		}
-		lst, seen := m.byKey[key]
+		e, seen := m.keys[key]
+		if !seen {
+			e = int32(len(m.keyKinds))
+			m.keys[key] = e
+			m.keyKinds = append(m.keyKinds, k)
+			last = append(last, -1)
+		} else if k < m.keyKinds[e] {
+			m.keyKinds[e] = k
+		}
+		// The keys of one security come together, so it is known by key
+		// already exactly when it was the last one added.
 		switch {
-		case !seen:
-			if len(slab) == cap(slab) {
-				slab = make([]int32, 0, len(m.secs))
-			}
-			slab = append(slab, int32(i))
-			m.byKey[key] = slab[len(slab)-1 : len(slab) : len(slab)]
-			m.keyKind[key] = k
+		case last[e] != i:
+			last[e] = i
+			pairs = append(pairs, keyPair{e, i})
 			if sp != (Span{}) {
-				m.spans[keyRef{key, int32(i)}] = sp
-			}
-			return
-		case !slices.Contains(lst, int32(i)):
-			m.byKey[key] = append(lst, int32(i))
-			if sp != (Span{}) {
-				m.spans[keyRef{key, int32(i)}] = sp
+				m.spans[keyRef{key, i}] = sp
 			}
 		case len(m.spans) > 0:
-			ref := keyRef{key, int32(i)}
+			ref := keyRef{key, i}
 			if old, ok := m.spans[ref]; ok {
 				m.spans[ref] = widen(old, sp)
 			}
 		}
-		if k < m.keyKind[key] {
-			m.keyKind[key] = k
-		}
 	}
-	for i = range m.secs {
+	for i = 0; int(i) < len(m.secs); i++ {
 		m.secs[i].datedKeys(add)
 	}
+	m.listKeys(pairs)
 	for ref, sp := range m.spans {
 		if sp == (Span{}) {
 			delete(m.spans, ref)
 		}
 	}
-	for _, k := range m.keyKind {
-		if k == kindEnglish {
-			m.hasEnglish = true
-			break
+	m.hasEnglish = slices.Contains(m.keyKinds, kindEnglish)
+	m.groups()
+	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
+}
+
+// listKeys sets keyLo and keySecs from pairs, which are in security order:
+// a counting sort by entry, then each list in order of preference.
+func (m *Master) listKeys(pairs []keyPair) {
+	n := len(m.keyKinds)
+	m.keyLo = make([]int32, n+1)
+	for _, p := range pairs {
+		m.keyLo[p.e+1]++
+	}
+	for e := 1; e <= n; e++ {
+		m.keyLo[e] += m.keyLo[e-1]
+	}
+	m.keySecs = make([]int32, len(pairs))
+	fill := slices.Clone(m.keyLo[:n])
+	for _, p := range pairs {
+		m.keySecs[fill[p.e]] = p.sec
+		fill[p.e]++
+	}
+	for e := range n {
+		if lo, hi := m.keyLo[e], m.keyLo[e+1]; hi-lo > 1 {
+			slices.SortFunc(m.keySecs[lo:hi], m.prefer)
 		}
 	}
-	// Company groups: union of securities sharing a key: the listings of
-	// one company in several markets, share classes, and old and new codes
-	// of a renamed or moved listing (FB.US and META.US).
+}
+
+// groups sets the company groups: union of securities sharing a key: the
+// listings of one company in several markets, share classes, and old and
+// new codes of a renamed or moved listing (FB.US and META.US).
+func (m *Master) groups() {
 	parent := make([]int32, len(m.secs))
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
 		}
 		return x
 	}
-	for _, idx := range m.byKey {
-		slices.SortFunc(idx, m.prefer)
+	for e := range len(m.keyKinds) {
+		idx := m.keySecs[m.keyLo[e]:m.keyLo[e+1]]
 		for _, j := range idx[1:] {
 			parent[find(j)] = find(idx[0])
 		}
@@ -436,7 +488,6 @@ func (m *Master) index() {
 	for i := range m.group {
 		m.group[i] = find(int32(i))
 	}
-	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
 }
 
 // widen returns the smallest span holding a and b.
@@ -477,7 +528,7 @@ func (m *Master) ByNameOn(name, day string) []Security {
 	}
 	key := nameKey(name)
 	var out []Security
-	for _, j := range m.byKey[key] {
+	for _, j := range m.secsOf(key) {
 		if m.validOn(key, j, day) {
 			s := m.secs[j]
 			s.Symbol, s.Name = s.SymbolOn(day), s.NameOn(day)
