@@ -34,10 +34,11 @@ type acMatcher struct {
 	patRunes []int32  // length of each pattern in runes
 	pats     []string // the patterns, by id (set by the owner)
 
-	// alpha numbers the runes of the Basic Multilingual Plane that occur
-	// in some pattern from 1; 0 means the rune is in no pattern, so the
-	// matcher drops back to the root at once. alphaHi numbers the others.
-	alpha   []int32
+	// alpha numbers the runes below len(alpha) (at most the Basic
+	// Multilingual Plane) that occur in some pattern from 1; 0 means the
+	// rune is in no pattern, so the matcher drops back to the root at
+	// once. alphaHi numbers the others.
+	alpha   []uint16
 	alphaHi map[rune]int32
 	// The double array: base per state, check and next per slot.
 	base, check, next []int32
@@ -184,8 +185,11 @@ func (m *acMatcher) buildFailLinks() {
 
 // code returns the alphabet number of r, 0 when r is in no pattern.
 func (m *acMatcher) code(r rune) int32 {
+	if uint32(r) < uint32(len(m.alpha)) {
+		return int32(m.alpha[r])
+	}
 	if r < 0x10000 {
-		return m.alpha[r]
+		return 0
 	}
 	return m.alphaHi[r]
 }
@@ -193,9 +197,15 @@ func (m *acMatcher) code(r rune) int32 {
 // buildDoubleArray numbers the alphabet and places every state's edges in
 // the double array, first fit.
 func (m *acMatcher) buildDoubleArray() {
-	m.alpha = make([]int32, 0x10000)
 	// Number the distinct runes in ascending order: mark those of the
 	// BMP in alpha, then number them in one sweep, the others after them.
+	top := rune(0) // the largest BMP rune of the patterns
+	for _, r := range m.edgeRune {
+		if r < 0x10000 {
+			top = max(top, r)
+		}
+	}
+	m.alpha = make([]uint16, top+1)
 	var hi []rune
 	for _, r := range m.edgeRune {
 		if r < 0x10000 {
@@ -208,7 +218,7 @@ func (m *acMatcher) buildDoubleArray() {
 	for r, seen := range m.alpha {
 		if seen != 0 {
 			nr++
-			m.alpha[r] = nr
+			m.alpha[r] = uint16(nr) // fits: a string holds no surrogates
 		}
 	}
 	slices.Sort(hi)
