@@ -318,44 +318,45 @@ func (m *Master) AllSeq() iter.Seq[Security] {
 
 // keys calls f with every normalised key a security is found under.
 func (s *Security) keys(f func(key string, k nameKind)) {
-	s.datedKeys(func(key string, k nameKind, _ Span) { f(key, k) })
+	s.datedKeys(nil, func(key string, k nameKind, _ Span) { f(key, k) })
 }
 
-// datedKeys calls f with every normalised key a security is found under
-// and the span of the name it comes from.
-func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
+// datedKeys calls g with every normalised key a security is found under
+// and the span of the name it comes from. Keys that need a copy are cut
+// from ar when it is not nil.
+func (s *Security) datedKeys(ar *keyArena, g func(key string, k nameKind, sp Span)) {
 	var sp Span
-	f := func(key string, k nameKind) { g(key, k, sp) }
+	f := func(name string, k nameKind) { g(ar.key(name), k, sp) }
 	sp = s.nameSpan(s.Name)
 	if s.Name != "" && s.Name != s.EnglishName { // an English short name is found as EnglishName
-		f(nameKey(s.Name), kindName)
+		f(s.Name, kindName)
 		// *ST天润 is written ST天润 as often as not; the text *ST天润 holds
 		// ST天润 too, so the form without the star finds both.
 		if s.Symbol.Market() <= BJ && strings.Contains(s.Name, "*ST") {
-			f(nameKey(strings.Replace(s.Name, "*ST", "ST", 1)), kindName)
+			f(strings.Replace(s.Name, "*ST", "ST", 1), kindName)
 		}
 		if b := undecorate(s.Name, s.Symbol.Market()); b != "" {
-			f(nameKey(b), kindBare)
+			f(b, kindBare)
 		}
 	}
 	for _, a := range s.Aliases {
 		sp = s.nameSpan(a)
-		f(nameKey(a), kindAlias)
+		f(a, kindAlias)
 	}
 	for _, a := range s.FormerNames {
 		sp = s.nameSpan(a)
-		f(nameKey(a), kindFormer)
+		f(a, kindFormer)
 		if b := undecorate(a, s.Symbol.Market()); b != "" {
-			f(nameKey(b), kindFormer)
+			f(b, kindFormer)
 		}
 	}
 	sp = Span{}
 	if s.FullName != "" {
-		f(nameKey(s.FullName), kindFull)
-		fullNameStems(s.FullName, func(st string) { f(nameKey(st), kindFull) })
+		f(s.FullName, kindFull)
+		fullNameStems(s.FullName, func(st string) { f(st, kindFull) })
 	}
 	if s.EnglishName != "" {
-		englishNames(s.EnglishName, func(n string) { f(nameKey(n), kindEnglish) })
+		englishNames(s.EnglishName, func(n string) { f(n, kindEnglish) })
 	}
 }
 
@@ -395,6 +396,7 @@ func (m *Master) index() {
 	m.spans = make(map[keyRef]Span)
 	pairs := make([]keyPair, 0, len(m.secs)*3/2)
 	last := make([]int32, 0, len(m.secs)*3/2) // per entry, the last security added
+	var arena keyArena
 	var i int32
 	add := func(key string, k nameKind, sp Span) {
 		if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
@@ -426,7 +428,7 @@ func (m *Master) index() {
 		}
 	}
 	for i = 0; int(i) < len(m.secs); i++ {
-		m.secs[i].datedKeys(add)
+		m.secs[i].datedKeys(&arena, add)
 	}
 	m.listKeys(pairs)
 	for ref, sp := range m.spans {
@@ -661,6 +663,37 @@ func keyForm(name string) nameForm {
 		i += 3
 	}
 	return form
+}
+
+// keyArena hands out keys cut from shared chunks of bytes, so that the
+// thousands of keys an index computes cost a few allocations: a chunk is
+// written once, key by key, and never changed under a key cut from it.
+type keyArena struct{ buf []byte }
+
+// key returns nameKey(name); a nil arena allocates as nameKey does.
+func (a *keyArena) key(name string) string {
+	if a == nil {
+		return nameKey(name)
+	}
+	switch keyForm(name) {
+	case isKey:
+		return name
+	case needsNFKC:
+		return foldKey(NormalizeName(name))
+	}
+	if len(a.buf)+len(name) > cap(a.buf) {
+		a.buf = make([]byte, 0, max(32<<10, len(name)))
+	}
+	start := len(a.buf)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		a.buf = append(a.buf, c)
+	}
+	k := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(k), len(k))
 }
 
 // asciiUpperString returns s with a to z upper-cased.
