@@ -32,9 +32,17 @@ func TestFastPathsAgree(t *testing.T) {
 			fullNameStems(s.FullName, func(st string) { names = append(names, st) })
 		}
 	}
+	var ar keyArena
+	keys := make(map[string]string) // arena keys, checked again at the end
 	for _, n := range names {
-		if got, want := nameKey(n), foldKey(NormalizeName(n)); got != want {
+		want := foldKey(NormalizeName(n))
+		if got := nameKey(n); got != want {
 			t.Errorf("nameKey(%q) = %q, want %q", n, got, want)
+		}
+		if got := ar.key(n); got != want {
+			t.Errorf("keyArena.key(%q) = %q, want %q", n, got, want)
+		} else {
+			keys[n] = got
 		}
 		var got string
 		englishNames(n, func(s string) { got = s })
@@ -43,6 +51,11 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 		if got, want := inUpper(englishGeneric, n), englishGeneric[strings.ToUpper(n)]; got != want {
 			t.Errorf("inUpper(englishGeneric, %q) = %v, want %v", n, got, want)
+		}
+	}
+	for n, k := range keys {
+		if want := foldKey(NormalizeName(n)); k != want {
+			t.Errorf("arena key of %q changed to %q", n, k)
 		}
 	}
 }
