@@ -1,8 +1,10 @@
 package ticker
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFastPathsAgree checks the allocation-free paths of nameKey and
@@ -57,5 +59,41 @@ func TestFastPathsAgree(t *testing.T) {
 		if want := foldKey(NormalizeName(n)); k != want {
 			t.Errorf("arena key of %q changed to %q", n, k)
 		}
+	}
+}
+
+// TestIndexMatchesMaps checks the flat name index against one built the
+// plain way, with a map of lists and a map of kinds.
+func TestIndexMatchesMaps(t *testing.T) {
+	m := DefaultMaster()
+	lists := make(map[string][]int32)
+	kinds := make(map[string]nameKind)
+	for i := range m.secs {
+		m.secs[i].keys(func(key string, k nameKind) {
+			if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
+				return
+			}
+			if old, ok := kinds[key]; !ok || k < old {
+				kinds[key] = k
+			}
+			if !slices.Contains(lists[key], int32(i)) {
+				lists[key] = append(lists[key], int32(i))
+			}
+		})
+	}
+	if len(m.keys) != len(lists) {
+		t.Fatalf("%d keys, want %d", len(m.keys), len(lists))
+	}
+	for key, want := range lists {
+		slices.SortFunc(want, m.prefer)
+		if got := m.secsOf(key); !slices.Equal(got, want) {
+			t.Errorf("secsOf(%q) = %v, want %v", key, got, want)
+		}
+		if got := m.kindOf(key); got != kinds[key] {
+			t.Errorf("kindOf(%q) = %v, want %v", key, got, kinds[key])
+		}
+	}
+	if m.secsOf("no such name") != nil || m.kindOf("no such name") != kindName || m.hasKey("no such name") {
+		t.Error("an unknown key is known")
 	}
 }
