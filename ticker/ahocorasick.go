@@ -34,10 +34,11 @@ type acMatcher struct {
 	patRunes []int32  // length of each pattern in runes
 	pats     []string // the patterns, by id (set by the owner)
 
-	// alpha numbers the runes of the Basic Multilingual Plane that occur
-	// in some pattern from 1; 0 means the rune is in no pattern, so the
-	// matcher drops back to the root at once. alphaHi numbers the others.
-	alpha   []int32
+	// alpha numbers the runes below len(alpha) (at most the Basic
+	// Multilingual Plane) that occur in some pattern from 1; 0 means the
+	// rune is in no pattern, so the matcher drops back to the root at
+	// once. alphaHi numbers the others.
+	alpha   []uint16
 	alphaHi map[rune]int32
 	// The double array: base per state, check and next per slot.
 	base, check, next []int32
@@ -79,9 +80,19 @@ func (m *acMatcher) buildTrie(patterns []string) []trieEdge {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
-	var edges []trieEdge
-	m.out = []int32{-1}
+	if !slices.IsSorted(patterns) { // the callers pass them sorted
+		slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(patterns[a], patterns[b]) })
+	}
+	// The trie has at most one state per pattern rune: sizing for that
+	// costs little (pages never written are never touched) and spares the
+	// copies of growing.
+	total := 0
+	for _, p := range patterns {
+		total += min(utf8.RuneCountInString(p), maxPatternRunes)
+	}
+	edges := make([]trieEdge, 0, total)
+	m.out = make([]int32, 1, total+1)
+	m.out[0] = -1
 	path := []int32{0}
 	var prev, cur []rune
 	for _, pi := range order {
@@ -152,7 +163,7 @@ func (m *acMatcher) buildFailLinks() {
 			r, c := m.edgeRune[e], m.edgeNext[e]
 			f := m.fail[s]
 			for {
-				if nx := m.step(f, r); nx >= 0 {
+				if nx := m.goTo(f, r); nx >= 0 {
 					m.fail[c] = nx
 					break
 				}
@@ -174,8 +185,11 @@ func (m *acMatcher) buildFailLinks() {
 
 // code returns the alphabet number of r, 0 when r is in no pattern.
 func (m *acMatcher) code(r rune) int32 {
+	if uint32(r) < uint32(len(m.alpha)) {
+		return int32(m.alpha[r])
+	}
 	if r < 0x10000 {
-		return m.alpha[r]
+		return 0
 	}
 	return m.alphaHi[r]
 }
@@ -183,23 +197,41 @@ func (m *acMatcher) code(r rune) int32 {
 // buildDoubleArray numbers the alphabet and places every state's edges in
 // the double array, first fit.
 func (m *acMatcher) buildDoubleArray() {
-	m.alpha = make([]int32, 0x10000)
-	runes := slices.Clone(m.edgeRune)
-	slices.Sort(runes)
-	runes = slices.Compact(runes)
-	for i, r := range runes {
+	// Number the distinct runes in ascending order: mark those of the
+	// BMP in alpha, then number them in one sweep, the others after them.
+	top := rune(0) // the largest BMP rune of the patterns
+	for _, r := range m.edgeRune {
 		if r < 0x10000 {
-			m.alpha[r] = int32(i + 1)
-		} else {
-			if m.alphaHi == nil {
-				m.alphaHi = make(map[rune]int32)
-			}
-			m.alphaHi[r] = int32(i + 1)
+			top = max(top, r)
 		}
+	}
+	m.alpha = make([]uint16, top+1)
+	var hi []rune
+	for _, r := range m.edgeRune {
+		if r < 0x10000 {
+			m.alpha[r] = 1
+		} else {
+			hi = append(hi, r)
+		}
+	}
+	nr := int32(0)
+	for r, seen := range m.alpha {
+		if seen != 0 {
+			nr++
+			m.alpha[r] = uint16(nr) // fits: a string holds no surrogates
+		}
+	}
+	slices.Sort(hi)
+	for _, r := range slices.Compact(hi) {
+		if m.alphaHi == nil {
+			m.alphaHi = make(map[rune]int32)
+		}
+		nr++
+		m.alphaHi[r] = nr
 	}
 	ns := len(m.out)
 	m.base = make([]int32, ns)
-	used := make([]bool, 0, 2*ns+len(runes)+2)
+	used := make([]bool, 0, 2*ns+int(nr)+2)
 	firstFree := 0
 	grow := func(n int) {
 		for len(used) < n {
@@ -249,27 +281,11 @@ func (m *acMatcher) buildDoubleArray() {
 	}
 }
 
-// step returns the goto target of state s on r, or -1.
-func (m *acMatcher) step(s int32, r rune) int32 {
-	lo, hi := m.edgeLo[s], m.edgeLo[s+1]
-	if hi-lo <= 4 { // most inner states have one or two edges
-		for e := lo; e < hi; e++ {
-			if m.edgeRune[e] == r {
-				return m.edgeNext[e]
-			}
-		}
-		return -1
-	}
-	for lo < hi {
-		mid := int32(uint32(lo+hi) >> 1)
-		switch er := m.edgeRune[mid]; {
-		case er < r:
-			lo = mid + 1
-		case er > r:
-			hi = mid
-		default:
-			return m.edgeNext[mid]
-		}
+// goTo returns the goto target of state s on r, or -1, from the double
+// array.
+func (m *acMatcher) goTo(s int32, r rune) int32 {
+	if t := m.base[s] + m.code(r); uint(t) < uint(len(m.check)) && m.check[t] == s {
+		return m.next[t]
 	}
 	return -1
 }

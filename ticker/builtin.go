@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 //go:generate go run ./internal/mastergen/genmaster -ref ../../shared/reference -facts data/facts.csv -out data/master.tsv.gz
@@ -57,11 +59,10 @@ func decodeBuiltin(gz []byte) (*Master, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
+	text, err := readAllString(zr, gzipSize(gz))
 	if err != nil {
 		return nil, err
 	}
-	text := string(raw)
 	header, text, _ := strings.Cut(text, "\n")
 	if header != builtinHeader {
 		return nil, &CSVError{File: "data/master.tsv.gz", Line: 1, Input: header, Err: ErrLayout}
@@ -105,4 +106,33 @@ func builtinRow(f [9]string) (Security, error) {
 		return Security{}, fmt.Errorf("%w: %q", ErrRecord, bad)
 	}
 	return s, nil
+}
+
+// gzipSize returns the size of the decompressed data that the trailer of
+// the gzip member gz records (modulo 2³²), or 0 when gz is too short.
+func gzipSize(gz []byte) int {
+	if len(gz) < 18 {
+		return 0
+	}
+	return int(binary.LittleEndian.Uint32(gz[len(gz)-4:]))
+}
+
+// readAllString reads r to the end into one string, sized for size bytes
+// so that a correct size costs one allocation and no copy. The string
+// shares the buffer, which nothing else references or writes.
+func readAllString(r io.Reader, size int) (string, error) {
+	buf := make([]byte, 0, size+1) // +1: the read that sees io.EOF needs room
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
 }

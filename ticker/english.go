@@ -48,6 +48,15 @@ var englishGeneric = map[string]bool{
 // must keep four characters (three for an acronym written in capitals,
 // KKR) and not be a generic word (CHINA).
 func englishNames(name string, f func(string)) {
+	if stem, ok := plainEnglishStem(name); ok {
+		f(englishPick(name, stem))
+		return
+	}
+	f(englishPick(name, englishStem(name)))
+}
+
+// englishStem is the stem of englishNames for any name.
+func englishStem(name string) string {
 	words := strings.Fields(englishSpacer.Replace(name))
 	if len(words) > 0 && strings.EqualFold(words[0], "THE") {
 		words = words[1:]
@@ -56,17 +65,74 @@ func englishNames(name string, f func(string)) {
 		words = words[:len(words)-1]
 	}
 	stem := strings.TrimRight(strings.Join(words, " "), " ,.&")
-	stem = strings.ReplaceAll(strings.ReplaceAll(stem, ". ", "."), " & ", "&")
+	return strings.ReplaceAll(strings.ReplaceAll(stem, ". ", "."), " & ", "&")
+}
+
+// englishPick returns what englishNames gives for name with stem: the
+// stem when it is long and specific enough, else name.
+func englishPick(name, stem string) string {
 	n := utf8.RuneCountInString(stem)
 	acronym := n == 3 && isUpperRun(stem) && name != strings.ToUpper(name)
 	switch {
 	case stem == name || stem == "":
-		f(name)
-	case (n >= 4 || acronym) && !englishGeneric[strings.ToUpper(stem)]:
-		f(stem) // the stem is found inside the full name too
-	default:
-		f(name)
+		return name
+	case (n >= 4 || acronym) && !inUpper(englishGeneric, stem):
+		return stem // the stem is found inside the full name too
 	}
+	return name
+}
+
+// plainEnglishStem is the stem englishNames computes, without allocating,
+// for a plain name: printable ASCII words without & . or , separated by
+// single spaces. There englishSpacer changes nothing, the words are the
+// space-separated runs, and their join is a substring of name that no
+// trimming or replacing changes. ok is false for any other name.
+func plainEnglishStem(name string) (stem string, ok bool) {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' {
+		return "", false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == ' ' && name[i-1] == ' ', c < ' ', c >= 0x7F, c == '&', c == '.', c == ',':
+			return "", false
+		}
+	}
+	lo, hi := 0, len(name)
+	if sp := strings.IndexByte(name, ' '); sp >= 0 && strings.EqualFold(name[:sp], "THE") {
+		lo = sp + 1
+	}
+	for {
+		sp := strings.LastIndexByte(name[lo:hi], ' ')
+		if sp < 0 || !isEnglishTail(name[lo+sp+1:hi]) {
+			break
+		}
+		hi = lo + sp
+	}
+	return name[lo:hi], true
+}
+
+// isEnglishTail reports whether the ASCII word w, upper-cased, is in
+// englishTail.
+func isEnglishTail(w string) bool { return inUpper(englishTail, w) }
+
+// inUpper reports whether set holds strings.ToUpper(w), without allocating
+// when w is short ASCII.
+func inUpper(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToUpper(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToUpper(w)]
+		}
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // englishWords is the longest English name, in words, that englishCands
@@ -100,7 +166,7 @@ func (m *Master) englishCands(text string, out []cand) []cand {
 			for k := j; k < e; k++ {
 				buf = append(buf, byte(foldRune(rune(text[k]))))
 			}
-			if m.keyKind[string(buf)] == kindEnglish {
+			if m.kindOf(string(buf)) == kindEnglish {
 				out = append(out, cand{start: i, end: e, key: string(buf), fromMaster: true})
 			}
 			if e >= len(text) || text[e] != ' ' {

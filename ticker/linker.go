@@ -229,8 +229,7 @@ var defaultStopKeys = sync.OnceValue(func() map[string]bool {
 
 // inMatcher reports whether the shared automaton of m reports key.
 func (m *Master) inMatcher(key string) bool {
-	_, ok := m.byKey[key]
-	return ok || defaultStopKeys()[key]
+	return m.hasKey(key) || defaultStopKeys()[key]
 }
 
 // Master returns the master l links against.
@@ -240,14 +239,14 @@ func (l *Linker) Master() *Master { return l.master }
 // default stop names, so that a Linker with the default options needs no
 // second pass over the text.
 func newMasterMatcher(m *Master) *acMatcher {
-	keys := make([]string, 0, len(m.byKey)+len(defaultStopKeys()))
-	for k := range m.byKey {
-		if m.keyKind[k] != kindEnglish { // English names: see englishCands
+	keys := make([]string, 0, len(m.keys)+len(defaultStopKeys()))
+	for k, e := range m.keys {
+		if m.keyKinds[e] != kindEnglish { // English names: see englishCands
 			keys = append(keys, k)
 		}
 	}
 	for k := range defaultStopKeys() {
-		if _, ok := m.byKey[k]; !ok {
+		if !m.hasKey(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -577,8 +576,7 @@ const inDocScanLimit = 8
 func (l *Linker) learnKeys(name string, sym Symbol) []string {
 	var keys []string
 	add := func(k string) {
-		_, known := l.master.byKey[k]
-		if known || utf8.RuneCountInString(k) >= 3 && !genericWords[k] && !isASCIIWord(k) {
+		if l.master.hasKey(k) || utf8.RuneCountInString(k) >= 3 && !genericWords[k] && !isASCIIWord(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -657,7 +655,7 @@ func (l *Linker) resolve(key string, inDoc map[string]Symbol, groupCoded map[int
 	if s, ok := l.learned[key]; ok {
 		return s
 	}
-	idx := l.master.byKey[key]
+	idx := l.master.secsOf(key)
 	if len(idx) == 0 {
 		return Symbol{}
 	}
@@ -727,7 +725,7 @@ func (l *Linker) neeq(sym Symbol, day string) Symbol {
 // exchanges' lists is written as a name: capitalised (Target, not the word
 // target; News Corporation's News, not news in a URL).
 func (l *Linker) englishCaseOK(c cand, text string) bool {
-	if !c.fromMaster || l.master.keyKind[c.key] != kindEnglish {
+	if !c.fromMaster || l.master.kindOf(c.key) != kindEnglish {
 		return true
 	}
 	r := text[c.start]

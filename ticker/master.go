@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -62,11 +63,15 @@ type Security struct {
 type Master struct {
 	secs  []Security
 	bySym map[Symbol]int
-	// byKey maps a normalised name to the securities known by it, preferred
-	// first (see the type comment).
-	byKey map[string][]int32
-	// keyKind records, per key, the strongest kind of name it came from.
-	keyKind map[string]nameKind
+	// keys maps a normalised name to its entry e: keySecs[keyLo[e]:keyLo[e+1]]
+	// are the securities known by the name, preferred first (see the type
+	// comment), and keyKinds[e] is the strongest kind of name it came from.
+	// One small map and flat slices cost far less to build than a map of
+	// lists.
+	keys     map[string]int32
+	keyLo    []int32
+	keySecs  []int32
+	keyKinds []nameKind
 	// hasEnglish is set when some key comes from an English name only.
 	hasEnglish bool
 	// spans holds the validity of the keys that came only from dated names
@@ -258,7 +263,7 @@ func (m *Master) ByName(name string) []Security {
 	if m == nil {
 		return nil
 	}
-	idx := m.byKey[nameKey(name)]
+	idx := m.secsOf(nameKey(name))
 	out := make([]Security, len(idx))
 	for i, j := range idx {
 		out[i] = m.secs[j]
@@ -313,103 +318,170 @@ func (m *Master) AllSeq() iter.Seq[Security] {
 
 // keys calls f with every normalised key a security is found under.
 func (s *Security) keys(f func(key string, k nameKind)) {
-	s.datedKeys(func(key string, k nameKind, _ Span) { f(key, k) })
+	s.datedKeys(nil, func(key string, k nameKind, _ Span) { f(key, k) })
 }
 
-// datedKeys calls f with every normalised key a security is found under
-// and the span of the name it comes from.
-func (s *Security) datedKeys(g func(key string, k nameKind, sp Span)) {
+// datedKeys calls g with every normalised key a security is found under
+// and the span of the name it comes from. Keys that need a copy are cut
+// from ar when it is not nil.
+func (s *Security) datedKeys(ar *keyArena, g func(key string, k nameKind, sp Span)) {
 	var sp Span
-	f := func(key string, k nameKind) { g(key, k, sp) }
+	f := func(name string, k nameKind) { g(ar.key(name), k, sp) }
 	sp = s.nameSpan(s.Name)
 	if s.Name != "" && s.Name != s.EnglishName { // an English short name is found as EnglishName
-		f(nameKey(s.Name), kindName)
+		f(s.Name, kindName)
 		// *ST天润 is written ST天润 as often as not; the text *ST天润 holds
 		// ST天润 too, so the form without the star finds both.
 		if s.Symbol.Market() <= BJ && strings.Contains(s.Name, "*ST") {
-			f(nameKey(strings.Replace(s.Name, "*ST", "ST", 1)), kindName)
+			f(strings.Replace(s.Name, "*ST", "ST", 1), kindName)
 		}
 		if b := undecorate(s.Name, s.Symbol.Market()); b != "" {
-			f(nameKey(b), kindBare)
+			f(b, kindBare)
 		}
 	}
 	for _, a := range s.Aliases {
 		sp = s.nameSpan(a)
-		f(nameKey(a), kindAlias)
+		f(a, kindAlias)
 	}
 	for _, a := range s.FormerNames {
 		sp = s.nameSpan(a)
-		f(nameKey(a), kindFormer)
+		f(a, kindFormer)
 		if b := undecorate(a, s.Symbol.Market()); b != "" {
-			f(nameKey(b), kindFormer)
+			f(b, kindFormer)
 		}
 	}
 	sp = Span{}
 	if s.FullName != "" {
-		f(nameKey(s.FullName), kindFull)
-		fullNameStems(s.FullName, func(st string) { f(nameKey(st), kindFull) })
+		f(s.FullName, kindFull)
+		fullNameStems(s.FullName, func(st string) { f(st, kindFull) })
 	}
 	if s.EnglishName != "" {
-		englishNames(s.EnglishName, func(n string) { f(nameKey(n), kindEnglish) })
+		englishNames(s.EnglishName, func(n string) { f(n, kindEnglish) })
 	}
 }
 
+// secsOf returns the securities known by key, preferred first.
+func (m *Master) secsOf(key string) []int32 {
+	e, ok := m.keys[key]
+	if !ok {
+		return nil
+	}
+	lo, hi := m.keyLo[e], m.keyLo[e+1]
+	return m.keySecs[lo:hi:hi]
+}
+
+// hasKey reports whether some security is known by key.
+func (m *Master) hasKey(key string) bool {
+	_, ok := m.keys[key]
+	return ok
+}
+
+// kindOf returns the strongest kind of name key came from; kindName when
+// no security is known by key.
+func (m *Master) kindOf(key string) nameKind {
+	if e, ok := m.keys[key]; ok {
+		return m.keyKinds[e]
+	}
+	return kindName
+}
+
+// keyPair is one security known by the key of entry e.
+type keyPair struct{ e, sec int32 }
+
 // index builds the name index and the company groups.
 func (m *Master) index() {
-	m.byKey = make(map[string][]int32, len(m.secs)*3)
-	m.keyKind = make(map[string]nameKind, len(m.secs)*3)
+	// About 1.3 keys per security in the built-in master.
+	m.keys = make(map[string]int32, len(m.secs)*3/2)
+	m.keyKinds = make([]nameKind, 0, len(m.secs)*3/2)
 	m.spans = make(map[keyRef]Span)
-	for i := range m.secs {
-		m.secs[i].datedKeys(func(key string, k nameKind, sp Span) {
-			if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
-				return
+	pairs := make([]keyPair, 0, len(m.secs)*3/2)
+	last := make([]int32, 0, len(m.secs)*3/2) // per entry, the last security added
+	var arena keyArena
+	var i int32
+	add := func(key string, k nameKind, sp Span) {
+		if n := utf8.RuneCountInString(key); n < 2 || k == kindBare && n < 3 {
+			return
+		}
+		e, seen := m.keys[key]
+		if !seen {
+			e = int32(len(m.keyKinds))
+			m.keys[key] = e
+			m.keyKinds = append(m.keyKinds, k)
+			last = append(last, -1)
+		} else if k < m.keyKinds[e] {
+			m.keyKinds[e] = k
+		}
+		// The keys of one security come together, so it is known by key
+		// already exactly when it was the last one added.
+		switch {
+		case last[e] != i:
+			last[e] = i
+			pairs = append(pairs, keyPair{e, i})
+			if sp != (Span{}) {
+				m.spans[keyRef{key, i}] = sp
 			}
-			ref := keyRef{key, int32(i)}
-			lst, seen := m.byKey[key]
-			switch {
-			case !slices.Contains(lst, int32(i)):
-				m.byKey[key] = append(lst, int32(i))
-				if sp != (Span{}) {
-					m.spans[ref] = sp
-				}
-			case len(m.spans) > 0:
-				if old, ok := m.spans[ref]; ok {
-					m.spans[ref] = widen(old, sp)
-				}
+		case len(m.spans) > 0:
+			ref := keyRef{key, i}
+			if old, ok := m.spans[ref]; ok {
+				m.spans[ref] = widen(old, sp)
 			}
-			if old := m.keyKind[key]; !seen || k < old {
-				m.keyKind[key] = k
-			}
-		})
+		}
 	}
+	for i = 0; int(i) < len(m.secs); i++ {
+		m.secs[i].datedKeys(&arena, add)
+	}
+	m.listKeys(pairs)
 	for ref, sp := range m.spans {
 		if sp == (Span{}) {
 			delete(m.spans, ref)
 		}
 	}
-	for _, k := range m.keyKind {
-		if k == kindEnglish {
-			m.hasEnglish = true
-			break
+	m.hasEnglish = slices.Contains(m.keyKinds, kindEnglish)
+	m.groups()
+	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
+}
+
+// listKeys sets keyLo and keySecs from pairs, which are in security order:
+// a counting sort by entry, then each list in order of preference.
+func (m *Master) listKeys(pairs []keyPair) {
+	n := len(m.keyKinds)
+	m.keyLo = make([]int32, n+1)
+	for _, p := range pairs {
+		m.keyLo[p.e+1]++
+	}
+	for e := 1; e <= n; e++ {
+		m.keyLo[e] += m.keyLo[e-1]
+	}
+	m.keySecs = make([]int32, len(pairs))
+	fill := slices.Clone(m.keyLo[:n])
+	for _, p := range pairs {
+		m.keySecs[fill[p.e]] = p.sec
+		fill[p.e]++
+	}
+	for e := range n {
+		if lo, hi := m.keyLo[e], m.keyLo[e+1]; hi-lo > 1 {
+			slices.SortFunc(m.keySecs[lo:hi], m.prefer)
 		}
 	}
-	// Company groups: union of securities sharing a key: the listings of
-	// one company in several markets, share classes, and old and new codes
-	// of a renamed or moved listing (FB.US and META.US).
+}
+
+// groups sets the company groups: union of securities sharing a key: the
+// listings of one company in several markets, share classes, and old and
+// new codes of a renamed or moved listing (FB.US and META.US).
+func (m *Master) groups() {
 	parent := make([]int32, len(m.secs))
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
 		}
 		return x
 	}
-	for _, idx := range m.byKey {
-		slices.SortFunc(idx, m.prefer)
+	for e := range len(m.keyKinds) {
+		idx := m.keySecs[m.keyLo[e]:m.keyLo[e+1]]
 		for _, j := range idx[1:] {
 			parent[find(j)] = find(idx[0])
 		}
@@ -418,7 +490,6 @@ func (m *Master) index() {
 	for i := range m.group {
 		m.group[i] = find(int32(i))
 	}
-	m.matcher = sync.OnceValue(func() *acMatcher { return newMasterMatcher(m) })
 }
 
 // widen returns the smallest span holding a and b.
@@ -459,7 +530,7 @@ func (m *Master) ByNameOn(name, day string) []Security {
 	}
 	key := nameKey(name)
 	var out []Security
-	for _, j := range m.byKey[key] {
+	for _, j := range m.secsOf(key) {
 		if m.validOn(key, j, day) {
 			s := m.secs[j]
 			s.Symbol, s.Name = s.SymbolOn(day), s.NameOn(day)
@@ -542,7 +613,100 @@ func needsSpaceFold(name string) bool {
 // nameKey is the matching key of a name: NormalizeName with Latin letters
 // upper-cased.
 func nameKey(name string) string {
+	switch keyForm(name) {
+	case isKey:
+		return name
+	case upperIsKey:
+		return asciiUpperString(name)
+	}
 	return foldKey(NormalizeName(name))
+}
+
+// A nameForm tells what nameKey must do to a name.
+type nameForm uint8
+
+const (
+	needsNFKC  nameForm = iota // anything else: the general path
+	isKey                      // the name is its own key
+	upperIsKey                 // the name with ASCII letters upper-cased is its key
+)
+
+// keyForm tells whether name is its own key, or is once its ASCII letters
+// are upper-cased, so that nameKey can skip NFKC. That holds when name
+// holds only printable ASCII and CJK unified ideographs (U+4E00 to
+// U+9FFF), a space only singly between two ASCII letters or digits. Those
+// runes are all NFKC starters that compose with none of each other, so
+// NFKC leaves such a name as it is, the space fold keeps its spaces, and
+// foldKey only upper-cases a to z. Most names of a master are of this form.
+func keyForm(name string) nameForm {
+	form := isKey
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if i == 0 || i+1 == len(name) || !isASCIIAlnum(rune(name[i-1])) || !isASCIIAlnum(rune(name[i+1])) {
+					return needsNFKC
+				}
+			case c < ' ' || c >= 0x7F:
+				return needsNFKC
+			case c >= 'a' && c <= 'z':
+				form = upperIsKey
+			}
+			i++
+			continue
+		}
+		// A CJK unified ideograph is three bytes, E4 B8 80 to E9 BF BF.
+		if c < 0xE4 || c > 0xE9 || i+2 >= len(name) || name[i+1]&0xC0 != 0x80 || name[i+2]&0xC0 != 0x80 || c == 0xE4 && name[i+1] < 0xB8 {
+			return needsNFKC
+		}
+		i += 3
+	}
+	return form
+}
+
+// keyArena hands out keys cut from shared chunks of bytes, so that the
+// thousands of keys an index computes cost a few allocations: a chunk is
+// written once, key by key, and never changed under a key cut from it.
+type keyArena struct{ buf []byte }
+
+// key returns nameKey(name); a nil arena allocates as nameKey does.
+func (a *keyArena) key(name string) string {
+	if a == nil {
+		return nameKey(name)
+	}
+	switch keyForm(name) {
+	case isKey:
+		return name
+	case needsNFKC:
+		return foldKey(NormalizeName(name))
+	}
+	if len(a.buf)+len(name) > cap(a.buf) {
+		a.buf = make([]byte, 0, max(32<<10, len(name)))
+	}
+	start := len(a.buf)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		a.buf = append(a.buf, c)
+	}
+	k := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(k), len(k))
+}
+
+// asciiUpperString returns s with a to z upper-cased.
+func asciiUpperString(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not used again
 }
 
 // foldKey upper-cases the Latin letters of a normalised name.
