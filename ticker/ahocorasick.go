@@ -57,12 +57,32 @@ type acHit struct {
 // newACMatcher builds the automaton over patterns, which must already be
 // folded (see foldRune). Pattern i is reported as pat == i.
 func newACMatcher(patterns []string) *acMatcher {
+	patterns = validPatterns(patterns)
 	m := &acMatcher{patRunes: make([]int32, len(patterns))}
 	edges := m.buildTrie(patterns)
 	m.setEdges(edges)
 	m.buildDoubleArray()
 	m.buildFailLinks()
 	return m
+}
+
+// validPatterns returns patterns with each run of invalid UTF-8 bytes
+// replaced by U+FFFD; the slice is copied only when some pattern needs it.
+// The trie is built in byte order, which is rune order only for valid
+// UTF-8: a stray byte such as 0x91 sorts before a Chinese character
+// although it decodes to U+FFFD, after it. (Such a pattern matches
+// nothing: invalid bytes in a text match nothing.)
+func validPatterns(patterns []string) []string {
+	for i, p := range patterns {
+		if !utf8.ValidString(p) {
+			out := slices.Clone(patterns)
+			for j := i; j < len(out); j++ {
+				out[j] = strings.ToValidUTF8(out[j], "\uFFFD")
+			}
+			return out
+		}
+	}
+	return patterns
 }
 
 // trieEdge leads from parent on r; edge i leads to state i+1.

@@ -116,3 +116,14 @@ func foldString(s string) string {
 	}
 	return b.String()
 }
+
+// TestACMatcherInvalidUTF8 builds a matcher over patterns holding stray
+// bytes, which sort before Chinese characters as bytes but decode to
+// U+FFFD after them, and checks that the valid patterns still match.
+func TestACMatcherInvalidUTF8(t *testing.T) {
+	m := newACMatcher([]string{"A\x91", "A中", "A\xff", "\x9100", "中国"})
+	hits := m.findAll("xA中y中国", nil)
+	if len(hits) != 2 {
+		t.Fatalf("got %d hits %v, want A中 and 中国", len(hits), hits)
+	}
+}
