@@ -85,8 +85,13 @@ func simpleFrontMatter(yml []byte) (fm frontMatter, ok bool) {
 }
 
 // simpleKey accepts keys of letters, digits, '_' and '-', starting with a
-// letter or '_'.
+// letter or '_', and shorter than YAML's limit on an implicit key (1024
+// characters), so that a key YAML refuses goes to the decoder and fails
+// there.
 func simpleKey(k []byte) bool {
+	if len(k) >= 1024 {
+		return false
+	}
 	for i, c := range k {
 		switch {
 		case c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
