@@ -230,6 +230,36 @@ func TestEventRules(t *testing.T) {
 	}
 }
 
+// TestEventCancelled checks the words before a trigger that make it no
+// event of the security: a streak that ends, a record or a rise of results
+// rather than of the price.
+func TestEventCancelled(t *testing.T) {
+	a := newTestToneAnalyzer(t)
+	for _, c := range []struct{ text, event string }{
+		{"甲科技结束此前连续三日获净买入的态势", "stake_up"},
+		{"甲科技中断了连续五日净卖出的势头", "stake_down"},
+		{"甲科技去年营收和净利润双双创新高", "price_move"},
+		{"甲科技上半年净利润同比大幅上涨40%", "price_move"},
+		{"甲科技销量同比上涨12%", "price_move"},
+	} {
+		got, _ := a.Analyze(toneDoc("消息", c.text+"。", secA))
+		if slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
+			t.Errorf("%q: %s found (events %v), want none", c.text, c.event, got[0].Events)
+		}
+	}
+	// the same triggers still count where the price or the flow is the news
+	for _, c := range []struct{ text, event string }{
+		{"甲科技连续三日获净买入", "stake_up"},
+		{"甲科技股价创历史新高", "price_move"},
+		{"甲科技股价上涨4%", "price_move"},
+	} {
+		got, _ := a.Analyze(toneDoc("消息", c.text+"。", secA))
+		if !slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
+			t.Errorf("%q: no %s (events %v)", c.text, c.event, got[0].Events)
+		}
+	}
+}
+
 // TestEventSpan checks that an event's span is the trigger's.
 func TestEventSpan(t *testing.T) {
 	doc := toneDoc("甲科技拟回购股份", "公司公告。", secA)
