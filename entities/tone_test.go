@@ -86,6 +86,10 @@ var toneTests = []struct {
 		[]toneSec{secA}, []Tone{Positive}, [][]string{{"stake_up"}}, Positive},
 	{"actor: an analyst's 增持 is a rating", "丁证券维持甲科技增持评级", "研报认为甲科技新产能释放在即。",
 		[]toneSec{secA, secD}, []Tone{Positive, Neutral}, [][]string{{"rating"}, nil}, Positive},
+	{"actor: a broker that speaks of the main security", "甲科技发布半年报", "甲科技上半年经营平稳。丁证券认为，受益于新品放量，净利润大幅增长。",
+		[]toneSec{secA, secD}, []Tone{Positive, Neutral}, nil, Positive},
+	{"actor: the main security speaking of itself", "甲科技召开业绩说明会", "甲科技认为，订单饱满，业绩大幅增长。",
+		[]toneSec{secA}, []Tone{Positive}, nil, Neutral},
 	{"actor: a holder that sells", "甲科技：股东乙集团拟减持不超过2%股份", "甲科技公告，乙集团计划在未来六个月内减持。",
 		[]toneSec{secA, secB}, []Tone{Negative, Neutral}, [][]string{{"stake_down"}, nil}, Negative},
 	{"a list without figures is neutral", "三季度基金持仓一览", "前十大重仓股包括甲科技、乙集团、丙银行等。",
@@ -241,6 +245,10 @@ func TestEventCancelled(t *testing.T) {
 		{"甲科技去年营收和净利润双双创新高", "price_move"},
 		{"甲科技上半年净利润同比大幅上涨40%", "price_move"},
 		{"甲科技销量同比上涨12%", "price_move"},
+		{"甲科技交易性金融资产同比增长", "financing"},
+		{"甲科技融资净卖出金额居前", "financing"},
+		{"本文由甲科技经授权发布", "product"},
+		{"甲科技自本公告发布之日起六个月内不减持", "product"},
 	} {
 		got, _ := a.Analyze(toneDoc("消息", c.text+"。", secA))
 		if slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
@@ -257,6 +265,19 @@ func TestEventCancelled(t *testing.T) {
 		if !slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
 			t.Errorf("%q: no %s (events %v)", c.text, c.event, got[0].Events)
 		}
+	}
+}
+
+// TestEventNamePrefix checks that ST before a security's name in a list
+// makes a delisting event for that security only.
+func TestEventNamePrefix(t *testing.T) {
+	doc := toneDoc("消息", "甲科技、ST乙集团午后跳水。", secA, secB)
+	got, _ := newTestToneAnalyzer(t).Analyze(doc)
+	has := func(i int) bool {
+		return slices.ContainsFunc(got[i].Events, func(e Event) bool { return e.Name == "delisting" })
+	}
+	if has(0) || !has(1) {
+		t.Errorf("events %v and %v, want delisting for 乙集团 only", got[0].Events, got[1].Events)
 	}
 }
 

@@ -161,8 +161,8 @@ func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
 	for _, t := range tokensIn(s, m.End, m.End+4) {
 		switch {
 		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3:
-			if st.main >= 0 && st.main != i && len(s.mentions) == 1 {
-				return st.main
+			if st.main >= 0 && len(s.mentions) == 1 {
+				return st.main // the main security speaking of itself keeps its clause
 			}
 			return -1
 		}
@@ -284,6 +284,10 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 			}
 		}
 		if events && len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
+			var named [1]int
+			if named[0] = st.prefixedSec(s, t); named[0] >= 0 {
+				who = named[:] // ST中捷 in a list speaks of 中捷 only
+			}
 			for _, i := range who {
 				if ev := st.events(i, t, clauseStart, ends[c]); ev != "" && t.e.weight == 0 && eventTone[ev] != 0 {
 					st.acc[i].add(weight*eventTone[ev], head)
@@ -292,6 +296,25 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 		}
 	}
 	st.claims(s, head, weight, ends, owners, fixed)
+}
+
+// namePrefixes are the triggers that, written right before a security's
+// name, are part of that name (ST中捷, *ST猛狮): their event is that
+// security's only, not that of the others its clause names.
+var namePrefixes = []string{"ST"}
+
+// prefixedSec is the security whose name token t prefixes, when t is one
+// of namePrefixes and a mention starts right where it ends; else -1.
+func (st *toneState) prefixedSec(s toneSentence, t toneToken) int {
+	if !slices.Contains(namePrefixes, t.e.word) {
+		return -1
+	}
+	for _, m := range s.mentions {
+		if m.Start == t.end {
+			return st.owner(s, m)
+		}
+	}
+	return -1
 }
 
 // contrastPos is the offset of the first contrast word of s that is not at
