@@ -2,6 +2,7 @@ package entities
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -440,5 +441,30 @@ func TestToneAnalyzeConcurrent(t *testing.T) {
 	close(errs)
 	for name := range errs {
 		t.Errorf("%s: a concurrent result differs from the lone one", name)
+	}
+}
+
+// TestToneReuse checks that the buffers an analyser keeps between calls
+// carry nothing from one article to the next: every case analysed after
+// all the others, forwards and backwards, gives what a new analyser gives.
+func TestToneReuse(t *testing.T) {
+	shared := newTestToneAnalyzer(t)
+	for _, order := range []int{1, -1} {
+		for k := range toneTests {
+			tt := toneTests[k]
+			if order < 0 {
+				tt = toneTests[len(toneTests)-1-k]
+			}
+			doc := toneDoc(tt.title, tt.body, tt.secs...)
+			got, art := shared.Analyze(doc)
+			fresh, err := NewToneAnalyzer(&ToneOptions{Words: map[string]float64{"测试专用词": 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, wantArt := fresh.Analyze(doc)
+			if !reflect.DeepEqual(got, want) || art != wantArt {
+				t.Errorf("%s: reused analyser gives %v %v, a new one %v %v", tt.name, got, art, want, wantArt)
+			}
+		}
 	}
 }
