@@ -36,6 +36,7 @@ type toneScratch struct {
 	sentences []toneSentence
 	tokens    []toneToken
 	mentions  []ticker.Mention
+	work      toneState // its slices are kept for the next call
 }
 
 // NewToneAnalyzer returns a ToneAnalyzer over the built-in vocabulary
@@ -96,18 +97,16 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 		return nil, ArticleTone{}
 	}
 	text := doc.Text
-	secs := make(map[ticker.Symbol]int, len(doc.Links))
-	for i, l := range doc.Links {
-		secs[l.Symbol] = i
-	}
 	sc, _ := a.scratch.Get().(*toneScratch)
 	if sc == nil {
 		sc = new(toneScratch)
 	}
 	defer a.scratch.Put(sc)
+	st := &sc.work
+	st.reset(a, doc)
 	mentions := sc.mentions[:0]
 	for _, m := range doc.Mentions {
-		if _, ok := secs[m.Symbol]; ok && m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
+		if st.secIndex(m.Symbol) >= 0 && m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
 			mentions = append(mentions, m)
 		}
 	}
@@ -120,17 +119,20 @@ func (a *ToneAnalyzer) analyze(doc *ToneDocument, trace func(int, string, float6
 		main = 0 // named once, but in the lead, and not as the source of data
 	}
 	sc.tokens = a.v.tokenize(sc.tokens, text, ss, mentions, len(doc.Links) == 1 && main == 0, main >= 0)
-	st := &toneState{a: a, doc: doc, secs: secs, acc: make([]evidence, len(doc.Links)),
-		tones: make([]SecurityTone, len(doc.Links)), main: main, trace: trace}
+	st.main = main
+	st.tones = make([]SecurityTone, len(doc.Links))
 	for i, l := range doc.Links {
 		st.tones[i].Symbol = l.Symbol
 	}
+	defer func() { st.doc, st.tones, st.trace = nil, nil, nil }() // keep no caller's data
+	st.trace = trace
 	st.walk(ss)
 	for i := range st.tones {
 		st.tones[i].Tone, st.tones[i].Score = st.acc[i].decide()
 	}
 	t, s := st.article.decide()
-	return st.tones, ArticleTone{Tone: t, Score: s}
+	tones := st.tones
+	return tones, ArticleTone{Tone: t, Score: s}
 }
 
 // mainLink is the link of the security the article is mainly about: the

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -86,6 +87,10 @@ var toneTests = []struct {
 		[]toneSec{secA}, []Tone{Positive}, [][]string{{"stake_up"}}, Positive},
 	{"actor: an analyst's 增持 is a rating", "丁证券维持甲科技增持评级", "研报认为甲科技新产能释放在即。",
 		[]toneSec{secA, secD}, []Tone{Positive, Neutral}, [][]string{{"rating"}, nil}, Positive},
+	{"actor: a broker that speaks of the main security", "甲科技发布半年报", "甲科技上半年经营平稳。丁证券认为，受益于新品放量，净利润大幅增长。",
+		[]toneSec{secA, secD}, []Tone{Positive, Neutral}, nil, Positive},
+	{"actor: the main security speaking of itself", "甲科技召开业绩说明会", "甲科技认为，订单饱满，业绩大幅增长。",
+		[]toneSec{secA}, []Tone{Positive}, nil, Neutral},
 	{"actor: a holder that sells", "甲科技：股东乙集团拟减持不超过2%股份", "甲科技公告，乙集团计划在未来六个月内减持。",
 		[]toneSec{secA, secB}, []Tone{Negative, Neutral}, [][]string{{"stake_down"}, nil}, Negative},
 	{"a list without figures is neutral", "三季度基金持仓一览", "前十大重仓股包括甲科技、乙集团、丙银行等。",
@@ -227,6 +232,53 @@ func TestEventRules(t *testing.T) {
 				checkTone(t, doc.Text, got[0])
 			}
 		})
+	}
+}
+
+// TestEventCancelled checks the words before a trigger that make it no
+// event of the security: a streak that ends, a record or a rise of results
+// rather than of the price.
+func TestEventCancelled(t *testing.T) {
+	a := newTestToneAnalyzer(t)
+	for _, c := range []struct{ text, event string }{
+		{"甲科技结束此前连续三日获净买入的态势", "stake_up"},
+		{"甲科技中断了连续五日净卖出的势头", "stake_down"},
+		{"甲科技去年营收和净利润双双创新高", "price_move"},
+		{"甲科技上半年净利润同比大幅上涨40%", "price_move"},
+		{"甲科技销量同比上涨12%", "price_move"},
+		{"甲科技交易性金融资产同比增长", "financing"},
+		{"甲科技融资净卖出金额居前", "financing"},
+		{"本文由甲科技经授权发布", "product"},
+		{"甲科技自本公告发布之日起六个月内不减持", "product"},
+	} {
+		got, _ := a.Analyze(toneDoc("消息", c.text+"。", secA))
+		if slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
+			t.Errorf("%q: %s found (events %v), want none", c.text, c.event, got[0].Events)
+		}
+	}
+	// the same triggers still count where the price or the flow is the news
+	for _, c := range []struct{ text, event string }{
+		{"甲科技连续三日获净买入", "stake_up"},
+		{"甲科技股价创历史新高", "price_move"},
+		{"甲科技股价上涨4%", "price_move"},
+	} {
+		got, _ := a.Analyze(toneDoc("消息", c.text+"。", secA))
+		if !slices.ContainsFunc(got[0].Events, func(e Event) bool { return e.Name == c.event }) {
+			t.Errorf("%q: no %s (events %v)", c.text, c.event, got[0].Events)
+		}
+	}
+}
+
+// TestEventNamePrefix checks that ST before a security's name in a list
+// makes a delisting event for that security only.
+func TestEventNamePrefix(t *testing.T) {
+	doc := toneDoc("消息", "甲科技、ST乙集团午后跳水。", secA, secB)
+	got, _ := newTestToneAnalyzer(t).Analyze(doc)
+	has := func(i int) bool {
+		return slices.ContainsFunc(got[i].Events, func(e Event) bool { return e.Name == "delisting" })
+	}
+	if has(0) || !has(1) {
+		t.Errorf("events %v and %v, want delisting for 乙集团 only", got[0].Events, got[1].Events)
 	}
 }
 
@@ -389,5 +441,30 @@ func TestToneAnalyzeConcurrent(t *testing.T) {
 	close(errs)
 	for name := range errs {
 		t.Errorf("%s: a concurrent result differs from the lone one", name)
+	}
+}
+
+// TestToneReuse checks that the buffers an analyser keeps between calls
+// carry nothing from one article to the next: every case analysed after
+// all the others, forwards and backwards, gives what a new analyser gives.
+func TestToneReuse(t *testing.T) {
+	shared := newTestToneAnalyzer(t)
+	for _, order := range []int{1, -1} {
+		for k := range toneTests {
+			tt := toneTests[k]
+			if order < 0 {
+				tt = toneTests[len(toneTests)-1-k]
+			}
+			doc := toneDoc(tt.title, tt.body, tt.secs...)
+			got, art := shared.Analyze(doc)
+			fresh, err := NewToneAnalyzer(&ToneOptions{Words: map[string]float64{"测试专用词": 1}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, wantArt := fresh.Analyze(doc)
+			if !reflect.DeepEqual(got, want) || art != wantArt {
+				t.Errorf("%s: reused analyser gives %v %v, a new one %v %v", tt.name, got, art, want, wantArt)
+			}
+		}
 	}
 }

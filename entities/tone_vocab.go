@@ -107,13 +107,16 @@ type vocabEntry struct {
 
 // vocab is the whole tone vocabulary and its matcher. It is immutable once
 // built. The matcher indexes words by their first two runes: a text
-// position whose rune starts no word costs two array reads, and one that
+// position whose rune starts no word costs one bit read, and one that
 // does, a binary search among the second runes that follow it and a
-// comparison with the few words that share the pair, longest first.
+// comparison with the few words that share the pair, longest first. The
+// tables are small (a bit per rune, a bit per hashed pair, the index of
+// the runes up to the last that starts a word) so that they stay in the
+// cache while the rest of the analysis runs.
 type vocab struct {
 	entries  []vocabEntry
-	single   []int32     // single[r]: the one-rune word r, or -1 (BMP)
-	groupLo  []int32     // the pair groups of first rune r are groups[groupLo[r]:groupLo[r+1]]
+	firstSet []uint64    // bit r is set when some word starts with rune r (BMP)
+	starts   []runeStart // starts[r], for r below len(starts)-1
 	groups   []pairGroup // by first rune, then second rune
 	cands    []int32     // entries of each group, longest first
 	pairSet  []uint64    // bit pairHash(r1, r2) is set when some word starts with r1 r2
@@ -121,12 +124,18 @@ type vocab struct {
 	backrefs []string // the back-reference cues
 }
 
-// pairBits is the size of pairSet in bits: 2^20, 128 KiB, a few percent of
+// runeStart is what starts with a rune r: the one-rune word r (single, or
+// -1) and the pair groups of first rune r, groups[starts[r].lo:starts[r+1].lo].
+type runeStart struct {
+	lo, single int32
+}
+
+// pairBits is the size of pairSet in bits: 2^17, 16 KiB, a few percent of
 // it set, so that most pairs of runes in a text are rejected by one bit.
-const pairBits = 1 << 20
+const pairBits = 1 << 17
 
 func pairHash(r1, r2 rune) uint32 {
-	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> 12 // top 20 bits
+	return (uint32(r1)*0x9E3779B1 ^ uint32(r2)*0x85EBCA77) >> (32 - 17) // top 17 bits
 }
 
 // pairGroup is the words that share their first two runes: the second is
@@ -330,28 +339,36 @@ func (v *vocab) index(byWord map[string]*vocabEntry) {
 		v.entries = append(v.entries, *e)
 	}
 	v.pairSet = make([]uint64, pairBits/64)
-	v.single = make([]int32, 0x10000)
-	for i := range v.single {
-		v.single[i] = -1
-	}
+	v.firstSet = make([]uint64, 0x10000/64)
 	type keyed struct {
 		r1, r2 rune
 		i      int32
 	}
 	var multi []keyed
+	last := rune(0)
 	for i, e := range v.entries {
 		r1, n := utf8.DecodeRuneInString(e.word)
 		if r1 >= 0x10000 {
 			continue
 		}
+		v.firstSet[r1/64] |= 1 << (r1 % 64)
+		last = max(last, r1)
 		if n == len(e.word) {
-			v.single[r1] = int32(i)
 			continue
 		}
 		r2, _ := utf8.DecodeRuneInString(e.word[n:])
 		multi = append(multi, keyed{r1, r2, int32(i)})
 		h := pairHash(r1, r2)
 		v.pairSet[h/64] |= 1 << (h % 64)
+	}
+	v.starts = make([]runeStart, last+2)
+	for i := range v.starts {
+		v.starts[i].single = -1
+	}
+	for i, e := range v.entries {
+		if r1, n := utf8.DecodeRuneInString(e.word); r1 < 0x10000 && n == len(e.word) {
+			v.starts[r1].single = int32(i)
+		}
 	}
 	slices.SortFunc(multi, func(a, b keyed) int {
 		if a.r1 != b.r1 {
@@ -362,34 +379,34 @@ func (v *vocab) index(byWord map[string]*vocabEntry) {
 		}
 		return len(v.entries[b.i].word) - len(v.entries[a.i].word)
 	})
-	v.groupLo = make([]int32, 0x10001)
 	r := rune(0)
 	for k, m := range multi {
 		if k == 0 || m.r1 != multi[k-1].r1 || m.r2 != multi[k-1].r2 {
 			for ; r <= m.r1; r++ {
-				v.groupLo[r] = int32(len(v.groups))
+				v.starts[r].lo = int32(len(v.groups))
 			}
 			v.groups = append(v.groups, pairGroup{r2: m.r2, lo: int32(k)})
 		}
 		v.groups[len(v.groups)-1].hi = int32(k + 1)
 		v.cands = append(v.cands, m.i)
 	}
-	for ; r <= 0x10000; r++ {
-		v.groupLo[r] = int32(len(v.groups))
+	for ; int(r) < len(v.starts); r++ {
+		v.starts[r].lo = int32(len(v.groups))
 	}
 }
 
 // match returns the index of the longest entry that starts text[i:] with
 // rune r, or -1.
 func (v *vocab) match(text string, i int, r rune) int {
-	if r < 0 || r >= 0x10000 {
+	if r < 0 || r >= 0x10000 || v.firstSet[r/64]&(1<<(r%64)) == 0 {
 		return -1
 	}
-	gs := v.groups[v.groupLo[r]:v.groupLo[r+1]]
+	st := v.starts[r : r+2]
+	gs := v.groups[st[0].lo:st[1].lo]
 	if j := i + utf8.RuneLen(r); len(gs) > 0 && j < len(text) {
 		r2, _ := utf8.DecodeRuneInString(text[j:])
 		if h := pairHash(r, r2); v.pairSet[h/64]&(1<<(h%64)) == 0 {
-			return int(v.single[r])
+			return int(st[0].single)
 		}
 		if g, ok := slices.BinarySearchFunc(gs, r2, func(g pairGroup, r2 rune) int { return int(g.r2 - r2) }); ok {
 			for _, k := range v.cands[gs[g].lo:gs[g].hi] {
@@ -399,5 +416,5 @@ func (v *vocab) match(text string, i int, r rune) int {
 			}
 		}
 	}
-	return int(v.single[r])
+	return int(st[0].single)
 }

@@ -20,6 +20,51 @@ type toneState struct {
 	claimed []int                                 // indexes of the relevant claims, by start
 	holders []bool                                // holders[i]: security i is named as a holder (股东X)
 	ends    []int                                 // clause ends of the current sentence
+	owners  [][]int                               // clauseOwners' result, reused
+	ownBuf  []int                                 // the securities owners holds
+	spans   [][2]int                              // each clause's part of ownBuf
+	one     [1]int                                // the target of a sentence without mentions
+}
+
+// secMapMin is the number of links from which a map finds a symbol's link
+// faster than a scan of the links.
+const secMapMin = 16
+
+// reset readies st, kept from an earlier call, for doc: every slice is
+// emptied for reuse and the evidence cleared.
+func (st *toneState) reset(a *ToneAnalyzer, doc *ToneDocument) {
+	st.a, st.doc, st.main, st.article = a, doc, -1, evidence{}
+	st.acc = slices.Grow(st.acc[:0], len(doc.Links))[:len(doc.Links)]
+	clear(st.acc)
+	st.holders = slices.Grow(st.holders[:0], len(doc.Links))[:len(doc.Links)]
+	clear(st.holders)
+	st.claimed, st.ends = st.claimed[:0], st.ends[:0]
+	clear(st.secs)
+	if len(doc.Links) >= secMapMin {
+		if st.secs == nil {
+			st.secs = make(map[ticker.Symbol]int, len(doc.Links))
+		}
+		for i, l := range doc.Links {
+			st.secs[l.Symbol] = i
+		}
+	}
+}
+
+// secIndex is the index of the link of symbol y, or -1. As a map built
+// from the links in order would, it gives the last link of a symbol.
+func (st *toneState) secIndex(y ticker.Symbol) int {
+	if len(st.doc.Links) >= secMapMin {
+		if i, ok := st.secs[y]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := len(st.doc.Links) - 1; i >= 0; i-- {
+		if st.doc.Links[i].Symbol == y {
+			return i
+		}
+	}
+	return -1
 }
 
 // walk attributes every clause of every sentence to the securities it is
@@ -45,17 +90,14 @@ func (st *toneState) walk(ss []toneSentence) {
 			st.addArticle(s)
 		}
 		if len(s.mentions) > 0 {
-			who := st.sentenceSecs(s)
-			focus = -1
-			if len(who) == 1 {
-				focus = who[0]
-			}
+			focus = st.soleSec(s)
 			st.score(s, head, 1, nil, true)
 			continue
 		}
 		target, w, events := st.backTarget(s, focus, head)
 		if target >= 0 {
-			st.score(s, head, w, []int{target}, events)
+			st.one[0] = target
+			st.score(s, head, w, st.one[:], events)
 		}
 	}
 }
@@ -89,15 +131,21 @@ func hasCue(s toneSentence, k cueKind) bool {
 	return false
 }
 
-// sentenceSecs returns the distinct securities named in s.
-func (st *toneState) sentenceSecs(s toneSentence) []int {
-	var who []int
+// soleSec is the one security s is about (the owner of all its
+// mentions), or -1 when there are none or several.
+func (st *toneState) soleSec(s toneSentence) int {
+	sole := -1
 	for _, m := range s.mentions {
-		if i := st.owner(s, m); i >= 0 && !slices.Contains(who, i) {
-			who = append(who, i)
+		i := st.owner(s, m)
+		switch {
+		case i < 0:
+		case sole >= 0 && sole != i:
+			return -1
+		default:
+			sole = i
 		}
 	}
-	return who
+	return sole
 }
 
 // owner is the security a mention makes its clause about: the one named,
@@ -106,15 +154,15 @@ func (st *toneState) sentenceSecs(s toneSentence) []int {
 // A broker named right before 维持 or 给予 rates another security: its
 // mention makes the clause about the main security, or about nothing (-1).
 func (st *toneState) owner(s toneSentence, m ticker.Mention) int {
-	i := st.secs[m.Symbol]
+	i := st.secIndex(m.Symbol)
 	if st.holders[i] {
 		return st.main
 	}
 	for _, t := range tokensIn(s, m.End, m.End+4) {
 		switch {
 		case t.e.cue == cueRater && t.start >= m.End && t.start-m.End <= 3:
-			if st.main >= 0 && st.main != i && len(s.mentions) == 1 {
-				return st.main
+			if st.main >= 0 && len(s.mentions) == 1 {
+				return st.main // the main security speaking of itself keeps its clause
 			}
 			return -1
 		}
@@ -140,13 +188,12 @@ const eventWindow = 150
 // (股东海螺水泥): in this article they act on the main security, and every
 // clause that names them is about the main security.
 func (st *toneState) findHolders(ss []toneSentence) {
-	st.holders = make([]bool, len(st.doc.Links))
 	if st.main < 0 {
 		return
 	}
 	for _, s := range ss {
 		for _, m := range s.mentions {
-			i := st.secs[m.Symbol]
+			i := st.secIndex(m.Symbol)
 			for _, t := range tokensIn(s, m.Start-24, m.Start) {
 				if t.e.cue == cueHolder && t.end <= m.Start && m.Start-t.end <= 6 && i != st.main {
 					st.holders[i] = true
@@ -161,18 +208,25 @@ func (st *toneState) findHolders(ss []toneSentence) {
 // some, else (a clause before the first mention) those of the next clause
 // when it names some.
 func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
-	owners := make([][]int, len(ends))
+	buf, spans := st.ownBuf[:0], st.spans[:0]
 	mi := 0
-	for c, end := range ends {
+	for _, end := range ends {
+		lo := len(buf)
 		for ; mi < len(s.mentions) && s.mentions[mi].Start < end; mi++ {
-			if i := st.owner(s, s.mentions[mi]); i >= 0 && !slices.Contains(owners[c], i) {
-				owners[c] = append(owners[c], i)
+			if i := st.owner(s, s.mentions[mi]); i >= 0 && !slices.Contains(buf[lo:], i) {
+				buf = append(buf, i)
 			}
 		}
+		spans = append(spans, [2]int{lo, len(buf)})
 	}
-	nonEmpty := make([]bool, len(owners))
-	for c := range owners {
-		nonEmpty[c] = owners[c] != nil
+	st.ownBuf, st.spans = buf, spans
+	owners := slices.Grow(st.owners[:0], len(ends))[:len(ends)]
+	st.owners = owners
+	for c, sp := range spans {
+		owners[c] = nil
+		if sp[0] < sp[1] {
+			owners[c] = buf[sp[0]:sp[1]:sp[1]]
+		}
 	}
 	for c := 1; c < len(owners); c++ {
 		if owners[c] == nil {
@@ -182,7 +236,7 @@ func (st *toneState) clauseOwners(s toneSentence, ends []int) [][]int {
 	// a clause before the first mention belongs with the next clause only
 	// (受益于新品热销，甲科技净利大增), not with one further on
 	for c := len(owners) - 2; c >= 0; c-- {
-		if owners[c] == nil && c+1 < len(nonEmpty) && nonEmpty[c+1] {
+		if owners[c] == nil && spans[c+1][0] < spans[c+1][1] {
 			owners[c] = owners[c+1]
 		}
 	}
@@ -230,6 +284,10 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 			}
 		}
 		if events && len(t.e.rules) > 0 && !negatedEvent(s, k, clauseStart) {
+			var named [1]int
+			if named[0] = st.prefixedSec(s, t); named[0] >= 0 {
+				who = named[:] // ST中捷 in a list speaks of 中捷 only
+			}
 			for _, i := range who {
 				if ev := st.events(i, t, clauseStart, ends[c]); ev != "" && t.e.weight == 0 && eventTone[ev] != 0 {
 					st.acc[i].add(weight*eventTone[ev], head)
@@ -238,6 +296,25 @@ func (st *toneState) score(s toneSentence, head bool, weight float64, fixed []in
 		}
 	}
 	st.claims(s, head, weight, ends, owners, fixed)
+}
+
+// namePrefixes are the triggers that, written right before a security's
+// name, are part of that name (ST中捷, *ST猛狮): their event is that
+// security's only, not that of the others its clause names.
+var namePrefixes = []string{"ST"}
+
+// prefixedSec is the security whose name token t prefixes, when t is one
+// of namePrefixes and a mention starts right where it ends; else -1.
+func (st *toneState) prefixedSec(s toneSentence, t toneToken) int {
+	if !slices.Contains(namePrefixes, t.e.word) {
+		return -1
+	}
+	for _, m := range s.mentions {
+		if m.Start == t.end {
+			return st.owner(s, m)
+		}
+	}
+	return -1
 }
 
 // contrastPos is the offset of the first contrast word of s that is not at
@@ -327,7 +404,7 @@ func (st *toneState) claims(s toneSentence, head bool, weight float64, ends []in
 		if cl.Value.IsNegative() {
 			w = -w
 		}
-		if j, ok := st.secs[cl.Symbol]; ok && cl.Symbol.IsValid() {
+		if j := st.secIndex(cl.Symbol); j >= 0 && cl.Symbol.IsValid() {
 			st.acc[j].add(w, head)
 			continue
 		}
@@ -410,6 +487,9 @@ func (st *toneState) events(i int, t toneToken, start, end int) string {
 			found = r.Event
 		}
 		evs := &st.tones[i].Events
+		if *evs == nil {
+			*evs = make([]Event, 0, 4)
+		}
 		if slices.ContainsFunc(*evs, func(e Event) bool { return e.Name == r.Event }) {
 			continue
 		}
